@@ -1,0 +1,43 @@
+//! clap front over the library: parsing arguments and rendering results for people. No
+//! pipeline logic lives here.
+
+mod check;
+mod input;
+mod schema;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code: success (clean, or warnings only).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the input has errors (diagnostics, failed compile).
+pub const EXIT_ERRORS: u8 = 1;
+/// Exit code: the input could not be read or is not JSON; bad usage.
+pub const EXIT_INPUT: u8 = 2;
+
+/// scenec: a film scene director for text-to-video generation.
+#[derive(Debug, Parser)]
+#[command(name = "scenec", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print a JSON Schema generated from the IR types.
+    Schema(schema::Args),
+    /// Check a storyboard: diagnostics, exit 1 on errors.
+    Check(check::Args),
+}
+
+/// Parses the command line and runs the chosen command.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Schema(args) => schema::run(&args),
+        Command::Check(args) => check::run(&args),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,178 @@
+//! The whole pipeline in one call: director → check → lower → emit.
+
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::backend::{Backend, EmitError, Generic, Payload};
+use crate::check::{self, Diagnostic};
+use crate::director::{Director, DirectorError, Request};
+use crate::ir::{KeyframePlan, Meta, Storyboard};
+use crate::lower::{self, LowerError, LowerOptions};
+
+/// Everything one compile produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct Compiled {
+    /// The checked storyboard.
+    pub storyboard: Storyboard,
+    /// The keyframe plan lowered for the chosen backend.
+    pub plan: KeyframePlan,
+    /// The chosen backend's payload.
+    pub payload: Payload,
+    /// Which director ran and what it cost.
+    pub meta: Meta,
+    /// Warnings and applied fixes.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a compile failed. Each variant keeps what was produced before the failure.
+#[derive(Debug, Error)]
+pub enum CompileError {
+    /// The director produced no storyboard.
+    #[error(transparent)]
+    Director(#[from] DirectorError),
+    /// The storyboard still has errors after the deterministic fixes.
+    #[error("the storyboard has {} error(s); first: {}", .diagnostics.iter().filter(|d| d.is_error()).count(), .diagnostics.iter().find(|d| d.is_error()).map(|d| format!("{} at {}: {}", d.code, d.path, d.message)).unwrap_or_default())]
+    Check {
+        /// The storyboard as fixed.
+        storyboard: Box<Storyboard>,
+        /// All diagnostics.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The storyboard could not be lowered.
+    #[error("lowering failed: {source}")]
+    Lower {
+        /// The storyboard that failed to lower.
+        storyboard: Box<Storyboard>,
+        /// Why.
+        #[source]
+        source: LowerError,
+    },
+    /// The backend could not emit the plan.
+    #[error("emitting failed: {source}")]
+    Emit {
+        /// The plan that failed to emit.
+        plan: Box<KeyframePlan>,
+        /// Why.
+        #[source]
+        source: EmitError,
+    },
+}
+
+/// The pipeline with its director and backend chosen. Build one with [`Compiler::builder`].
+pub struct Compiler {
+    director: Box<dyn Director>,
+    backend: Box<dyn Backend>,
+    options: LowerOptions,
+}
+
+/// Builder of a [`Compiler`].
+pub struct CompilerBuilder {
+    director: Option<Box<dyn Director>>,
+    backend: Box<dyn Backend>,
+    options: LowerOptions,
+}
+
+impl Compiler {
+    /// A builder with the generic backend and default lowering options.
+    pub fn builder() -> CompilerBuilder {
+        CompilerBuilder {
+            director: None,
+            backend: Box::new(Generic),
+            options: LowerOptions::default(),
+        }
+    }
+
+    /// Compiles one prompt through the whole pipeline.
+    pub async fn compile(&self, prompt: &str) -> Result<Compiled, CompileError> {
+        self.compile_request(&Request::new(prompt)).await
+    }
+
+    /// Compiles one director request through the whole pipeline.
+    pub async fn compile_request(&self, request: &Request) -> Result<Compiled, CompileError> {
+        let directed = self.director.direct(request).await?;
+        self.finish(directed.storyboard, directed.meta, directed.diagnostics)
+    }
+
+    /// Checks, fixes, lowers and emits a storyboard that came from elsewhere.
+    pub fn finish(
+        &self,
+        mut storyboard: Storyboard,
+        meta: Meta,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Result<Compiled, CompileError> {
+        diagnostics.extend(check::fix(&mut storyboard));
+        diagnostics.extend(check::check(&storyboard));
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(CompileError::Check {
+                storyboard: Box::new(storyboard),
+                diagnostics,
+            });
+        }
+        let plan = match lower::lower(&storyboard, &self.backend.profile(), &self.options) {
+            Ok(plan) => plan,
+            Err(source) => {
+                return Err(CompileError::Lower {
+                    storyboard: Box::new(storyboard),
+                    source,
+                });
+            }
+        };
+        let payload = match self.backend.emit(&storyboard, &plan) {
+            Ok(payload) => payload,
+            Err(source) => {
+                return Err(CompileError::Emit {
+                    plan: Box::new(plan),
+                    source,
+                });
+            }
+        };
+        Ok(Compiled {
+            storyboard,
+            plan,
+            payload,
+            meta,
+            diagnostics,
+        })
+    }
+}
+
+impl CompilerBuilder {
+    /// Uses `director` as the front end.
+    pub fn director(mut self, director: impl Director + 'static) -> Self {
+        self.director = Some(Box::new(director));
+        self
+    }
+
+    /// Uses an already boxed director as the front end.
+    pub fn boxed_director(mut self, director: Box<dyn Director>) -> Self {
+        self.director = Some(director);
+        self
+    }
+
+    /// Targets `backend`.
+    pub fn backend(mut self, backend: impl Backend + 'static) -> Self {
+        self.backend = Box::new(backend);
+        self
+    }
+
+    /// Targets an already boxed backend.
+    pub fn boxed_backend(mut self, backend: Box<dyn Backend>) -> Self {
+        self.backend = backend;
+        self
+    }
+
+    /// Sets the lowering options.
+    pub fn lower_options(mut self, options: LowerOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Builds the compiler. Without a director, returns `None`.
+    pub fn build(self) -> Option<Compiler> {
+        Some(Compiler {
+            director: self.director?,
+            backend: self.backend,
+            options: self.options,
+        })
+    }
+}

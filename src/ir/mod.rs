@@ -1,0 +1,33 @@
+//! The intermediate representations: the `Storyboard` a director produces and the
+//! `KeyframePlan` the lowering produces. Types only: no I/O, no logic beyond small accessors.
+
+mod meta;
+mod plan;
+mod storyboard;
+
+pub use meta::Meta;
+pub use plan::{CameraFrame, Clip, EntityFrame, Keyframe, KeyframePlan};
+pub use storyboard::{
+    Action, Angle, CameraMove, Direction, Entity, EntityKind, Framing, MoveKind, Placement,
+    Region, Relation, SCHEMA_VERSION, Shot, Speed, Storyboard, Transition,
+};
+
+impl Storyboard {
+    /// The entity with this id, if any.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// Start time of each shot in seconds from the video start, in shot order.
+    pub fn shot_starts(&self) -> Vec<f64> {
+        let mut t = 0.0;
+        self.shots
+            .iter()
+            .map(|s| {
+                let start = t;
+                t += s.duration_s;
+                start
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,17 @@
+//! scenec — a film scene director for text-to-video generation.
+//!
+//! A prompt goes through a director (LLM, heuristic or replay) to a [`ir::Storyboard`], is
+//! checked like a program ([`check()`]), lowered to per-keyframe conditioning
+//! ([`lower()`]) and emitted as the payload a video backend consumes ([`backend`]).
+
+pub mod backend;
+pub mod check;
+pub mod compiler;
+pub mod director;
+pub mod ir;
+pub mod lower;
+pub mod schema;
+
+pub use check::check;
+pub use compiler::{CompileError, Compiled, Compiler};
+pub use lower::lower;
