@@ -90,10 +90,10 @@ fn make_strict(value: &mut Value, property: Option<&str>) {
     if let Some(one_of) = map.remove("oneOf") {
         fold_one_of(map, one_of);
     }
-    if map.get("type").and_then(Value::as_str) == Some("array") {
-        if let Some(max) = array_bound(property) {
-            map.insert("maxItems".into(), Value::from(max));
-        }
+    if map.get("type").and_then(Value::as_str) == Some("array")
+        && let Some(max) = array_bound(property)
+    {
+        map.insert("maxItems".into(), Value::from(max));
     }
     if let Some(Value::Object(props)) = map.get_mut("properties") {
         for (name, sub) in props.iter_mut() {
@@ -116,12 +116,17 @@ fn make_strict(value: &mut Value, property: Option<&str>) {
 /// comments) becomes a plain `enum` whose description lists each value's meaning; any other
 /// `oneOf` becomes an `anyOf`.
 fn fold_one_of(map: &mut Map<String, Value>, one_of: Value) {
-    let Value::Array(variants) = one_of else { return };
+    let Value::Array(variants) = one_of else {
+        return;
+    };
     let consts: Option<Vec<(Value, Option<String>)>> = variants
         .iter()
         .map(|v| {
             let c = v.get("const")?.clone();
-            let d = v.get("description").and_then(Value::as_str).map(str::to_owned);
+            let d = v
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
             Some((c, d))
         })
         .collect();

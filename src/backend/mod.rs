@@ -26,7 +26,9 @@ pub enum Payload {
 #[derive(Debug, Error)]
 pub enum EmitError {
     /// The plan was lowered for another backend's profile.
-    #[error("the plan was lowered for backend `{found}` but is emitted for `{expected}`; lower it with --backend {expected}")]
+    #[error(
+        "the plan was lowered for backend `{found}` but is emitted for `{expected}`; lower it with --backend {expected}"
+    )]
     WrongProfile {
         /// The backend emitting.
         expected: String,

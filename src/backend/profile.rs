@@ -31,7 +31,7 @@ impl FrameRule {
     pub fn accepts(&self, frames: u32) -> bool {
         match *self {
             FrameRule::Any => frames >= 1,
-            FrameRule::StepPlusOne { step } => frames > step && (frames - 1) % step == 0,
+            FrameRule::StepPlusOne { step } => frames > step && (frames - 1).is_multiple_of(step),
         }
     }
 }

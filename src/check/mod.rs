@@ -35,15 +35,24 @@ pub fn check_value(value: &serde_json::Value) -> Checked {
                 severity: Severity::Error,
                 path: v.path,
                 message: v.message,
-                help: Some("make the value match the storyboard schema (`scenec schema storyboard`)".into()),
+                help: Some(
+                    "make the value match the storyboard schema (`scenec schema storyboard`)"
+                        .into(),
+                ),
             })
             .collect();
-        return Checked { storyboard: None, diagnostics };
+        return Checked {
+            storyboard: None,
+            diagnostics,
+        };
     }
     match serde_json::from_value::<Storyboard>(value.clone()) {
         Ok(storyboard) => {
             let diagnostics = check(&storyboard);
-            Checked { storyboard: Some(storyboard), diagnostics }
+            Checked {
+                storyboard: Some(storyboard),
+                diagnostics,
+            }
         }
         Err(e) => Checked {
             storyboard: None,

@@ -13,8 +13,7 @@ pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
             .map_err(|e| format!("cannot read standard input: {e}"))?;
         buf
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
     };
     serde_json::from_str(&text).map_err(|e| {
         format!(

@@ -6,7 +6,9 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum DirectorError {
     /// The prompt is empty or only white space.
-    #[error("the prompt is empty; describe the scene to direct, e.g. \"a panda walks from left to right\"")]
+    #[error(
+        "the prompt is empty; describe the scene to direct, e.g. \"a panda walks from left to right\""
+    )]
     EmptyPrompt,
 }
 

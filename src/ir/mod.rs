@@ -8,8 +8,8 @@ mod storyboard;
 pub use meta::Meta;
 pub use plan::{CameraFrame, Clip, EntityFrame, Keyframe, KeyframePlan};
 pub use storyboard::{
-    Action, Angle, CameraMove, Direction, Entity, EntityKind, Framing, MoveKind, Placement,
-    Region, Relation, SCHEMA_VERSION, Shot, Speed, Storyboard, Transition,
+    Action, Angle, CameraMove, Direction, Entity, EntityKind, Framing, MoveKind, Placement, Region,
+    Relation, SCHEMA_VERSION, Shot, Speed, Storyboard, Transition,
 };
 
 impl Storyboard {
