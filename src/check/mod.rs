@@ -2,17 +2,25 @@
 //!
 //! Passes only report ([`check`]); deterministic fixes live apart ([`fix`]) and report every
 //! change they make. Each finding is a [`Diagnostic`] whose `path` is a JSON pointer into the
-//! storyboard.
+//! storyboard and whose `code` is one of [`codes`].
+//!
+//! A caller that wants a usable storyboard runs [`fix`] then [`check`]: problems with one
+//! obvious repair (shot durations that do not add up, an interval slightly past its shot)
+//! come back as [`Severity::Fixed`] notes only; everything else stays an error.
 
+pub mod codes;
 mod diagnostic;
+mod fixes;
+pub mod limits;
+mod passes;
+mod path;
+mod text;
 
+pub use codes::SCHEMA_VIOLATION;
 pub use diagnostic::{Diagnostic, Severity};
 
 use crate::ir::Storyboard;
 use crate::schema;
-
-/// Code of a schema violation found before the semantic passes run.
-pub const SCHEMA_VIOLATION: &str = "E0001";
 
 /// The result of checking a JSON document as a storyboard.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,21 +32,27 @@ pub struct Checked {
 }
 
 /// Validates `value` against the storyboard schema, parses it and runs every semantic pass.
-/// Schema violations stop before the semantic passes (they need a well-typed storyboard).
+/// A document over the size limits is rejected first, without validating its items; schema
+/// violations stop before the semantic passes (they need a well-typed storyboard).
 pub fn check_value(value: &serde_json::Value) -> Checked {
+    let oversized = passes::limits::check_document_size(value);
+    if !oversized.is_empty() {
+        return Checked {
+            storyboard: None,
+            diagnostics: oversized,
+        };
+    }
     let violations = schema::validate_storyboard(value);
     if !violations.is_empty() {
         let diagnostics = violations
             .into_iter()
-            .map(|v| Diagnostic {
-                code: SCHEMA_VIOLATION.into(),
-                severity: Severity::Error,
-                path: v.path,
-                message: v.message,
-                help: Some(
-                    "make the value match the storyboard schema (`scenec schema storyboard`)"
-                        .into(),
-                ),
+            .map(|v| {
+                Diagnostic::error(codes::SCHEMA_VIOLATION, v.path, v.message).with_help(
+                    v.help.unwrap_or_else(|| {
+                        "make the value match the storyboard schema (`scenec schema storyboard`)"
+                            .into()
+                    }),
+                )
             })
             .collect();
         return Checked {
@@ -56,26 +70,31 @@ pub fn check_value(value: &serde_json::Value) -> Checked {
         }
         Err(e) => Checked {
             storyboard: None,
-            diagnostics: vec![Diagnostic {
-                code: SCHEMA_VIOLATION.into(),
-                severity: Severity::Error,
-                path: String::new(),
-                message: format!("the document does not parse as a storyboard: {e}"),
-                help: None,
-            }],
+            diagnostics: vec![
+                Diagnostic::error(
+                    codes::NOT_A_STORYBOARD,
+                    "",
+                    format!(
+                        "the document matches the schema but does not parse as a storyboard: {e}"
+                    ),
+                )
+                .with_help(
+                    "numbers must fit a 64-bit float; compare with `scenec schema storyboard`",
+                ),
+            ],
         },
     }
 }
 
-/// Runs every semantic pass over `storyboard`. No I/O.
+/// Runs every semantic pass over `storyboard`. No I/O. The size limits are checked first:
+/// a storyboard beyond them gets only those errors, in time linear in its size.
 pub fn check(storyboard: &Storyboard) -> Vec<Diagnostic> {
-    let _ = storyboard;
-    Vec::new()
+    passes::run_all(storyboard)
 }
 
 /// Applies the deterministic fixes to `storyboard` and returns one diagnostic (severity
-/// [`Severity::Fixed`]) per change made.
+/// [`Severity::Fixed`], with the code of the problem removed and the pointer of the changed
+/// value) per change made. A storyboard beyond the size limits is left unchanged.
 pub fn fix(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
-    let _ = storyboard;
-    Vec::new()
+    fixes::run_all(storyboard)
 }

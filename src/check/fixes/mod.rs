@@ -1,0 +1,24 @@
+//! The deterministic fixes. Each changes the storyboard only where the change is the
+//! obvious repair of a problem a pass reports, and reports every change as a
+//! [`super::Severity::Fixed`] diagnostic carrying that problem's code and the pointer of the
+//! changed value. Problems without one obvious repair are left to the passes to report.
+
+mod durations;
+mod intervals;
+
+use super::{Diagnostic, passes};
+use crate::ir::Storyboard;
+
+/// Runs every fix in order: durations are rescaled before intervals are clamped into their
+/// (rescaled) shots. A storyboard beyond the size limits is left untouched.
+pub(crate) fn run_all(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
+    let mut limits = Vec::new();
+    passes::limits::run(storyboard, &mut limits);
+    if !limits.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    durations::run(storyboard, &mut out);
+    intervals::run(storyboard, &mut out);
+    out
+}

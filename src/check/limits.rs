@@ -1,0 +1,15 @@
+//! Size limits of a storyboard. They are enforced first, in linear time, so an absurd
+//! document is rejected before any pass that is quadratic in a shot's contents.
+
+/// Most shots a storyboard may have.
+pub const MAX_SHOTS: usize = 200;
+/// Longest video, in seconds (one hour).
+pub const MAX_DURATION_S: f64 = 3600.0;
+/// Most entities a storyboard may have.
+pub const MAX_ENTITIES: usize = 100;
+/// Most actions, and separately most camera moves, one shot may have.
+pub const MAX_ITEMS_PER_SHOT: usize = 100;
+/// Longest free text (title, style, setting, descriptions, verbs, states), in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
+/// Longest id (entity ids, shot ids, references to them), in characters.
+pub const MAX_ID_CHARS: usize = 64;

@@ -1,0 +1,244 @@
+//! Size limits (E01xx), checked in linear time before every other pass.
+
+use serde_json::Value;
+
+use crate::check::limits::{
+    MAX_DURATION_S, MAX_ENTITIES, MAX_ID_CHARS, MAX_ITEMS_PER_SHOT, MAX_SHOTS, MAX_TEXT_CHARS,
+};
+use crate::check::{Diagnostic, codes, path, text};
+use crate::ir::Storyboard;
+
+/// Counts first; strings are only measured when the counts are within bounds, so a
+/// 10,000-shot document costs one comparison.
+pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
+    count_shots(sb.shots.len(), out);
+    count_entities(sb.entities.len(), out);
+    if sb.duration_s.is_finite() && sb.duration_s > MAX_DURATION_S {
+        out.push(
+            Diagnostic::error(
+                codes::TOO_LONG,
+                "/duration_s",
+                format!(
+                    "the video lasts {}, longer than the limit of {} (one hour)",
+                    text::seconds(sb.duration_s),
+                    text::seconds(MAX_DURATION_S)
+                ),
+            )
+            .with_help("split the video into several storyboards of at most an hour"),
+        );
+    }
+    if !out.is_empty() {
+        return;
+    }
+    for (s, shot) in sb.shots.iter().enumerate() {
+        for (what, len, field) in [
+            ("actions", shot.actions.len(), "actions"),
+            ("camera moves", shot.camera.len(), "camera"),
+        ] {
+            if len > MAX_ITEMS_PER_SHOT {
+                out.push(
+                    Diagnostic::error(
+                        codes::TOO_MANY_ITEMS,
+                        path::field(&path::shot(s), field),
+                        format!(
+                            "the shot has {len} {what}, more than the limit of {MAX_ITEMS_PER_SHOT}"
+                        ),
+                    )
+                    .with_help("split the shot into several shots"),
+                );
+            }
+        }
+    }
+    if !out.is_empty() {
+        return;
+    }
+    texts(sb, out);
+}
+
+/// E0101/E0103 on the raw JSON document, before schema validation: an oversized document is
+/// rejected without validating or parsing its thousands of items.
+pub(crate) fn check_document_size(value: &Value) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(shots) = value.get("shots").and_then(Value::as_array) {
+        count_shots(shots.len(), &mut out);
+    }
+    if let Some(entities) = value.get("entities").and_then(Value::as_array) {
+        count_entities(entities.len(), &mut out);
+    }
+    out
+}
+
+fn count_shots(n: usize, out: &mut Vec<Diagnostic>) {
+    if n > MAX_SHOTS {
+        out.push(
+            Diagnostic::error(
+                codes::TOO_MANY_SHOTS,
+                "/shots",
+                format!("the storyboard has {n} shots, more than the limit of {MAX_SHOTS}"),
+            )
+            .with_help("merge shots, or split the video into several storyboards"),
+        );
+    }
+}
+
+fn count_entities(n: usize, out: &mut Vec<Diagnostic>) {
+    if n > MAX_ENTITIES {
+        out.push(
+            Diagnostic::error(
+                codes::TOO_MANY_ENTITIES,
+                "/entities",
+                format!("the storyboard has {n} entities, more than the limit of {MAX_ENTITIES}"),
+            )
+            .with_help("treat groups as one `crowd` entity, or drop entities no action uses"),
+        );
+    }
+}
+
+/// Every string field, with its pointer and its limit.
+fn texts(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
+    let mut fields: Vec<(String, &str, usize)> = vec![
+        ("/schema_version".into(), &sb.schema_version, MAX_ID_CHARS),
+        ("/title".into(), &sb.title, MAX_TEXT_CHARS),
+        ("/style".into(), &sb.style, MAX_TEXT_CHARS),
+    ];
+    for (i, e) in sb.entities.iter().enumerate() {
+        let p = path::entity(i);
+        fields.push((path::field(&p, "id"), &e.id, MAX_ID_CHARS));
+        fields.push((
+            path::field(&p, "description"),
+            &e.description,
+            MAX_TEXT_CHARS,
+        ));
+    }
+    for (s, shot) in sb.shots.iter().enumerate() {
+        let p = path::shot(s);
+        fields.push((path::field(&p, "id"), &shot.id, MAX_ID_CHARS));
+        fields.push((path::field(&p, "setting"), &shot.setting, MAX_TEXT_CHARS));
+        fields.push((
+            path::field(&p, "description"),
+            &shot.description,
+            MAX_TEXT_CHARS,
+        ));
+        for (c, mv) in shot.camera.iter().enumerate() {
+            if let Some(target) = &mv.target {
+                fields.push((
+                    path::field(&path::camera(s, c), "target"),
+                    target,
+                    MAX_ID_CHARS,
+                ));
+            }
+        }
+        for (a, action) in shot.actions.iter().enumerate() {
+            let p = path::action(s, a);
+            fields.push((path::field(&p, "entity"), &action.entity, MAX_ID_CHARS));
+            fields.push((path::field(&p, "verb"), &action.verb, MAX_TEXT_CHARS));
+            fields.push((
+                path::field(&p, "description"),
+                &action.description,
+                MAX_TEXT_CHARS,
+            ));
+            for (name, state) in [
+                ("state_from", &action.state_from),
+                ("state_to", &action.state_to),
+            ] {
+                if let Some(state) = state {
+                    fields.push((path::field(&p, name), state, MAX_TEXT_CHARS));
+                }
+            }
+            for (name, placement) in [("from", &action.from), ("to", &action.to)] {
+                if let Some(anchor) = placement.as_ref().and_then(|pl| pl.anchor.as_ref()) {
+                    let pp = path::field(&p, name);
+                    fields.push((path::field(&pp, "anchor"), anchor, MAX_ID_CHARS));
+                }
+            }
+        }
+    }
+    for (pointer, value, limit) in fields {
+        // Bytes bound characters from above: only long strings are counted.
+        if value.len() > limit {
+            let chars = value.chars().count();
+            if chars > limit {
+                out.push(
+                    Diagnostic::error(
+                        codes::TEXT_TOO_LONG,
+                        pointer,
+                        format!(
+                            "the text is {chars} characters long, more than the limit of {limit}"
+                        ),
+                    )
+                    .with_help("shorten it to a phrase or two"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::passes::test_support::{codes, panda};
+
+    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        run(sb, &mut out);
+        out
+    }
+
+    #[test]
+    fn panda_is_within_limits() {
+        assert!(run_on(&panda()).is_empty());
+    }
+
+    #[test]
+    fn too_many_shots_is_one_error_without_string_scan() {
+        let mut sb = panda();
+        let shot = sb.shots[0].clone();
+        sb.shots = vec![shot; 10_000];
+        sb.shots[9_999].description = "x".repeat(10_000);
+        let out = run_on(&sb);
+        assert_eq!(codes(&out), ["E0101"]);
+        assert_eq!(out[0].path, "/shots");
+    }
+
+    #[test]
+    fn over_an_hour_is_rejected() {
+        let mut sb = panda();
+        sb.duration_s = 7200.0;
+        assert_eq!(codes(&run_on(&sb)), ["E0102"]);
+    }
+
+    #[test]
+    fn long_text_and_long_id_are_rejected_with_their_pointer() {
+        let mut sb = panda();
+        sb.shots[0].actions[1].description = "é".repeat(MAX_TEXT_CHARS + 1);
+        sb.entities[0].id = "p".repeat(MAX_ID_CHARS + 1);
+        let out = run_on(&sb);
+        assert_eq!(codes(&out), ["E0105", "E0105"]);
+        assert_eq!(out[0].path, "/entities/0/id");
+        assert_eq!(out[1].path, "/shots/0/actions/1/description");
+    }
+
+    #[test]
+    fn multibyte_text_at_the_limit_passes() {
+        let mut sb = panda();
+        sb.title = "é".repeat(MAX_TEXT_CHARS);
+        assert!(run_on(&sb).is_empty());
+    }
+
+    #[test]
+    fn too_many_actions_in_a_shot() {
+        let mut sb = panda();
+        let action = sb.shots[0].actions[0].clone();
+        sb.shots[0].actions = vec![action; MAX_ITEMS_PER_SHOT + 1];
+        let out = run_on(&sb);
+        assert_eq!(codes(&out), ["E0104"]);
+        assert_eq!(out[0].path, "/shots/0/actions");
+    }
+
+    #[test]
+    fn document_size_is_checked_on_raw_json() {
+        let shots = vec![serde_json::json!({}); MAX_SHOTS + 1];
+        let out = check_document_size(&serde_json::json!({"shots": shots}));
+        assert_eq!(codes(&out), ["E0101"]);
+    }
+}

@@ -1,0 +1,122 @@
+//! References (E04xx): every entity id an action, a camera target or a placement anchor
+//! names must be declared in `entities`.
+
+use std::collections::HashSet;
+
+use crate::check::{Diagnostic, codes, path, text};
+use crate::ir::Storyboard;
+
+pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
+    let known: HashSet<&str> = sb.entities.iter().map(|e| e.id.as_str()).collect();
+    let mut report = |code: &str, pointer: String, role: &str, id: &str| {
+        if !known.contains(id) {
+            out.push(
+                Diagnostic::error(
+                    code,
+                    pointer,
+                    format!("{role} `{id}` is not a declared entity"),
+                )
+                .with_help(help(sb, id)),
+            );
+        }
+    };
+    for (s, shot) in sb.shots.iter().enumerate() {
+        for (c, mv) in shot.camera.iter().enumerate() {
+            if let Some(target) = &mv.target {
+                let pointer = path::field(&path::camera(s, c), "target");
+                report(
+                    codes::UNKNOWN_CAMERA_TARGET,
+                    pointer,
+                    "camera target",
+                    target,
+                );
+            }
+        }
+        for (a, action) in shot.actions.iter().enumerate() {
+            let p = path::action(s, a);
+            report(
+                codes::UNKNOWN_ACTION_ENTITY,
+                path::field(&p, "entity"),
+                "the action's entity",
+                &action.entity,
+            );
+            for (name, placement) in [("from", &action.from), ("to", &action.to)] {
+                if let Some(anchor) = placement.as_ref().and_then(|pl| pl.anchor.as_ref()) {
+                    let pointer = path::field(&path::field(&p, name), "anchor");
+                    report(codes::UNKNOWN_ANCHOR, pointer, "anchor", anchor);
+                }
+            }
+        }
+    }
+}
+
+/// "did you mean `panda`?" when a declared id is close, and the declared ids.
+fn help(sb: &Storyboard, id: &str) -> String {
+    let closest = sb
+        .entities
+        .iter()
+        .map(|e| (strsim::normalized_levenshtein(id, &e.id), e.id.as_str()))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let declared = if sb.entities.is_empty() {
+        "no entities are declared".to_owned()
+    } else {
+        format!(
+            "declared: {}",
+            text::id_list(sb.entities.iter().map(|e| e.id.as_str()), 10)
+        )
+    };
+    match closest {
+        Some((_, near)) => format!("did you mean `{near}`? ({declared})"),
+        None => format!("declare `{id}` in `entities` or use a declared id ({declared})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::passes::test_support::{codes, panda};
+    use crate::ir::{Placement, Relation};
+
+    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        run(sb, &mut out);
+        out
+    }
+
+    #[test]
+    fn panda_references_resolve() {
+        assert!(run_on(&panda()).is_empty());
+    }
+
+    #[test]
+    fn misspelt_action_entity_suggests_the_close_id() {
+        let mut sb = panda();
+        sb.shots[0].actions[2].entity = "pandaa".into();
+        let out = run_on(&sb);
+        assert_eq!(codes(&out), ["E0401"]);
+        assert_eq!(out[0].path, "/shots/0/actions/2/entity");
+        assert!(
+            out[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("did you mean `panda`")
+        );
+    }
+
+    #[test]
+    fn unknown_camera_target_and_anchor() {
+        let mut sb = panda();
+        sb.shots[0].camera[0].target = Some("bear".into());
+        sb.shots[0].actions[0].to = Some(Placement {
+            region: None,
+            relation: Some(Relation::NextTo),
+            anchor: Some("tree".into()),
+        });
+        let out = run_on(&sb);
+        assert_eq!(codes(&out), ["E0402", "E0403"]);
+        assert_eq!(out[0].path, "/shots/0/camera/0/target");
+        assert_eq!(out[1].path, "/shots/0/actions/0/to/anchor");
+    }
+}
