@@ -77,10 +77,15 @@ pub(crate) fn describe(error: &ValidationError<'_>, out: &mut Vec<SchemaViolatio
             if context
                 .iter()
                 .flatten()
-                .all(|e| alternatives(e, &mut allowed, &mut nullable))
+                .all(|e| alternatives(e, path, &mut allowed, &mut nullable))
                 && !allowed.is_empty()
             {
                 unknown_value(&found, &allowed, nullable)
+            } else if let Some(wanted) = branch_types(context, path) {
+                (
+                    format!("expected {wanted}, found {} {found}", type_of(instance)),
+                    None,
+                )
             } else {
                 match best_branch(instance, context) {
                     Some(branch) => {
@@ -114,13 +119,17 @@ pub(crate) fn describe(error: &ValidationError<'_>, out: &mut Vec<SchemaViolatio
     out.push(SchemaViolation::new(path, message, help));
 }
 
-/// Collects what a branch error accepts when it is a constant, an enum or a null type;
-/// false when the branch failed for another reason.
+/// Collects what a branch error accepts when it is a constant, an enum or a null type at
+/// `path` itself; false when the branch failed for another reason or deeper in the value.
 fn alternatives(
     error: &ValidationError<'_>,
+    path: &str,
     allowed: &mut Vec<Value>,
     nullable: &mut bool,
 ) -> bool {
+    if error.instance_path().as_str() != path {
+        return false;
+    }
     match error.kind() {
         ValidationErrorKind::Constant { expected_value } => {
             allowed.push(Value::clone(expected_value));
@@ -146,10 +155,24 @@ fn alternatives(
             context
                 .iter()
                 .flatten()
-                .all(|e| alternatives(e, allowed, nullable))
+                .all(|e| alternatives(e, path, allowed, nullable))
         }
         _ => false,
     }
+}
+
+/// "an object or null" when every branch only rejected the value's type.
+fn branch_types(context: &[Vec<ValidationError<'static>>], path: &str) -> Option<String> {
+    let mut wanted = Vec::new();
+    for error in context.iter().flatten() {
+        match error.kind() {
+            ValidationErrorKind::Type { kind } if error.instance_path().as_str() == path => {
+                wanted.push(types(kind));
+            }
+            _ => return None,
+        }
+    }
+    (!wanted.is_empty()).then(|| wanted.join(" or "))
 }
 
 /// The branch that got furthest: not one that only rejected the value's type.
