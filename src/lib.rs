@@ -10,6 +10,7 @@ pub mod compiler;
 pub mod director;
 pub mod ir;
 pub mod lower;
+pub mod preview;
 pub mod schema;
 
 pub use check::check;
