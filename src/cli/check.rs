@@ -57,7 +57,7 @@ pub fn run(args: &Args) -> u8 {
 }
 
 /// One diagnostic as a compiler prints it.
-fn render(d: &Diagnostic, file: &str) -> String {
+pub(super) fn render(d: &Diagnostic, file: &str) -> String {
     let label = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -72,7 +72,8 @@ fn render(d: &Diagnostic, file: &str) -> String {
     out
 }
 
-fn summary(diagnostics: &[Diagnostic], file: &str) -> String {
+/// The closing line: how many errors and warnings `file` has.
+pub(super) fn summary(diagnostics: &[Diagnostic], file: &str) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics
         .iter()

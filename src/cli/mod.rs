@@ -3,6 +3,7 @@
 
 mod check;
 mod input;
+mod preview;
 mod schema;
 
 use std::process::ExitCode;
@@ -30,6 +31,8 @@ enum Command {
     Schema(schema::Args),
     /// Check a storyboard: diagnostics, exit 1 on errors.
     Check(check::Args),
+    /// Preview a storyboard: terminal table, Markdown shot list or HTML page.
+    Preview(preview::Args),
 }
 
 /// Parses the command line and runs the chosen command.
@@ -38,6 +41,7 @@ pub fn run() -> ExitCode {
     let code = match cli.command {
         Command::Schema(args) => schema::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Preview(args) => preview::run(&args),
     };
     ExitCode::from(code)
 }
