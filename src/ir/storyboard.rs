@@ -17,6 +17,7 @@ pub struct Storyboard {
     /// A short human title for the video, a few words.
     pub title: String,
     /// Total length of the video in seconds; must equal the sum of the shot durations.
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub duration_s: f64,
     /// Visual style applied to every shot (medium, look, lighting), e.g. "photorealistic nature
     /// documentary, soft daylight". Empty string when the prompt names none.
@@ -67,6 +68,7 @@ pub struct Shot {
     /// Short identifier, "s1", "s2", … in order.
     pub id: String,
     /// Length of the shot in seconds, greater than 0.
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub duration_s: f64,
     /// Where the shot takes place, e.g. "a bamboo forest clearing".
     pub setting: String,
