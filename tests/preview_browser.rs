@@ -3,6 +3,7 @@
 //! a screenshot was painted. Chromium missing: the test fails under CI=true (`.ci/run`
 //! installs Debian's `chromium`) and is skipped with a note otherwise.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -53,7 +54,9 @@ fn browser_or_skip(test: &str) -> Option<PathBuf> {
              `apt-get install -y chromium` (.ci/run does this)"
         ),
         None => {
-            eprintln!(
+            // Written to the real stderr, past libtest's capture, so the skip is visible.
+            let _ = writeln!(
+                std::io::stderr(),
                 "note: skipping {test}: chromium is not on PATH (install it with \
                  `apt-get install -y chromium`; under CI=true this test fails instead)"
             );
@@ -120,8 +123,22 @@ fn with_recorder(html: &str) -> String {
     html.replacen("<head>", &format!("<head>{RECORDER}"), 1)
 }
 
-/// Console errors of `page` as the recorder and Chromium's console log saw them, plus the DOM.
-fn console_errors(browser: &Path, page: &Path) -> (Vec<String>, String) {
+/// What one page load reported: the errors the recorder wrote into the DOM, the uncaught
+/// errors in Chromium's console log, and the dumped DOM.
+struct Load {
+    recorded: Vec<String>,
+    logged: Vec<String>,
+    dom: String,
+}
+
+impl Load {
+    fn errors(&self) -> Vec<String> {
+        self.recorded.iter().chain(&self.logged).cloned().collect()
+    }
+}
+
+/// Loads `page` (which carries the recorder) and collects its console errors both ways.
+fn load(browser: &Path, page: &Path) -> Load {
     let run = run_chromium(browser, page, &["--dump-dom".to_string()]);
     let dom = run.stdout;
     assert!(
@@ -129,18 +146,23 @@ fn console_errors(browser: &Path, page: &Path) -> (Vec<String>, String) {
         "the error recorder did not run; DOM:\n{dom}\nstderr:\n{}",
         run.stderr
     );
-    let mut errors = Vec::new();
-    if let Some(start) = dom.find(r#"data-console-errors=""#) {
-        let rest = &dom[start + r#"data-console-errors=""#.len()..];
-        errors.push(rest[..rest.find('"').unwrap_or(rest.len())].to_string());
+    let mut recorded = Vec::new();
+    let marker = r#"data-console-errors=""#;
+    if let Some(start) = dom.find(marker) {
+        let rest = &dom[start + marker.len()..];
+        recorded.push(rest[..rest.find('"').unwrap_or(rest.len())].to_string());
     }
-    errors.extend(
-        run.stderr
-            .lines()
-            .filter(|l| l.contains("CONSOLE") && l.contains("Uncaught"))
-            .map(str::to_string),
-    );
-    (errors, dom)
+    let logged = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("CONSOLE") && l.contains("Uncaught"))
+        .map(str::to_string)
+        .collect();
+    Load {
+        recorded,
+        logged,
+        dom,
+    }
 }
 
 fn storyboard(path: &str) -> Storyboard {
@@ -167,8 +189,10 @@ fn check_page_in_browser(name: &str, fixture: &str) {
     let page = dir.path().join(format!("{name}.html"));
     std::fs::write(&page, with_recorder(&html)).expect("page written");
 
-    let (errors, dom) = console_errors(&browser, &page);
+    let loaded = load(&browser, &page);
+    let errors = loaded.errors();
     assert!(errors.is_empty(), "console errors on {name}: {errors:?}");
+    let dom = loaded.dom;
     assert_eq!(
         dom.matches(r#"class="panel shot""#).count(),
         sb.shots.len(),
@@ -233,14 +257,19 @@ fn the_recorder_detects_a_page_with_a_script_error_and_a_console_error() {
         <script>console.error('deliberate console error');</script>\
         <script>definitelyNotDefined();</script></body></html>";
     std::fs::write(&page, with_recorder(broken)).expect("page written");
-    let (errors, _) = console_errors(&browser, &page);
-    let all = errors.join("\n");
+    let loaded = load(&browser, &page);
+    let recorded = loaded.recorded.join("\n");
     assert!(
-        all.contains("definitelyNotDefined"),
-        "missed the script error: {all}"
+        recorded.contains("definitelyNotDefined"),
+        "the recorder missed the script error: {recorded}"
     );
     assert!(
-        all.contains("deliberate console error"),
-        "missed console.error: {all}"
+        recorded.contains("deliberate console error"),
+        "the recorder missed console.error: {recorded}"
+    );
+    let logged = loaded.logged.join("\n");
+    assert!(
+        logged.contains("definitelyNotDefined"),
+        "the console log scan missed the script error: {logged}"
     );
 }
