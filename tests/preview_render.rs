@@ -132,3 +132,38 @@ fn html_escapes_storyboard_text() {
     );
     assert!(page.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; more"));
 }
+
+#[test]
+fn degenerate_inputs_render_in_every_format() {
+    // No shots and an empty plan: nothing to lower, but a preview must still render.
+    let (mut sb, mut plan) = load("examples/panda.json");
+    let shots = std::mem::take(&mut sb.shots);
+    sb.entities.clear();
+    sb.duration_s = 0.0;
+    let full_plan = plan.clone();
+    plan.keyframes.clear();
+    plan.clips.clear();
+    assert!(term::render(&sb, &plan, true).contains("Panda says hello"));
+    assert!(markdown::render(&sb, &plan).contains("## Entities\n\n(none)"));
+    assert!(
+        html::render(&sb, &plan)
+            .expect("renders")
+            .contains("No entities.")
+    );
+
+    // A plan whose boxes are not finite and name entities the storyboard does not declare.
+    sb.shots = shots;
+    sb.duration_s = 8.0;
+    let mut plan = full_plan;
+    for k in &mut plan.keyframes {
+        for e in &mut k.entities {
+            e.id = String::from("ghost");
+            e.bbox = [f64::NAN, 0.0, f64::INFINITY, 1.0];
+        }
+    }
+    let page = html::render(&sb, &plan).expect("renders");
+    assert_eq!(page.matches(r#"class="box""#).count(), 0);
+    assert!(!page.contains("NaN") && !page.contains("\"inf"));
+    assert!(term::render(&sb, &plan, false).contains("s1"));
+    assert!(markdown::render(&sb, &plan).contains("## Shot s1"));
+}
