@@ -1,18 +1,19 @@
 //! `scenec check`: diagnostics for a storyboard file, rendered like a compiler's.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use scenec::check::{Diagnostic, Severity};
+use scenec::check::{Checked, Diagnostic, Severity};
+use serde_json::Value;
 
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, input};
 
 /// Output format of the diagnostics.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
-    /// Compiler-style text for people.
+    /// Compiler-style text for people, on standard error.
     Text,
-    /// A JSON array of diagnostics for machines.
+    /// A JSON array of diagnostics for machines, on standard output.
     Json,
 }
 
@@ -24,10 +25,24 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Apply the deterministic fixes first (rescale shot durations, clamp intervals slightly
+    /// past their shot) and report each change as a `fixed` note.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix: write the fixed storyboard to this file ("-" for standard output).
+    #[arg(short, long, value_name = "OUT", requires = "fix")]
+    output: Option<PathBuf>,
 }
 
 /// Checks the file; exit 0 when clean or warnings only, 1 on errors, 2 when unreadable.
 pub fn run(args: &Args) -> u8 {
+    let name = display_name(&args.file);
+    if matches!(args.format, Format::Json) && args.output.as_deref() == Some(Path::new("-")) {
+        eprintln!(
+            "error: --format json prints diagnostics on standard output; write the fixed storyboard to a file with -o FILE"
+        );
+        return EXIT_INPUT;
+    }
     let value = match input::read_json(&args.file) {
         Ok(value) => value,
         Err(message) => {
@@ -35,16 +50,26 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_INPUT;
         }
     };
-    let checked = scenec::check::check_value(&value);
+    let (checked, fixed) = if args.fix {
+        check_fixed(&value)
+    } else {
+        (scenec::check::check_value(&value), None)
+    };
+    if let (Some(out), Some(storyboard)) = (&args.output, &fixed)
+        && let Err(message) = write_json(out, storyboard)
+    {
+        eprintln!("error: {message}");
+        return EXIT_INPUT;
+    }
     match args.format {
         Format::Json => println!(
             "{:#}",
             serde_json::to_value(&checked.diagnostics).unwrap_or_default()
         ),
         Format::Text => {
-            let name = args.file.display().to_string();
+            let shown = fixed.as_ref().unwrap_or(&value);
             for d in &checked.diagnostics {
-                eprintln!("{}", render(d, &name));
+                eprintln!("{}", render_in(d, &name, Some(shown)));
             }
             eprintln!("{}", summary(&checked.diagnostics, &name));
         }
@@ -56,15 +81,72 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
+/// `fix()` then `check()` on a document that matches the schema: the fixed notes come first.
+/// Returns the fixed storyboard as JSON when there was one to fix.
+fn check_fixed(value: &Value) -> (Checked, Option<Value>) {
+    let checked = scenec::check::check_value(value);
+    let Some(mut storyboard) = checked.storyboard else {
+        return (checked, None);
+    };
+    let mut diagnostics = scenec::check::fix(&mut storyboard);
+    diagnostics.extend(scenec::check(&storyboard));
+    let json = serde_json::to_value(&storyboard).ok();
+    (
+        Checked {
+            storyboard: Some(storyboard),
+            diagnostics,
+        },
+        json,
+    )
+}
+
+fn write_json(out: &Path, value: &Value) -> Result<(), String> {
+    let text = format!("{value:#}\n");
+    if out == Path::new("-") {
+        print!("{text}");
+        Ok(())
+    } else {
+        std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))
+    }
+}
+
+/// How the file is named in messages: "<stdin>" for "-".
+fn display_name(file: &Path) -> String {
+    if file == Path::new("-") {
+        "<stdin>".into()
+    } else {
+        file.display().to_string()
+    }
+}
+
 /// One diagnostic as a compiler prints it.
 pub(super) fn render(d: &Diagnostic, file: &str) -> String {
-    let label = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Fixed => "fixed",
-    };
+    render_in(d, file, None)
+}
+
+/// One diagnostic as a compiler prints it, quoting the offending value from `doc` when the
+/// pointer leads to one:
+///
+/// ```text
+/// error[E0401]: the action's entity `pandaa` is not a declared entity
+///   --> board.json#/shots/0/actions/2/entity
+///    | "pandaa"
+///   = help: did you mean `panda`? (declared: `panda`)
+/// ```
+pub(super) fn render_in(d: &Diagnostic, file: &str, doc: Option<&Value>) -> String {
     let path = if d.path.is_empty() { "/" } else { &d.path };
-    let mut out = format!("{label}[{}]: {}\n  --> {file}#{path}", d.code, d.message);
+    let mut out = format!(
+        "{}[{}]: {}\n  --> {file}#{path}",
+        d.severity.label(),
+        d.code,
+        d.message
+    );
+    if let Some(value) = doc
+        .and_then(|doc| doc.pointer(&d.path))
+        .filter(|v| is_scalar(v))
+    {
+        out.push_str(&format!("\n   | {}", quote(value)));
+    }
     if let Some(help) = &d.help {
         out.push_str(&format!("\n  = help: {help}"));
     }
@@ -72,12 +154,32 @@ pub(super) fn render(d: &Diagnostic, file: &str) -> String {
     out
 }
 
-/// The closing line: how many errors and warnings `file` has.
+fn is_scalar(value: &Value) -> bool {
+    !matches!(value, Value::Array(_) | Value::Object(_))
+}
+
+/// A scalar as JSON, cut to 80 characters.
+fn quote(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() <= 80 {
+        text
+    } else {
+        let cut: String = text.chars().take(77).collect();
+        format!("{cut}…")
+    }
+}
+
+/// The last line: counts of errors, warnings and fixes.
 pub(super) fn summary(diagnostics: &[Diagnostic], file: &str) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    format!("{file}: {errors} error(s), {warnings} warning(s)")
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut parts = vec![
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+    ];
+    let fixed = count(Severity::Fixed);
+    if fixed > 0 {
+        parts.push(format!("{fixed} fixed"));
+    }
+    format!("{file}: {}", parts.join(", "))
 }

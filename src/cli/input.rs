@@ -6,7 +6,8 @@ use std::path::Path;
 /// Reads `path` ("-" is standard input) and parses it as JSON; the error is a sentence for
 /// people naming the file and what went wrong.
 pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
-    let text = if path == Path::new("-") {
+    let stdin = path == Path::new("-");
+    let text = if stdin {
         let mut buf = String::new();
         std::io::stdin()
             .read_to_string(&mut buf)
@@ -15,12 +16,10 @@ pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     } else {
         std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
     };
-    serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{} is not valid JSON: {e} (line {}, column {})",
-            path.display(),
-            e.line(),
-            e.column()
-        )
-    })
+    let name = if stdin {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    };
+    serde_json::from_str(&text).map_err(|e| format!("{name} is not valid JSON: {e}"))
 }

@@ -37,6 +37,7 @@ enum Command {
 
 /// Parses the command line and runs the chosen command.
 pub fn run() -> ExitCode {
+    die_quietly_on_closed_pipe();
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Schema(args) => schema::run(&args),
@@ -44,4 +45,17 @@ pub fn run() -> ExitCode {
         Command::Preview(args) => preview::run(&args),
     };
     ExitCode::from(code)
+}
+
+/// Output into a closed pipe (`scenec schema wire | head`) ends the process quietly, as it
+/// does for every Unix filter, instead of panicking inside `println!`: Rust ignores SIGPIPE
+/// by default, which turns the closed pipe into an error that `println!` panics on. This
+/// restores the default action for the whole CLI at once.
+fn die_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: runs first thing in `main`, before any other thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE and no Rust code relies on SIGPIPE being ignored.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -100,13 +100,13 @@ pub(crate) fn describe(error: &ValidationError<'_>, out: &mut Vec<SchemaViolatio
             (format!("{found} is less than the minimum {limit}"), None)
         }
         ValidationErrorKind::ExclusiveMinimum { limit } => {
-            (format!("{found} must be greater than {limit}"), None)
+            (format!("{found} is not greater than {limit}"), None)
         }
         ValidationErrorKind::Maximum { limit } => {
             (format!("{found} is more than the maximum {limit}"), None)
         }
         ValidationErrorKind::ExclusiveMaximum { limit } => {
-            (format!("{found} must be less than {limit}"), None)
+            (format!("{found} is not less than {limit}"), None)
         }
         ValidationErrorKind::MaxItems { limit } => {
             (format!("the list has more than {limit} items"), None)

@@ -21,15 +21,21 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 codes::DURATIONS_MISMATCH,
                 "/duration_s",
-                format!(
-                    "the {} shot(s) last {} in all, but duration_s is {}",
-                    sb.shots.len(),
-                    text::seconds(sum),
-                    text::seconds(sb.duration_s)
-                ),
+                match sb.shots.len() {
+                    1 => format!(
+                        "the only shot lasts {}, but duration_s is {}",
+                        text::seconds(sum),
+                        text::seconds(sb.duration_s)
+                    ),
+                    n => format!(
+                        "the {n} shots last {} in all, but duration_s is {}",
+                        text::seconds(sum),
+                        text::seconds(sb.duration_s)
+                    ),
+                },
             )
             .with_help(format!(
-                "make the shot durations add up to {} (`fix()` rescales them), or set duration_s to {}",
+                "make the shot durations add up to {} (`scenec check --fix` rescales them), or set duration_s to {}",
                 text::seconds(sb.duration_s),
                 text::seconds(sum)
             )),
@@ -60,7 +66,7 @@ mod tests {
         let out = run_on(&sb);
         assert_eq!(codes(&out), ["E0601"]);
         assert_eq!(out[0].path, "/duration_s");
-        assert!(out[0].message.contains("8 s in all"));
+        assert!(out[0].message.contains("lasts 8 s"), "{}", out[0].message);
     }
 
     #[test]
