@@ -1,0 +1,226 @@
+//! `scenec check` and `scenec schema` end to end: compiler-style text, JSON for machines,
+//! exit codes 0/1/2, standard input, --fix, and quiet exits into a closed pipe.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn scenec() -> Command {
+    let mut cmd = Command::cargo_bin("scenec").unwrap_or_else(|e| panic!("scenec binary: {e}"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+const BROKEN: &str = "tests/fixtures/broken";
+
+#[test]
+fn a_clean_storyboard_exits_zero() {
+    scenec()
+        .args(["check", "examples/panda.json"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "examples/panda.json: 0 errors, 0 warnings",
+        ));
+}
+
+#[test]
+fn errors_render_like_a_compiler_and_exit_one() {
+    scenec()
+        .args(["check", &format!("{BROKEN}/E0401-unknown-action-entity.json")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error[E0401]: the action's entity `pandaa` is not a declared entity\n  --> tests/fixtures/broken/E0401-unknown-action-entity.json#/shots/0/actions/2/entity\n   | \"pandaa\"\n  = help: did you mean `panda`?",
+        ))
+        .stderr(predicate::str::contains("1 error, 0 warnings"))
+        .stderr(predicate::str::contains("Diagnostic {").not());
+}
+
+#[test]
+fn warnings_only_exit_zero() {
+    scenec()
+        .args(["check", &format!("{BROKEN}/W1001-unused-entity.json")])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning[W1001]"))
+        .stderr(predicate::str::contains("0 errors, 1 warning"));
+}
+
+#[test]
+fn json_format_is_an_array_of_diagnostics_on_stdout() {
+    let out = scenec()
+        .args([
+            "check",
+            "--format",
+            "json",
+            &format!("{BROKEN}/E0801-pan-up.json"),
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let value: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is JSON: {e}"));
+    assert_eq!(value[0]["code"], "E0801");
+    assert_eq!(value[0]["severity"], "error");
+    assert_eq!(value[0]["path"], "/shots/0/camera/0/direction");
+    assert!(
+        value[0]["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("tilt"))
+    );
+    scenec()
+        .args(["check", "--format", "json", "examples/panda.json"])
+        .assert()
+        .code(0)
+        .stdout("[]\n");
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let doc = std::fs::read_to_string(format!(
+        "{}/{BROKEN}/E0202-unsupported-version.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap_or_else(|e| panic!("fixture: {e}"));
+    scenec()
+        .args(["check", "-"])
+        .write_stdin(doc)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--> <stdin>#/schema_version"));
+}
+
+#[test]
+fn unreadable_or_non_json_input_exits_two() {
+    scenec()
+        .args(["check", "-"])
+        .write_stdin("{\"title\": ")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: standard input is not valid JSON",
+        ));
+    scenec()
+        .args(["check", "no/such/board.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read no/such/board.json"));
+    scenec()
+        .args(["check", "--format", "xml", "examples/panda.json"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_schema_violation_exits_one_with_its_pointer() {
+    scenec()
+        .args(["check", &format!("{BROKEN}/E0001-unknown-enum-value.json")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("#/shots/0/framing"))
+        .stderr(predicate::str::contains(
+            "expected one of: extreme_wide, wide",
+        ));
+}
+
+#[test]
+fn fix_reports_each_change_and_writes_the_fixed_storyboard() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let out = dir.path().join("fixed.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    scenec()
+        .args([
+            "check",
+            "--fix",
+            "-o",
+            &out_arg,
+            &format!("{BROKEN}/E0601-durations-do-not-add-up.json"),
+        ])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "fixed[E0601]: rescaled shot `s1` from 8 s to 10 s",
+        ))
+        .stderr(predicate::str::contains("0 errors, 0 warnings, 1 fixed"));
+    scenec().args(["check", &out_arg]).assert().code(0);
+    scenec()
+        .args([
+            "check",
+            &format!("{BROKEN}/E0601-durations-do-not-add-up.json"),
+        ])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn fix_leaves_genuine_errors() {
+    scenec()
+        .args([
+            "check",
+            "--fix",
+            &format!("{BROKEN}/E0503-action-far-outside-shot.json"),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[E0503]"))
+        .stderr(predicate::str::contains("fixed[").not());
+}
+
+#[test]
+fn an_oversized_storyboard_is_rejected_quickly_with_a_limit_error() {
+    let mut doc: Value = serde_json::from_str(include_str!("../examples/panda.json"))
+        .unwrap_or_else(|e| panic!("panda: {e}"));
+    let shot = doc["shots"][0].clone();
+    doc["shots"] = Value::Array(vec![shot; 10_000]);
+    scenec()
+        .args(["check", "-"])
+        .write_stdin(doc.to_string())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error[E0101]: the storyboard has 10000 shots, more than the limit of 200",
+        ));
+}
+
+#[test]
+fn schema_prints_each_schema_as_committed() {
+    for (which, file) in [
+        ("storyboard", "storyboard.schema.json"),
+        ("wire", "storyboard.wire.schema.json"),
+        ("plan", "keyframe-plan.schema.json"),
+    ] {
+        let committed =
+            std::fs::read_to_string(format!("{}/schemas/{file}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap_or_else(|e| panic!("schemas/{file}: {e}"));
+        scenec()
+            .args(["schema", which])
+            .assert()
+            .code(0)
+            .stdout(committed);
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_instead_of_panicking() {
+    let bin = assert_cmd::cargo::cargo_bin("scenec");
+    let mut child = std::process::Command::new(bin)
+        .args(["schema", "wire"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn: {e}"));
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    if let Some(mut err) = child.stderr.take() {
+        err.read_to_string(&mut stderr)
+            .unwrap_or_else(|e| panic!("stderr: {e}"));
+    }
+    let status = child.wait().unwrap_or_else(|e| panic!("wait: {e}"));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(status.code() != Some(101), "exit 101 means a panic");
+}
