@@ -91,7 +91,7 @@ fn a_storyboard_with_errors_is_refused_with_its_diagnostics() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("error[E0001]"), "{err}");
-    assert!(err.contains("fix them before previewing"), "{err}");
+    assert!(err.contains("nothing previewed"), "{err}");
 }
 
 #[test]

@@ -111,17 +111,12 @@ fn write_json(out: &Path, value: &Value) -> Result<(), String> {
 }
 
 /// How the file is named in messages: "<stdin>" for "-".
-fn display_name(file: &Path) -> String {
+pub(super) fn display_name(file: &Path) -> String {
     if file == Path::new("-") {
         "<stdin>".into()
     } else {
         file.display().to_string()
     }
-}
-
-/// One diagnostic as a compiler prints it.
-pub(super) fn render(d: &Diagnostic, file: &str) -> String {
-    render_in(d, file, None)
 }
 
 /// One diagnostic as a compiler prints it, quoting the offending value from `doc` when the

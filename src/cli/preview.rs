@@ -71,17 +71,17 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_INPUT;
         }
     };
-    let name = args.file.display().to_string();
+    let name = check::display_name(&args.file);
     let checked = scenec::check::check_value(&value);
     let storyboard = match checked.storyboard {
         Some(sb) if !checked.diagnostics.iter().any(Diagnostic::is_error) => sb,
         _ => {
             for d in &checked.diagnostics {
-                eprintln!("{}", check::render(d, &name));
+                eprintln!("{}", check::render_in(d, &name, Some(&value)));
             }
             eprintln!("{}", check::summary(&checked.diagnostics, &name));
             eprintln!(
-                "error: {name} has errors; fix them before previewing (`scenec check {name}`)"
+                "error: nothing previewed: fix the errors above first (`scenec check --fix` repairs what it can)"
             );
             return EXIT_ERRORS;
         }
