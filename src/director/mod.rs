@@ -1,8 +1,17 @@
 //! Front ends that turn a prompt into a storyboard, behind one [`Director`] trait.
 
+pub mod cache;
 mod error;
+pub mod llm;
+pub mod record;
+pub mod replay;
+pub mod transcript;
 
+pub use cache::CachedDirector;
 pub use error::DirectorError;
+pub use llm::{LlmDirector, LlmSettings, OutputMode};
+pub use replay::ReplayDirector;
+pub use transcript::Transcript;
 
 use async_trait::async_trait;
 
@@ -44,6 +53,13 @@ pub struct Directed {
 pub trait Director: Send + Sync {
     /// Short name recorded in the output metadata ("heuristic", "llm", "replay").
     fn name(&self) -> &'static str;
+
+    /// Everything besides the request that decides this director's answer (model, prompt
+    /// version, options). The response cache keys on it; `None` (the default) means the
+    /// answers are not cached.
+    fn cache_identity(&self) -> Option<String> {
+        None
+    }
 
     /// Decomposes `request.prompt` into a storyboard that passes the schema and the checker.
     async fn direct(&self, request: &Request) -> Result<Directed, DirectorError>;

@@ -25,4 +25,14 @@ pub struct Meta {
     pub elapsed_ms: f64,
     /// Whether the answer came from the response cache.
     pub cached: bool,
+    /// Output mode the LLM answered in ("json_schema", "json_object", "text").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_mode: Option<String>,
+    /// HTTP requests sent, retries included.
+    #[serde(default)]
+    pub http_attempts: u32,
+    /// What people should know about how the answer came about: mode fallbacks, length
+    /// retries, a director fallback.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }

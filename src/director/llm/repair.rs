@@ -1,0 +1,292 @@
+//! The repair loop: ask → parse → schema-validate → check → deterministic fixes → if errors
+//! remain, send the diagnostics back and ask again, at most `max_attempts` times. Mode
+//! fallback, length stops and refusals are handled here too. Every call is in the transcript.
+
+use std::time::Instant;
+
+use serde_json::Value;
+
+use super::mode::OutputMode;
+use super::prompts::PromptSet;
+use super::request;
+use super::response::excerpt;
+use super::settings::LlmSettings;
+use super::transport::{Failure, FailureKind, Transport};
+use crate::check::{self, Diagnostic, Severity};
+use crate::director::transcript::{Attempt, Outcome, Transcript};
+use crate::director::{Directed, DirectorError, Request};
+use crate::ir::Meta;
+use crate::schema;
+
+/// Code of the diagnostic sent back when a reply holds no JSON object.
+pub const REPLY_NOT_JSON: &str = "E0000";
+/// Most diagnostics sent back in one repair request (keeps the request lean).
+const MAX_REPAIR_DIAGNOSTICS: usize = 20;
+
+/// What the loop needs besides the transport: settings, templates, endpoint host.
+#[derive(Debug)]
+pub struct Engine {
+    /// The settings.
+    pub settings: LlmSettings,
+    /// The templates.
+    pub prompts: PromptSet,
+    /// The endpoint host recorded in metadata.
+    pub host: String,
+}
+
+/// The loop's state over one director call.
+struct Run<'a> {
+    engine: &'a Engine,
+    started: Instant,
+    transcript: Transcript,
+    notes: Vec<String>,
+    mode: OutputMode,
+    tried: Vec<String>,
+}
+
+impl Engine {
+    /// The first request body this engine would send for `request`.
+    pub fn first_body(&self, request: &Request) -> Result<Value, DirectorError> {
+        let mode = self.settings.mode;
+        let messages = request::first_messages(&self.prompts, request, mode)?;
+        Ok(request::body(
+            &self.settings,
+            &messages,
+            mode,
+            self.settings.max_tokens,
+        ))
+    }
+
+    /// Runs the repair loop for `request` over `transport`; `director` names it in metadata.
+    pub async fn direct(
+        &self,
+        transport: &dyn Transport,
+        request: &Request,
+        director: &str,
+    ) -> Result<Directed, DirectorError> {
+        if request.prompt.trim().is_empty() {
+            return Err(DirectorError::EmptyPrompt);
+        }
+        let mut run = Run {
+            engine: self,
+            started: Instant::now(),
+            transcript: Transcript::default(),
+            notes: Vec::new(),
+            mode: self.settings.mode,
+            tried: vec![self.settings.mode.as_str().to_owned()],
+        };
+        let mut first = request::first_messages(&self.prompts, request, run.mode)?;
+        let mut messages = first.clone();
+        let mut max_tokens = self.settings.max_tokens;
+        let mut length_retried = false;
+        let mut evaluated = 0u32;
+        loop {
+            let body = request::body(&self.settings, &messages, run.mode, max_tokens);
+            let t0 = Instant::now();
+            let sent = match transport.send(&body).await {
+                Ok(sent) => sent,
+                Err(failure) => {
+                    run.push_failure(&failure, max_tokens, t0);
+                    let FailureKind::ModeRejected { status } = failure.kind else {
+                        return Err(run.failed(failure));
+                    };
+                    let Some(next) = run.mode.fallback() else {
+                        return Err(DirectorError::ModeUnsupported {
+                            tried: run.tried,
+                            message: failure.message,
+                            transcript: Box::new(run.transcript),
+                        });
+                    };
+                    run.notes.push(format!(
+                        "the server rejected output mode {} (HTTP {status}: {}); fell back to {next}",
+                        run.mode, failure.message
+                    ));
+                    run.mode = next;
+                    run.tried.push(next.as_str().to_owned());
+                    first = request::first_messages(&self.prompts, request, run.mode)?;
+                    messages = first.clone();
+                    continue;
+                }
+            };
+            let usage = sent.response.usage.unwrap_or_default();
+            let text = sent.response.text();
+            let mut attempt = Attempt {
+                number: run.transcript.attempts.len() as u32 + 1,
+                mode: run.mode.as_str().to_owned(),
+                http_attempts: sent.http_attempts,
+                max_tokens,
+                reply: text.clone(),
+                finish_reason: sent.response.finish_reason().map(str::to_owned),
+                diagnostics: Vec::new(),
+                outcome: Outcome::Invalid,
+                note: None,
+                prompt_tokens: usage.prompt_tokens,
+                completion_tokens: usage.completion_tokens,
+                elapsed_ms: ms(t0),
+            };
+            if let Some(refusal) = sent.response.refusal() {
+                attempt.outcome = Outcome::Refusal;
+                attempt.note = Some(refusal.clone());
+                run.transcript.attempts.push(attempt);
+                return Err(DirectorError::Refusal {
+                    message: refusal,
+                    transcript: Box::new(run.transcript),
+                });
+            }
+            if attempt.finish_reason.as_deref() == Some("length") {
+                attempt.outcome = Outcome::Length;
+                attempt.note = Some(format!("the reply stopped at max_tokens = {max_tokens}"));
+                run.transcript.attempts.push(attempt);
+                if length_retried {
+                    return Err(DirectorError::Length {
+                        max_tokens,
+                        transcript: Box::new(run.transcript),
+                    });
+                }
+                length_retried = true;
+                max_tokens = max_tokens.saturating_mul(2);
+                run.notes.push(format!(
+                    "a reply was cut at the token limit; retried with max_tokens = {max_tokens}"
+                ));
+                continue;
+            }
+            evaluated += 1;
+            let reply = text.unwrap_or_default();
+            let value = super::response::extract_json(&reply);
+            let diagnostics = match &value {
+                None => vec![not_json(&reply)],
+                Some(value) => match evaluate(value) {
+                    Ok((storyboard, diagnostics)) => {
+                        attempt.outcome = Outcome::Valid;
+                        attempt.diagnostics = diagnostics.clone();
+                        run.transcript.attempts.push(attempt);
+                        return Ok(Directed {
+                            storyboard,
+                            meta: run.meta(director),
+                            diagnostics,
+                        });
+                    }
+                    Err(diagnostics) => diagnostics,
+                },
+            };
+            attempt.diagnostics = diagnostics.clone();
+            run.transcript.attempts.push(attempt);
+            if evaluated >= self.settings.max_attempts {
+                return Err(DirectorError::AttemptsExhausted {
+                    attempts: evaluated,
+                    last_storyboard: value.map(Box::new),
+                    diagnostics,
+                    transcript: Box::new(run.transcript),
+                });
+            }
+            let errors: Vec<Diagnostic> = diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .take(MAX_REPAIR_DIAGNOSTICS)
+                .collect();
+            let repair = self.prompts.repair(&errors, run.mode)?;
+            messages = request::repair_messages(&first, &reply, repair);
+        }
+    }
+}
+
+impl Run<'_> {
+    fn push_failure(&mut self, failure: &Failure, max_tokens: u32, t0: Instant) {
+        let outcome = match failure.kind {
+            FailureKind::ModeRejected { .. } => Outcome::ModeRejected,
+            _ => Outcome::Failed,
+        };
+        self.transcript.attempts.push(Attempt {
+            number: self.transcript.attempts.len() as u32 + 1,
+            mode: self.mode.as_str().to_owned(),
+            http_attempts: failure.http_attempts,
+            max_tokens,
+            reply: None,
+            finish_reason: None,
+            diagnostics: Vec::new(),
+            outcome,
+            note: Some(failure.message.clone()),
+            prompt_tokens: 0,
+            completion_tokens: 0,
+            elapsed_ms: ms(t0),
+        });
+    }
+
+    /// The typed error for a failure that ends the call.
+    fn failed(self, failure: Failure) -> DirectorError {
+        let host = self.engine.host.clone();
+        let transcript = Box::new(self.transcript);
+        match failure.kind {
+            FailureKind::Http { status } | FailureKind::ModeRejected { status } => {
+                DirectorError::Http {
+                    host,
+                    status,
+                    message: failure.message,
+                    http_attempts: failure.http_attempts,
+                    transcript,
+                }
+            }
+            FailureKind::Transport => DirectorError::Transport {
+                host,
+                message: failure.message,
+                http_attempts: failure.http_attempts,
+                transcript,
+            },
+            FailureKind::Malformed => DirectorError::MalformedResponse {
+                host,
+                message: failure.message,
+                http_attempts: failure.http_attempts,
+                transcript,
+            },
+        }
+    }
+
+    fn meta(&mut self, director: &str) -> Meta {
+        let settings = &self.engine.settings;
+        Meta {
+            director: director.to_owned(),
+            model: Some(settings.model.clone()),
+            endpoint_host: Some(self.engine.host.clone()),
+            prompt_version: Some(self.engine.prompts.version().to_owned()),
+            schema_hash: Some(schema::wire_schema_hash()),
+            attempts: self.transcript.attempts.len() as u32,
+            prompt_tokens: self.transcript.prompt_tokens(),
+            completion_tokens: self.transcript.completion_tokens(),
+            elapsed_ms: ms(self.started),
+            cached: false,
+            output_mode: Some(self.mode.as_str().to_owned()),
+            http_attempts: self.transcript.http_attempts(),
+            notes: std::mem::take(&mut self.notes),
+        }
+    }
+}
+
+/// Schema, checker, fixes: the storyboard and its remaining warnings and fixes, or every
+/// diagnostic when errors remain.
+fn evaluate(value: &Value) -> Result<(crate::ir::Storyboard, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let checked = check::check_value(value);
+    let Some(mut storyboard) = checked.storyboard else {
+        return Err(checked.diagnostics);
+    };
+    let mut diagnostics = check::fix(&mut storyboard);
+    diagnostics.extend(check::check(&storyboard));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        Err(diagnostics)
+    } else {
+        Ok((storyboard, diagnostics))
+    }
+}
+
+fn not_json(reply: &str) -> Diagnostic {
+    Diagnostic {
+        code: REPLY_NOT_JSON.into(),
+        severity: Severity::Error,
+        path: String::new(),
+        message: format!("the reply holds no JSON object: {}", excerpt(reply)),
+        help: Some("answer with exactly one JSON object, the storyboard".into()),
+    }
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}

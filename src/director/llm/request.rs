@@ -1,0 +1,142 @@
+//! Building the chat-completions request body: messages from the templates, sampling
+//! options, and the `response_format` of the output mode.
+
+use serde_json::{Value, json};
+
+use super::mode::OutputMode;
+use super::prompts::PromptSet;
+use super::settings::LlmSettings;
+use crate::director::{DirectorError, Request};
+use crate::schema;
+
+/// Name of the schema in `response_format.json_schema.name`.
+const SCHEMA_NAME: &str = "storyboard";
+
+/// One chat message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// "system", "user" or "assistant".
+    pub role: &'static str,
+    /// The text.
+    pub content: String,
+}
+
+impl Message {
+    fn new(role: &'static str, content: impl Into<String>) -> Self {
+        Self {
+            role,
+            content: content.into(),
+        }
+    }
+}
+
+/// The first conversation: system, few-shot pairs, then the user's prompt.
+pub fn first_messages(
+    prompts: &PromptSet,
+    request: &Request,
+    mode: OutputMode,
+) -> Result<Vec<Message>, DirectorError> {
+    let mut messages = vec![Message::new("system", prompts.system(mode)?)];
+    for example in prompts.examples() {
+        let user = prompts.user(&Request::new(example.prompt.clone()))?;
+        messages.push(Message::new("user", user));
+        messages.push(Message::new("assistant", example.storyboard.clone()));
+    }
+    messages.push(Message::new("user", prompts.user(request)?));
+    Ok(messages)
+}
+
+/// The repair conversation: the first one, the model's last reply, then the diagnostics.
+/// Only the last reply is kept, so a repair costs one reply more than the first request.
+pub fn repair_messages(first: &[Message], reply: &str, repair: String) -> Vec<Message> {
+    let mut messages = first.to_vec();
+    messages.push(Message::new("assistant", reply));
+    messages.push(Message::new("user", repair));
+    messages
+}
+
+/// The request body for `messages` in `mode`.
+pub fn body(
+    settings: &LlmSettings,
+    messages: &[Message],
+    mode: OutputMode,
+    max_tokens: u32,
+) -> Value {
+    let messages: Vec<Value> = messages
+        .iter()
+        .map(|m| json!({"role": m.role, "content": m.content}))
+        .collect();
+    let mut body = json!({
+        "model": settings.model,
+        "messages": messages,
+        "temperature": settings.temperature,
+        "max_tokens": max_tokens,
+        "stream": false,
+    });
+    if let (Some(seed), Value::Object(map)) = (settings.seed, &mut body) {
+        map.insert("seed".into(), json!(seed));
+    }
+    let format = match mode {
+        OutputMode::JsonSchema => Some(json!({
+            "type": "json_schema",
+            "json_schema": {"name": SCHEMA_NAME, "strict": true, "schema": schema::wire_schema()},
+        })),
+        OutputMode::JsonObject => Some(json!({"type": "json_object"})),
+        OutputMode::Text => None,
+    };
+    if let (Some(format), Value::Object(map)) = (format, &mut body) {
+        map.insert("response_format".into(), format);
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> LlmSettings {
+        LlmSettings::new("http://127.0.0.1:1/v1")
+    }
+
+    #[test]
+    fn json_schema_mode_sends_the_strict_wire_schema() {
+        let prompts = PromptSet::embedded().unwrap();
+        let messages =
+            first_messages(&prompts, &Request::new("a cat"), OutputMode::JsonSchema).unwrap();
+        let body = body(&settings(), &messages, OutputMode::JsonSchema, 100);
+        assert_eq!(body["response_format"]["type"], "json_schema");
+        assert_eq!(body["response_format"]["json_schema"]["strict"], true);
+        assert_eq!(
+            body["response_format"]["json_schema"]["schema"],
+            schema::wire_schema()
+        );
+        assert_eq!(body["max_tokens"], 100);
+        assert_eq!(body["stream"], false);
+        // system + 2 few-shot pairs + the prompt
+        assert_eq!(body["messages"].as_array().unwrap().len(), 6);
+        assert_eq!(body["messages"][5]["content"], "<idea>a cat</idea>");
+    }
+
+    #[test]
+    fn other_modes_ask_for_json_object_or_nothing() {
+        let prompts = PromptSet::embedded().unwrap();
+        let messages = first_messages(&prompts, &Request::new("a cat"), OutputMode::Text).unwrap();
+        assert_eq!(
+            body(&settings(), &messages, OutputMode::JsonObject, 1)["response_format"]["type"],
+            "json_object"
+        );
+        assert!(
+            body(&settings(), &messages, OutputMode::Text, 1)
+                .get("response_format")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn repair_keeps_the_first_conversation_and_appends_reply_and_diagnostics() {
+        let first = vec![Message::new("system", "s"), Message::new("user", "u")];
+        let msgs = repair_messages(&first, "{}", "fix it".into());
+        let roles: Vec<_> = msgs.iter().map(|m| m.role).collect();
+        assert_eq!(roles, ["system", "user", "assistant", "user"]);
+    }
+}

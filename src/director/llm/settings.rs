@@ -1,0 +1,187 @@
+//! Settings of the LLM director: endpoint, model, sampling, limits, timeouts.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::mode::OutputMode;
+use crate::director::DirectorError;
+
+/// Default endpoint when only a key is given.
+pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
+/// Default model name (servers that serve one model, like llama.cpp, ignore it).
+pub const DEFAULT_MODEL: &str = "gpt-4o-mini";
+/// Default number of director attempts (first answer plus repairs).
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+/// Default completion token limit.
+pub const DEFAULT_MAX_TOKENS: u32 = 2048;
+
+/// Everything the LLM director needs to know. Build with [`LlmSettings::new`] or
+/// [`LlmSettings::from_env`] and adjust the public fields.
+#[derive(Clone, PartialEq)]
+pub struct LlmSettings {
+    /// Base URL of the OpenAI-compatible API, including `/v1`.
+    pub base_url: String,
+    /// Model name sent with every request.
+    pub model: String,
+    /// API key; empty for servers that need none. Never printed or recorded.
+    pub api_key: String,
+    /// Sampling temperature.
+    pub temperature: f32,
+    /// Sampling seed, when the server supports one.
+    pub seed: Option<u64>,
+    /// Completion token limit of the first request (a length stop retries once with double).
+    pub max_tokens: u32,
+    /// TCP connect timeout.
+    pub connect_timeout: Duration,
+    /// Timeout of each read from the socket (not a total timeout).
+    pub read_timeout: Duration,
+    /// Director attempts: the first answer plus repair requests.
+    pub max_attempts: u32,
+    /// HTTP requests per call, retries on 429/5xx/transport faults included.
+    pub max_http_attempts: u32,
+    /// First retry delay; doubles each retry, with jitter.
+    pub retry_base_delay: Duration,
+    /// Longest retry delay, `Retry-After` included.
+    pub retry_max_delay: Duration,
+    /// The first output mode to try.
+    pub mode: OutputMode,
+    /// Folder of prompt templates overriding the embedded ones.
+    pub prompt_dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for LlmSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LlmSettings")
+            .field("base_url", &self.base_url)
+            .field("model", &self.model)
+            .field(
+                "api_key",
+                &if self.api_key.is_empty() {
+                    ""
+                } else {
+                    "<redacted>"
+                },
+            )
+            .field("temperature", &self.temperature)
+            .field("seed", &self.seed)
+            .field("max_tokens", &self.max_tokens)
+            .field("max_attempts", &self.max_attempts)
+            .field("mode", &self.mode)
+            .finish_non_exhaustive()
+    }
+}
+
+impl LlmSettings {
+    /// Settings for `base_url` with defaults everywhere else.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into(),
+            model: DEFAULT_MODEL.to_owned(),
+            api_key: String::new(),
+            temperature: 0.0,
+            seed: Some(0),
+            max_tokens: DEFAULT_MAX_TOKENS,
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(120),
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+            max_http_attempts: 4,
+            retry_base_delay: Duration::from_millis(250),
+            retry_max_delay: Duration::from_secs(8),
+            mode: OutputMode::JsonSchema,
+            prompt_dir: None,
+        }
+    }
+
+    /// Settings from `OPENAI_BASE_URL` and the key in the variable `api_key_env`
+    /// (`OPENAI_API_KEY` by default). `None` when neither is set: use the heuristic director.
+    pub fn from_env(api_key_env: &str) -> Option<Self> {
+        let key = std::env::var(api_key_env).ok().filter(|k| !k.is_empty());
+        let base = std::env::var("OPENAI_BASE_URL")
+            .ok()
+            .filter(|b| !b.is_empty());
+        if key.is_none() && base.is_none() {
+            return None;
+        }
+        let mut settings = Self::new(base.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()));
+        settings.api_key = key.unwrap_or_default();
+        Some(settings)
+    }
+
+    /// Checks the values and returns the endpoint host (for metadata; never the key).
+    pub fn validate(&self) -> Result<String, DirectorError> {
+        let url = url::Url::parse(&self.base_url).map_err(|e| DirectorError::Config {
+            message: format!(
+                "base URL {:?} is not a URL ({e}); give e.g. http://127.0.0.1:8080/v1",
+                self.base_url
+            ),
+        })?;
+        if url.scheme() != "http" && url.scheme() != "https" {
+            return Err(DirectorError::Config {
+                message: format!(
+                    "base URL {:?} must start with http:// or https://",
+                    self.base_url
+                ),
+            });
+        }
+        if self.max_attempts == 0 || self.max_http_attempts == 0 {
+            return Err(DirectorError::Config {
+                message: "--max-attempts must be at least 1".into(),
+            });
+        }
+        if self.max_tokens == 0 {
+            return Err(DirectorError::Config {
+                message: "--max-tokens must be at least 1".into(),
+            });
+        }
+        if !(0.0..=2.0).contains(&self.temperature) {
+            return Err(DirectorError::Config {
+                message: format!("--temperature {} is outside 0..=2", self.temperature),
+            });
+        }
+        Ok(endpoint_host(&url))
+    }
+}
+
+fn endpoint_host(url: &url::Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_owned(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_keeps_the_port_and_drops_path_and_credentials() {
+        let s = LlmSettings::new("http://user:secret@127.0.0.1:8080/v1");
+        assert_eq!(s.validate().unwrap(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn bad_urls_and_limits_are_config_errors() {
+        assert_eq!(
+            LlmSettings::new("not a url").validate().unwrap_err().code(),
+            "director_config"
+        );
+        assert_eq!(
+            LlmSettings::new("ftp://x/v1")
+                .validate()
+                .unwrap_err()
+                .code(),
+            "director_config"
+        );
+        let mut s = LlmSettings::new("http://127.0.0.1:1/v1");
+        s.max_attempts = 0;
+        assert!(s.validate().is_err());
+    }
+
+    #[test]
+    fn debug_never_shows_the_key() {
+        let mut s = LlmSettings::new("http://127.0.0.1:1/v1");
+        s.api_key = "sk-very-secret".into();
+        assert!(!format!("{s:?}").contains("sk-very-secret"));
+    }
+}

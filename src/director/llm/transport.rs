@@ -1,0 +1,343 @@
+//! Sending one chat-completions request: over HTTP through async-openai's `byot` path with
+//! bounded, jittered retries (backon), or from a recorded cassette. Every HTTP request is
+//! counted: async-openai's own retry layer is replaced by a counting service, so the only
+//! retries are ours.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use async_openai::Client;
+use async_openai::config::OpenAIConfig;
+use async_openai::error::OpenAIError;
+use async_openai::middleware::HttpRequestFactory;
+use async_trait::async_trait;
+use backon::{ExponentialBuilder, Retryable};
+use serde_json::Value;
+
+use super::mode::rejects_mode;
+use super::response::{ChatResponse, error_message, excerpt};
+use super::settings::LlmSettings;
+use crate::director::DirectorError;
+
+/// The final HTTP exchange of a call: what a cassette records and a replay serves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wire {
+    /// HTTP status.
+    pub status: u16,
+    /// The response body as received.
+    pub body: String,
+}
+
+/// A reply that parsed as a chat completion.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    /// The parsed reply.
+    pub response: ChatResponse,
+    /// HTTP requests sent, retries included.
+    pub http_attempts: u32,
+    /// The final exchange.
+    pub wire: Wire,
+}
+
+/// Why a call failed, after the retries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FailureKind {
+    /// HTTP 400/422 naming `response_format`: try the next output mode.
+    ModeRejected {
+        /// The status.
+        status: u16,
+    },
+    /// An HTTP error status.
+    Http {
+        /// The status.
+        status: u16,
+    },
+    /// No response: connection refused or reset, timeout.
+    Transport,
+    /// A 2xx body that is not a chat completion.
+    Malformed,
+}
+
+/// A failed call.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// What kind of failure.
+    pub kind: FailureKind,
+    /// For people: the server's message or the transport error.
+    pub message: String,
+    /// HTTP requests sent, retries included.
+    pub http_attempts: u32,
+    /// The final exchange, when a response came back.
+    pub wire: Option<Wire>,
+    retry_after: Option<Duration>,
+}
+
+impl Failure {
+    /// A failure of `kind` with no response and one HTTP attempt.
+    pub(crate) fn new(kind: FailureKind, message: String) -> Self {
+        Self {
+            kind,
+            message,
+            http_attempts: 1,
+            wire: None,
+            retry_after: None,
+        }
+    }
+
+    fn retryable(&self) -> bool {
+        match self.kind {
+            FailureKind::Transport | FailureKind::Malformed => true,
+            FailureKind::Http { status } => status == 408 || status == 429 || status >= 500,
+            FailureKind::ModeRejected { .. } => false,
+        }
+    }
+}
+
+/// Classifies a response the server sent. `parsed` is the reply as the byot call parsed it.
+pub(crate) fn classify(
+    wire: Wire,
+    retry_after: Option<Duration>,
+    parsed: Option<ChatResponse>,
+) -> Result<(ChatResponse, Wire), Failure> {
+    let failure = |kind, message| Failure {
+        kind,
+        message,
+        http_attempts: 0,
+        wire: None,
+        retry_after,
+    };
+    let (kind, message) = if (200..300).contains(&wire.status) {
+        let parsed = parsed.or_else(|| serde_json::from_str::<ChatResponse>(&wire.body).ok());
+        match parsed {
+            Some(response) if !response.choices.is_empty() => return Ok((response, wire)),
+            Some(_) => (
+                FailureKind::Malformed,
+                format!("a reply without choices: {}", error_message(&wire.body)),
+            ),
+            None => (
+                FailureKind::Malformed,
+                format!(
+                    "a body that is not a chat completion: {}",
+                    excerpt(&wire.body)
+                ),
+            ),
+        }
+    } else if rejects_mode(wire.status, &wire.body) {
+        (
+            FailureKind::ModeRejected {
+                status: wire.status,
+            },
+            error_message(&wire.body),
+        )
+    } else {
+        (
+            FailureKind::Http {
+                status: wire.status,
+            },
+            error_message(&wire.body),
+        )
+    };
+    let mut f = failure(kind, message);
+    f.wire = Some(wire);
+    Err(f)
+}
+
+/// Something that answers chat-completions requests.
+#[async_trait]
+pub trait Transport: Send + Sync {
+    /// Sends `body` and returns the parsed reply or why there is none.
+    async fn send(&self, body: &Value) -> Result<Sent, Failure>;
+}
+
+/// What the counting service saw of the last response.
+#[derive(Debug, Clone)]
+struct Captured {
+    status: u16,
+    retry_after: Option<Duration>,
+    body: String,
+}
+
+/// The HTTP transport: async-openai over a reqwest client with connect and read timeouts.
+#[derive(Debug, Clone)]
+pub struct HttpTransport {
+    http: reqwest::Client,
+    config: OpenAIConfig,
+    max_http_attempts: u32,
+    base_delay: Duration,
+    max_delay: Duration,
+}
+
+impl HttpTransport {
+    /// A transport for `settings` (call [`LlmSettings::validate`] first).
+    pub fn new(settings: &LlmSettings) -> Result<Self, DirectorError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(settings.connect_timeout)
+            .read_timeout(settings.read_timeout)
+            .build()
+            .map_err(|e| DirectorError::Config {
+                message: format!("cannot build the HTTP client: {e}"),
+            })?;
+        let config = OpenAIConfig::new()
+            .with_api_base(settings.base_url.trim_end_matches('/'))
+            .with_api_key(settings.api_key.clone());
+        Ok(Self {
+            http,
+            config,
+            max_http_attempts: settings.max_http_attempts,
+            base_delay: settings.retry_base_delay,
+            max_delay: settings.retry_max_delay,
+        })
+    }
+
+    /// One HTTP request, no retry. `counter` counts it.
+    async fn once(&self, body: &Value, counter: &Arc<AtomicU32>) -> Result<Sent, Failure> {
+        let slot: Arc<Mutex<Option<Captured>>> = Arc::new(Mutex::new(None));
+        let service = counting_service(self.http.clone(), Arc::clone(&slot), Arc::clone(counter));
+        let client =
+            Client::build(self.http.clone(), self.config.clone()).with_http_service(service);
+        let result: Result<ChatResponse, OpenAIError> = client.chat().create_byot(body).await;
+        let captured = slot.lock().ok().and_then(|mut s| s.take());
+        let http_attempts = counter.load(Ordering::SeqCst);
+        match captured {
+            Some(c) => {
+                let wire = Wire {
+                    status: c.status,
+                    body: c.body,
+                };
+                classify(wire, c.retry_after, result.ok())
+                    .map(|(response, wire)| Sent {
+                        response,
+                        http_attempts,
+                        wire,
+                    })
+                    .map_err(|mut f| {
+                        f.http_attempts = http_attempts;
+                        f
+                    })
+            }
+            None => Err(Failure {
+                kind: FailureKind::Transport,
+                message: match result {
+                    Err(e) => transport_message(&e),
+                    Ok(_) => "no response was received".to_owned(),
+                },
+                http_attempts,
+                wire: None,
+                retry_after: None,
+            }),
+        }
+    }
+}
+
+#[async_trait]
+impl Transport for HttpTransport {
+    async fn send(&self, body: &Value) -> Result<Sent, Failure> {
+        let counter = Arc::new(AtomicU32::new(0));
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(self.base_delay)
+            .with_max_delay(self.max_delay)
+            .with_max_times(self.max_http_attempts.saturating_sub(1) as usize)
+            .with_jitter();
+        let max_delay = self.max_delay;
+        let result = (|| self.once(body, &counter))
+            .retry(backoff)
+            .when(Failure::retryable)
+            .adjust(
+                move |failure: &Failure, delay| match (delay, failure.retry_after) {
+                    (Some(_), Some(after)) => Some(after.min(max_delay)),
+                    _ => delay,
+                },
+            )
+            .notify(|failure: &Failure, delay| {
+                tracing_note(failure, delay);
+            })
+            .await;
+        let total = counter.load(Ordering::SeqCst);
+        result
+            .map(|mut sent| {
+                sent.http_attempts = total;
+                sent
+            })
+            .map_err(|mut failure| {
+                failure.http_attempts = total;
+                failure
+            })
+    }
+}
+
+fn tracing_note(failure: &Failure, delay: Duration) {
+    // Retries are visible in the transcript's http_attempts; this line helps live debugging.
+    if std::env::var_os("SCENEC_DEBUG_HTTP").is_some() {
+        eprintln!("scenec: retrying in {delay:?} after: {}", failure.message);
+    }
+}
+
+/// A tower service that sends each request with `http`, counts it, reads the whole body
+/// (so read timeouts and resets surface here) and keeps status, `Retry-After` and body.
+fn counting_service(
+    http: reqwest::Client,
+    slot: Arc<Mutex<Option<Captured>>>,
+    counter: Arc<AtomicU32>,
+) -> impl tower::Service<
+    HttpRequestFactory,
+    Response = reqwest::Response,
+    Error = OpenAIError,
+    Future = impl Future<Output = Result<reqwest::Response, OpenAIError>> + Send + 'static,
+> + Clone
++ Send
++ Sync
++ 'static {
+    tower::service_fn(move |factory: HttpRequestFactory| {
+        let http = http.clone();
+        let slot = Arc::clone(&slot);
+        let counter = Arc::clone(&counter);
+        async move {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let request = factory.build().await?;
+            let response = http.execute(request).await.map_err(OpenAIError::Reqwest)?;
+            let status = response.status();
+            let headers = response.headers().clone();
+            let bytes = response.bytes().await.map_err(OpenAIError::Reqwest)?;
+            let retry_after = headers
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s >= 0.0)
+                .map(Duration::from_secs_f64);
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(Captured {
+                    status: status.as_u16(),
+                    retry_after,
+                    body: String::from_utf8_lossy(&bytes).into_owned(),
+                });
+            }
+            let mut rebuilt = http::Response::builder().status(status);
+            for (name, value) in &headers {
+                rebuilt = rebuilt.header(name, value);
+            }
+            let rebuilt = rebuilt.body(bytes).map_err(|e| {
+                OpenAIError::InvalidArgument(format!("cannot rebuild the response: {e}"))
+            })?;
+            Ok(reqwest::Response::from(rebuilt))
+        }
+    })
+}
+
+/// A transport error in words, naming timeouts and refused or reset connections.
+fn transport_message(error: &OpenAIError) -> String {
+    match error {
+        OpenAIError::Reqwest(e) if e.is_timeout() => format!("timed out ({e})"),
+        OpenAIError::Reqwest(e) if e.is_connect() => format!("connection failed ({e})"),
+        OpenAIError::Reqwest(e) => {
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(inner) = source {
+                message.push_str(&format!(": {inner}"));
+                source = inner.source();
+            }
+            message
+        }
+        other => other.to_string(),
+    }
+}
