@@ -6,7 +6,9 @@ mod plan;
 mod storyboard;
 
 pub use meta::Meta;
-pub use plan::{CameraFrame, Clip, EntityFrame, Keyframe, KeyframePlan};
+pub use plan::{
+    CameraFrame, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, KeyframeReason, ShotSpan,
+};
 pub use storyboard::{
     Action, Angle, CameraMove, Direction, Entity, EntityKind, Framing, MoveKind, Placement, Region,
     Relation, SCHEMA_VERSION, Shot, Speed, Storyboard, Transition,

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::storyboard::{Direction, MoveKind};
+use super::storyboard::{Direction, MoveKind, Transition};
 
 /// Per-keyframe conditioning for one video at one backend's frame rate and resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -24,6 +24,62 @@ pub struct KeyframePlan {
     pub keyframes: Vec<Keyframe>,
     /// Generation clips in order; each obeys the backend's frame-count rule.
     pub clips: Vec<Clip>,
+    /// The frame range of every shot, in order.
+    pub shots: Vec<ShotSpan>,
+    /// The easing curve used for camera moves and entity paths.
+    pub easing: Easing,
+    /// Longest gap between keyframes the plan was lowered with, in seconds.
+    pub keyframe_interval_s: f64,
+}
+
+/// The frames one shot covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ShotSpan {
+    /// Shot id.
+    pub id: String,
+    /// First frame of the shot.
+    pub start_frame: u32,
+    /// One past the last frame of the shot.
+    pub end_frame: u32,
+    /// How the shot passes into the next one.
+    pub transition: Transition,
+}
+
+/// How motion is distributed over a move's or path's interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Easing {
+    /// Constant speed.
+    Linear,
+    /// Accelerate from rest.
+    EaseIn,
+    /// Decelerate to rest.
+    EaseOut,
+    /// Accelerate then decelerate (smoothstep); what a camera operator does.
+    #[default]
+    EaseInOut,
+}
+
+/// Why a frame is a keyframe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyframeReason {
+    /// First frame of a shot.
+    ShotStart,
+    /// Last frame of a shot.
+    ShotEnd,
+    /// An action starts.
+    ActionStart,
+    /// An action ends.
+    ActionEnd,
+    /// A camera move starts.
+    CameraStart,
+    /// A camera move ends.
+    CameraEnd,
+    /// A clip boundary (the last frame of one clip, the first of the next).
+    ClipBoundary,
+    /// Inserted so keyframes are at most the keyframe interval apart.
+    Interval,
 }
 
 /// The conditioning at one frame.
@@ -43,6 +99,8 @@ pub struct Keyframe {
     pub entities: Vec<EntityFrame>,
     /// The camera at this frame.
     pub camera: CameraFrame,
+    /// Why this frame is a keyframe.
+    pub reasons: Vec<KeyframeReason>,
 }
 
 /// One entity at one keyframe.
@@ -58,6 +116,8 @@ pub struct EntityFrame {
     pub progress: f64,
     /// The entity's appearance state at this frame, or null.
     pub state: Option<String>,
+    /// Whether any of the box is inside the frame.
+    pub visible: bool,
 }
 
 /// The camera at one keyframe.
@@ -87,8 +147,13 @@ pub struct Clip {
     pub start_frame: u32,
     /// Number of frames, obeying the backend's frame-count rule.
     pub num_frames: u32,
-    /// The clip's text prompt.
+    /// The clip's text prompt, one chronological paragraph within the token budget.
     pub prompt: String,
+    /// The clip's negative prompt.
+    pub negative_prompt: String,
+    /// Frames at the end of the clip that lie past its shot and are to be trimmed after
+    /// generation (the rule forced a longer clip than the shot has left).
+    pub trim_end: u32,
     /// Index into `keyframes` of the clip's first keyframe.
     pub first_keyframe: usize,
     /// Index into `keyframes` of the clip's last keyframe.

@@ -1,100 +1,151 @@
 //! Storyboard → KeyframePlan: keyframe times, boxes, camera poses, prompts, clip splits.
-//! Pure and synchronous.
+//! Pure and synchronous: no I/O, no clock, no randomness.
+//!
+//! One file per job: [`timeline`] (shot frame ranges and keyframe frames), [`clips`]
+//! (clip splitting under a frame-count rule), [`boxes`] (placements → boxes), [`camera`]
+//! (moves → poses; the axis and sign conventions are documented there), [`easing`],
+//! [`prompt`] (prompt clauses) and [`tokens`] (token estimate and budget trimming).
+
+pub mod boxes;
+pub mod camera;
+pub mod clips;
+pub mod easing;
+pub mod prompt;
+mod states;
+pub mod timeline;
+pub mod tokens;
+mod track;
 
 use thiserror::Error;
 
 use crate::backend::Profile;
 use crate::ir::{
-    CameraFrame, Clip, EntityFrame, Keyframe, KeyframePlan, MoveKind, SCHEMA_VERSION, Storyboard,
+    CameraFrame, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, MoveKind, SCHEMA_VERSION,
+    Shot, ShotSpan, Storyboard,
 };
+
+use boxes::ShotLayout;
+use camera::ShotCamera;
+use prompt::EntityMoment;
+use states::StateTimeline;
+pub use track::CameraTrack;
 
 /// Knobs of the lowering.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LowerOptions {
     /// Longest gap between two keyframes, in seconds.
     pub keyframe_interval_s: f64,
+    /// Easing of camera moves and entity paths.
+    pub easing: Easing,
 }
 
 impl Default for LowerOptions {
     fn default() -> Self {
         Self {
             keyframe_interval_s: 1.0,
+            easing: Easing::EaseInOut,
         }
     }
 }
 
 /// Why a storyboard could not be lowered.
-#[derive(Debug, Error)]
+#[derive(Debug, Error, PartialEq)]
 pub enum LowerError {
     /// The storyboard has no shots.
     #[error("the storyboard has no shots; add at least one shot under /shots")]
     NoShots,
+    /// A shot's duration is not a positive number.
+    #[error("{path} is {value}; a shot needs a positive, finite duration in seconds")]
+    BadDuration {
+        /// JSON pointer of the duration.
+        path: String,
+        /// The value found.
+        value: f64,
+    },
+    /// A time inside a shot is not a finite number.
+    #[error("{path} is {value}; times must be finite seconds from the shot start")]
+    BadTime {
+        /// JSON pointer of the time.
+        path: String,
+        /// The value found.
+        value: f64,
+    },
+    /// The video would have more frames than the lowering handles.
+    #[error(
+        "the video is {seconds} s long, over {max_frames} frames at this backend's fps; shorten the storyboard"
+    )]
+    TooLong {
+        /// Total length in seconds.
+        seconds: f64,
+        /// Frame limit.
+        max_frames: u32,
+    },
+    /// The keyframe interval is not a positive number.
+    #[error("the keyframe interval is {0} s; pass a positive number of seconds (--keyframe-interval)")]
+    BadInterval(f64),
+    /// The profile's frame rate is zero.
+    #[error("backend `{0}` has a frame rate of 0 fps")]
+    ZeroFps(String),
 }
 
-const IDENTITY_POSE: [[f64; 4]; 3] = [
-    [1.0, 0.0, 0.0, 0.0],
-    [0.0, 1.0, 0.0, 0.0],
-    [0.0, 0.0, 1.0, 0.0],
-];
-
-/// Lowers a checked storyboard for a backend profile: one keyframe at each shot boundary.
+/// Lowers a checked storyboard for a backend profile.
 pub fn lower(
     storyboard: &Storyboard,
     profile: &Profile,
-    _options: &LowerOptions,
+    options: &LowerOptions,
 ) -> Result<KeyframePlan, LowerError> {
     if storyboard.shots.is_empty() {
         return Err(LowerError::NoShots);
     }
+    if profile.fps == 0 {
+        return Err(LowerError::ZeroFps(profile.name.to_string()));
+    }
+    let interval = options.keyframe_interval_s;
+    if !interval.is_finite() || interval <= 0.0 {
+        return Err(LowerError::BadInterval(interval));
+    }
+    validate_times(storyboard)?;
     let fps = f64::from(profile.fps);
+    let spans = timeline::shot_spans(storyboard, profile.fps)?;
+    let interval_frames = timeline::frame_at(interval, fps).max(1);
+    let states = StateTimeline::new(storyboard);
+    let aspect = f64::from(profile.width) / f64::from(profile.height.max(1));
     let mut keyframes = Vec::new();
     let mut clips = Vec::new();
-    for (shot, start) in storyboard.shots.iter().zip(storyboard.shot_starts()) {
-        let first = keyframes.len();
-        for (t, at_end) in [(start, false), (start + shot.duration_s, true)] {
-            let entities = shot
-                .actions
+    let mut shot_start_s = 0.0;
+    for (shot, span) in storyboard.shots.iter().zip(&spans) {
+        let ctx = ShotContext::new(storyboard, shot, span, options.easing, aspect, shot_start_s);
+        let clip_spans = clips::split_shot(span, profile);
+        let boundaries: Vec<u32> = clip_spans.iter().skip(1).map(|c| c.start_frame).collect();
+        let first_index = keyframes.len();
+        for (frame, reasons) in
+            timeline::shot_keyframes(shot, span, &boundaries, interval_frames)
+        {
+            keyframes.push(ctx.keyframe(frame, reasons, fps, profile, &states));
+        }
+        let index_of = |frame: u32| {
+            keyframes[first_index..]
                 .iter()
-                .map(|a| EntityFrame {
-                    id: a.entity.clone(),
-                    bbox: [0.3, 0.3, 0.7, 0.9],
-                    action: Some(a.verb.clone()),
-                    progress: if at_end { 1.0 } else { 0.0 },
-                    state: if at_end {
-                        a.state_to.clone()
-                    } else {
-                        a.state_from.clone()
-                    },
-                })
-                .collect();
-            keyframes.push(Keyframe {
-                frame: (t * fps).round() as u32,
-                time_s: t,
+                .rposition(|k| k.frame <= frame)
+                .map_or(first_index, |i| first_index + i)
+        };
+        for c in &clip_spans {
+            let last_in_shot = c.last_frame().min(span.end_frame.saturating_sub(1));
+            let t0 = timeline::time_in_shot(span, shot.duration_s, c.start_frame);
+            let t1 = timeline::time_in_shot(span, shot.duration_s, last_in_shot);
+            let phrases = ctx.clip_phrases(&states, t0, t1);
+            clips.push(Clip {
                 shot: shot.id.clone(),
-                prompt: format!("{} {} {}", shot.setting, shot.description, storyboard.style),
-                negative_prompt: String::new(),
-                entities,
-                camera: CameraFrame {
-                    kind: MoveKind::Static,
-                    direction: None,
-                    progress: 0.0,
-                    pose: IDENTITY_POSE,
-                    fx: 1.0,
-                    fy: 1.0,
-                },
+                start_frame: c.start_frame,
+                num_frames: c.num_frames,
+                prompt: tokens::fit(&phrases, profile.tokenizer, profile.prompt_token_limit),
+                negative_prompt: negative_prompt(profile),
+                trim_end: c.trim_end,
+                first_keyframe: index_of(c.start_frame),
+                last_keyframe: index_of(last_in_shot),
             });
         }
-        let start_frame = (start * fps).round() as u32;
-        clips.push(Clip {
-            shot: shot.id.clone(),
-            start_frame,
-            num_frames: profile
-                .frame_rule
-                .fit_down((shot.duration_s * fps).round() as u32),
-            prompt: shot.description.clone(),
-            first_keyframe: first,
-            last_keyframe: keyframes.len() - 1,
-        });
+        shot_start_s += shot.duration_s;
     }
     Ok(KeyframePlan {
         schema_version: SCHEMA_VERSION.into(),
@@ -102,8 +153,201 @@ pub fn lower(
         fps: profile.fps,
         width: profile.width,
         height: profile.height,
-        total_frames: (storyboard.duration_s * fps).round() as u32 + 1,
+        total_frames: spans.last().map_or(0, |s| s.end_frame),
         keyframes,
         clips,
+        shots: spans,
+        easing: options.easing,
+        keyframe_interval_s: interval,
     })
+}
+
+/// The negative prompt within the profile's budget.
+pub fn negative_prompt(profile: &Profile) -> String {
+    let text = tokens::fit(
+        &prompt::negative_phrases(),
+        profile.tokenizer,
+        profile.prompt_token_limit,
+    );
+    text.trim_end_matches('.').to_string()
+}
+
+fn validate_times(storyboard: &Storyboard) -> Result<(), LowerError> {
+    let bad = |path: String, value: f64| Err(LowerError::BadTime { path, value });
+    for (i, shot) in storyboard.shots.iter().enumerate() {
+        for (j, a) in shot.actions.iter().enumerate() {
+            for (name, v) in [("start_s", a.start_s), ("end_s", a.end_s)] {
+                if !v.is_finite() {
+                    return bad(format!("/shots/{i}/actions/{j}/{name}"), v);
+                }
+            }
+        }
+        for (j, m) in shot.camera.iter().enumerate() {
+            for (name, v) in [("start_s", m.start_s), ("end_s", m.end_s)] {
+                if !v.is_finite() {
+                    return bad(format!("/shots/{i}/camera/{j}/{name}"), v);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Everything about one shot the keyframes share.
+struct ShotContext<'a> {
+    storyboard: &'a Storyboard,
+    shot: &'a Shot,
+    span: &'a ShotSpan,
+    layout: ShotLayout<'a>,
+    camera: ShotCamera<'a>,
+    cam0: camera::CameraState,
+    targets: Vec<&'a str>,
+    start_s: f64,
+    /// Times of the shot's events (start, end, action and camera bounds), seconds.
+    events: Vec<f64>,
+}
+
+impl<'a> ShotContext<'a> {
+    fn new(
+        storyboard: &'a Storyboard,
+        shot: &'a Shot,
+        span: &'a ShotSpan,
+        easing: Easing,
+        aspect: f64,
+        start_s: f64,
+    ) -> Self {
+        let layout = ShotLayout::new(storyboard, shot, easing, aspect);
+        let targets: Vec<&str> = shot.camera.iter().filter_map(|m| m.target.as_deref()).collect();
+        let camera = track::shot_camera(shot, &layout, easing, aspect);
+        let cam0 = camera.initial();
+        let mut events = vec![0.0, shot.duration_s];
+        for a in &shot.actions {
+            events.extend([a.start_s, a.end_s]);
+        }
+        for m in &shot.camera {
+            events.extend([m.start_s, m.end_s]);
+        }
+        Self {
+            storyboard,
+            shot,
+            span,
+            layout,
+            camera,
+            cam0,
+            targets,
+            start_s,
+            events,
+        }
+    }
+
+    fn keyframe(
+        &self,
+        frame: u32,
+        reasons: Vec<crate::ir::KeyframeReason>,
+        fps: f64,
+        profile: &Profile,
+        states: &StateTimeline<'a>,
+    ) -> Keyframe {
+        let t = self.snap(timeline::time_in_shot(self.span, self.shot.duration_s, frame));
+        let cam = self.camera.at(t);
+        let mut entities = Vec::with_capacity(self.layout.ids.len());
+        let mut moments = Vec::with_capacity(self.layout.ids.len());
+        for &id in &self.layout.ids {
+            let Some(entity) = self.storyboard.entity(id) else {
+                continue;
+            };
+            let screen = self.layout.screen_box(id, t);
+            let keep = self.targets.contains(&id);
+            let projected =
+                boxes::project(&screen, self.layout.world_height(id), &self.cam0, &cam, keep);
+            let bbox = boxes::round_box(boxes::clip(&projected));
+            let action = active_action(self.shot, id, t);
+            let state = states.at(id, self.start_s + t);
+            let (from, to, moving) = self.layout.placements_at(id, t);
+            entities.push(EntityFrame {
+                id: id.to_string(),
+                bbox,
+                action: action.map(|(a, _)| a.verb.clone()),
+                progress: action.map_or(0.0, |(_, p)| round4(p)),
+                state: state.as_ref().map(|s| {
+                    let p = action.map_or(1.0, |(_, p)| p);
+                    s.label(p)
+                }),
+                visible: boxes::is_visible(&bbox),
+            });
+            moments.push(EntityMoment {
+                description: &entity.description,
+                state,
+                action,
+                placement: prompt::placement_words(self.storyboard, from, to, moving),
+            });
+        }
+        let active = self.camera.active(t);
+        let phrases = prompt::keyframe_phrases(self.storyboard, self.shot, &moments, active);
+        let pose = cam.pose().map(|row| row.map(round6));
+        Keyframe {
+            frame,
+            time_s: round6(f64::from(frame) / fps),
+            shot: self.shot.id.clone(),
+            prompt: tokens::fit(&phrases, profile.tokenizer, profile.prompt_token_limit),
+            negative_prompt: negative_prompt(profile),
+            entities,
+            camera: CameraFrame {
+                kind: active.map_or(MoveKind::Static, |(m, _)| m.kind),
+                direction: active.and_then(|(m, _)| m.direction),
+                progress: active.map_or(0.0, |(_, p)| round4(p)),
+                pose,
+                fx: round6(cam.fx),
+                fy: round6(cam.fy),
+            },
+            reasons,
+        }
+    }
+
+    /// `t` moved onto the shot event it is within half a frame of, so a keyframe placed for
+    /// an event sees that event exactly (an action that ends there has ended).
+    fn snap(&self, t: f64) -> f64 {
+        let frames = self.span.end_frame.saturating_sub(self.span.start_frame + 1).max(1);
+        let half = self.shot.duration_s / f64::from(frames) / 2.0;
+        self.events
+            .iter()
+            .copied()
+            .filter(|e| (e - t).abs() <= half)
+            .min_by(|a, b| (a - t).abs().total_cmp(&(b - t).abs()))
+            .unwrap_or(t)
+    }
+
+    fn clip_phrases(&self, states: &StateTimeline<'a>, t0: f64, t1: f64) -> Vec<tokens::Phrase> {
+        let ends: Vec<_> = self
+            .layout
+            .ids
+            .iter()
+            .map(|id| {
+                (
+                    states.at(id, self.start_s + t0),
+                    states.at(id, self.start_s + t1),
+                )
+            })
+            .collect();
+        prompt::clip_phrases(self.storyboard, self.shot, &self.layout.ids, &ends, t0, t1)
+    }
+}
+
+/// The action `id` is doing at `t` (the latest started when several touch `t`) and its
+/// linear progress.
+fn active_action<'a>(shot: &'a Shot, id: &str, t: f64) -> Option<(&'a crate::ir::Action, f64)> {
+    shot.actions
+        .iter()
+        .filter(|a| a.entity == id && a.start_s <= t && t <= a.end_s)
+        .max_by(|a, b| a.start_s.total_cmp(&b.start_s))
+        .map(|a| (a, easing::progress(t, a.start_s, a.end_s)))
+}
+
+fn round4(v: f64) -> f64 {
+    (v * 1e4).round() / 1e4
+}
+
+fn round6(v: f64) -> f64 {
+    let r = (v * 1e6).round() / 1e6;
+    if r == 0.0 { 0.0 } else { r }
 }

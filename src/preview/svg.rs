@@ -303,6 +303,7 @@ mod tests {
                 action: Some("walk".into()),
                 progress: t / 2.0,
                 state: None,
+                visible: true,
             }],
             camera: CameraFrame {
                 kind: MoveKind::Static,
@@ -316,6 +317,7 @@ mod tests {
                 fx: 1.0,
                 fy: 1.0,
             },
+            reasons: Vec::new(),
         }
     }
 

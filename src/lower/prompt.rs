@@ -1,0 +1,491 @@
+//! Prompt text: the keyframe prompt (what is on screen at one instant) and the clip prompt
+//! (one chronological paragraph for a clip), built from ranked clauses so the token budget
+//! trims the least important first.
+//!
+//! Ranks, most important first: 0 each entity's canonical description and state (identity:
+//! the same words in every keyframe and shot), 1 its action phase, 2 the setting,
+//! 3 placement words, 4 the camera phrase, 5 framing and angle, 6 the style.
+
+use crate::ir::{
+    Action, Angle, CameraMove, Direction, Framing, MoveKind, Placement, Region, Relation, Shot,
+    Speed, Storyboard,
+};
+
+use super::tokens::Phrase;
+
+/// The negative prompt's terms, most important first.
+pub const NEGATIVE_TERMS: &[&str] = &[
+    "blurry",
+    "low quality",
+    "distorted anatomy",
+    "deformed hands",
+    "extra limbs",
+    "duplicated subject",
+    "inconsistent identity",
+    "flicker",
+    "jitter",
+    "watermark",
+    "text",
+    "sudden scene change",
+];
+
+/// An entity's appearance state at one instant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StateAt {
+    /// A settled state ("green").
+    Settled(String),
+    /// Changing from one state to another.
+    Changing {
+        /// The state before.
+        from: String,
+        /// The state after.
+        to: String,
+    },
+}
+
+impl StateAt {
+    /// The state as a keyframe field: the settled state, or the nearer end of a change.
+    pub fn label(&self, progress: f64) -> String {
+        match self {
+            StateAt::Settled(s) => s.clone(),
+            StateAt::Changing { from, to } => {
+                if progress < 0.5 {
+                    from.clone()
+                } else {
+                    to.clone()
+                }
+            }
+        }
+    }
+
+    fn words(&self) -> String {
+        match self {
+            StateAt::Settled(s) => s.clone(),
+            StateAt::Changing { from, to } => format!("changing from {from} to {to}"),
+        }
+    }
+}
+
+/// What one entity looks like and does at one keyframe, for its prompt clauses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityMoment<'a> {
+    /// The canonical description.
+    pub description: &'a str,
+    /// Its state, if it has one.
+    pub state: Option<StateAt>,
+    /// The action under way and its progress.
+    pub action: Option<(&'a Action, f64)>,
+    /// Placement words ("on the left", "moving to a spot under the wooden table").
+    pub placement: Option<String>,
+}
+
+/// The clauses of a keyframe prompt.
+pub fn keyframe_phrases(
+    storyboard: &Storyboard,
+    shot: &Shot,
+    entities: &[EntityMoment<'_>],
+    camera: Option<(&CameraMove, f64)>,
+) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let mut sentence = 0;
+    out.push(clause(
+        sentence,
+        format!("{} shot, {}", framing_words(shot.framing), angle_words(shot.angle)),
+        "",
+        5,
+    ));
+    for e in entities {
+        sentence += 1;
+        out.push(clause(sentence, e.description.to_string(), "", 0));
+        if let Some(place) = &e.placement {
+            out.push(clause(sentence, place.clone(), " ", 3));
+        }
+        if let Some(state) = &e.state {
+            out.push(clause(sentence, state.words(), ", ", 0));
+        }
+        if let Some((action, p)) = e.action {
+            out.push(clause(sentence, action_phase(action, p), ", ", 1));
+        }
+    }
+    sentence += 1;
+    out.push(clause(sentence, format!("in {}", shot.setting), "", 2));
+    sentence += 1;
+    let camera_text = match camera {
+        Some((m, _)) => camera_words(storyboard, m),
+        None => "static camera".to_string(),
+    };
+    out.push(clause(sentence, camera_text, "", 4));
+    push_style(&mut out, storyboard, sentence + 1);
+    out
+}
+
+/// The clauses of a clip prompt: who is there and what they do during `[t0, t1]` seconds of
+/// the shot, in time order, then setting, camera, framing and style.
+pub fn clip_phrases(
+    storyboard: &Storyboard,
+    shot: &Shot,
+    ids: &[&str],
+    states: &[(Option<StateAt>, Option<StateAt>)],
+    t0: f64,
+    t1: f64,
+) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let mut sentence = 0;
+    out.push(clause(
+        sentence,
+        format!("{} shot, {}", framing_words(shot.framing), angle_words(shot.angle)),
+        "",
+        5,
+    ));
+    for (i, id) in ids.iter().enumerate() {
+        let Some(entity) = storyboard.entity(id) else {
+            continue;
+        };
+        sentence += 1;
+        out.push(clause(sentence, entity.description.clone(), "", 0));
+        let (start, end) = states.get(i).cloned().unwrap_or((None, None));
+        if let Some(s) = &start {
+            out.push(clause(sentence, s.words(), ", ", 0));
+        }
+        let actions: Vec<&str> = shot
+            .actions
+            .iter()
+            .filter(|a| a.entity == *id && a.end_s > t0 && a.start_s < t1)
+            .map(|a| a.description.as_str())
+            .collect();
+        if !actions.is_empty() {
+            out.push(clause(sentence, actions.join(", then "), " ", 1));
+        }
+        if let Some(s) = &end
+            && end != start
+        {
+            out.push(clause(sentence, format!("ending {}", s.words()), ", ", 0));
+        }
+    }
+    sentence += 1;
+    out.push(clause(sentence, format!("in {}", shot.setting), "", 2));
+    let moves: Vec<String> = shot
+        .camera
+        .iter()
+        .filter(|m| m.kind != MoveKind::Static && m.end_s > t0 && m.start_s < t1)
+        .map(|m| camera_words(storyboard, m))
+        .collect();
+    sentence += 1;
+    let camera = if moves.is_empty() {
+        "static camera".to_string()
+    } else {
+        moves.join(", then ")
+    };
+    out.push(clause(sentence, camera, "", 4));
+    push_style(&mut out, storyboard, sentence + 1);
+    out
+}
+
+/// The negative prompt's clauses (one sentence, later terms less important).
+pub fn negative_phrases() -> Vec<Phrase> {
+    NEGATIVE_TERMS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| clause(0, (*t).to_string(), ", ", if i < 2 { 0 } else { 7 }))
+        .collect()
+}
+
+fn push_style(out: &mut Vec<Phrase>, storyboard: &Storyboard, sentence: usize) {
+    let style = storyboard.style.trim().trim_end_matches('.');
+    if !style.is_empty() {
+        out.push(clause(sentence, style.to_string(), "", 6));
+    }
+}
+
+fn clause(sentence: usize, text: String, sep: &'static str, rank: u8) -> Phrase {
+    Phrase {
+        sentence,
+        text: text.trim().trim_end_matches('.').to_string(),
+        sep,
+        rank,
+    }
+}
+
+/// The action's phase at progress `p`: "starting to walk", "walking from left to right",
+/// "finishing walking".
+pub fn action_phase(action: &Action, p: f64) -> String {
+    let verb = action.verb.trim().to_lowercase();
+    if p < 0.05 {
+        return format!("starting to {verb}");
+    }
+    let gerund = gerund_phrase(&verb);
+    if p > 0.95 {
+        return format!("finishing {gerund}");
+    }
+    match progressive(&verb, &action.description) {
+        Some(text) => text,
+        None => gerund,
+    }
+}
+
+/// "walks from left to right" with verb "walk" → "walking from left to right".
+fn progressive(verb: &str, description: &str) -> Option<String> {
+    let base = verb.split_whitespace().next()?;
+    let mut words = description.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let third_person = [
+        base.to_string(),
+        format!("{base}s"),
+        format!("{base}es"),
+        format!("{}ies", base.strip_suffix('y').unwrap_or(base)),
+    ];
+    if !third_person.contains(&first) {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    let head = gerund(base);
+    Some(if rest.is_empty() {
+        head
+    } else {
+        format!("{head} {}", rest.join(" "))
+    })
+}
+
+/// The gerund of a (possibly multi-word) verb: "pick up" → "picking up".
+fn gerund_phrase(verb: &str) -> String {
+    let mut words = verb.split_whitespace();
+    match words.next() {
+        Some(first) => {
+            let rest: Vec<&str> = words.collect();
+            if rest.is_empty() {
+                gerund(first)
+            } else {
+                format!("{} {}", gerund(first), rest.join(" "))
+            }
+        }
+        None => String::new(),
+    }
+}
+
+/// English -ing form of one verb: wave → waving, run → running, lie → lying, walk → walking.
+pub fn gerund(verb: &str) -> String {
+    let v = verb.to_lowercase();
+    let is_vowel = |c: char| "aeiou".contains(c);
+    if let Some(stem) = v.strip_suffix("ie") {
+        return format!("{stem}ying");
+    }
+    if v.ends_with("ee") || v.ends_with("ye") || v.ends_with("oe") || v == "be" {
+        return format!("{v}ing");
+    }
+    if let Some(stem) = v.strip_suffix('e')
+        && stem.len() > 1
+    {
+        return format!("{stem}ing");
+    }
+    let chars: Vec<char> = v.chars().collect();
+    let vowels = chars.iter().filter(|c| is_vowel(**c)).count();
+    if let [.., a, b, c] = chars[..]
+        && vowels == 1
+        && !is_vowel(a)
+        && is_vowel(b)
+        && !is_vowel(c)
+        && !"wxy".contains(c)
+    {
+        return format!("{v}{c}ing");
+    }
+    format!("{v}ing")
+}
+
+/// Placement words at time `t` between two waypoints (or at one).
+pub fn placement_words(
+    storyboard: &Storyboard,
+    from: Option<&Placement>,
+    to: Option<&Placement>,
+    moving: bool,
+) -> Option<String> {
+    match (from, to) {
+        (Some(a), Some(b)) if moving && a != b => {
+            Some(format!("moving {}", destination(storyboard, b)?))
+        }
+        (Some(a), _) => locative(storyboard, a),
+        (None, Some(b)) => locative(storyboard, b),
+        (None, None) => None,
+    }
+}
+
+fn destination(storyboard: &Storyboard, p: &Placement) -> Option<String> {
+    if p.relation.is_some() {
+        return locative(storyboard, p).map(|l| format!("to a spot {l}"));
+    }
+    p.region.map(|r| match r {
+        Region::OffscreenLeft => "off-screen to the left".to_string(),
+        Region::OffscreenRight => "off-screen to the right".to_string(),
+        other => format!("towards {}", region_noun(other)),
+    })
+}
+
+/// "on the left", "under the wooden table".
+pub fn locative(storyboard: &Storyboard, p: &Placement) -> Option<String> {
+    if let (Some(rel), Some(anchor)) = (p.relation, &p.anchor)
+        && let Some(entity) = storyboard.entity(anchor)
+    {
+        let the = definite(&entity.description);
+        let words = match rel {
+            Relation::LeftOf => "to the left of",
+            Relation::RightOf => "to the right of",
+            Relation::InFrontOf => "in front of",
+            Relation::Behind => "behind",
+            Relation::Above => "above",
+            Relation::Below => "under",
+            Relation::OnTopOf => "on top of",
+            Relation::Inside => "inside",
+            Relation::NextTo => "next to",
+        };
+        return Some(format!("{words} {the}"));
+    }
+    p.region.map(|r| match r {
+        Region::Left | Region::Right => format!("on {}", region_noun(r)),
+        Region::Center => "in the center".to_string(),
+        Region::Top | Region::Bottom => format!("at {}", region_noun(r)),
+        Region::OffscreenLeft => "just off-screen left".to_string(),
+        Region::OffscreenRight => "just off-screen right".to_string(),
+        other => format!("in {}", region_noun(other)),
+    })
+}
+
+fn region_noun(r: Region) -> &'static str {
+    match r {
+        Region::Left => "the left",
+        Region::Center => "the center",
+        Region::Right => "the right",
+        Region::Top => "the top",
+        Region::Bottom => "the bottom",
+        Region::TopLeft => "the top left",
+        Region::TopRight => "the top right",
+        Region::BottomLeft => "the bottom left",
+        Region::BottomRight => "the bottom right",
+        Region::Foreground => "the foreground",
+        Region::Background => "the background",
+        Region::OffscreenLeft => "off-screen left",
+        Region::OffscreenRight => "off-screen right",
+    }
+}
+
+/// "a wooden table" → "the wooden table".
+pub fn definite(description: &str) -> String {
+    let d = description.trim();
+    for article in ["a ", "an ", "A ", "An ", "the ", "The "] {
+        if let Some(rest) = d.strip_prefix(article) {
+            return format!("the {rest}");
+        }
+    }
+    d.to_string()
+}
+
+/// "Wide", "Medium close-up", …
+pub fn framing_words(f: Framing) -> &'static str {
+    match f {
+        Framing::ExtremeWide => "extreme wide",
+        Framing::Wide => "wide",
+        Framing::Full => "full",
+        Framing::MediumWide => "medium wide",
+        Framing::Medium => "medium",
+        Framing::MediumCloseUp => "medium close-up",
+        Framing::CloseUp => "close-up",
+        Framing::ExtremeCloseUp => "extreme close-up",
+    }
+}
+
+/// "eye level", "high angle", …
+pub fn angle_words(a: Angle) -> &'static str {
+    match a {
+        Angle::EyeLevel => "eye level",
+        Angle::High => "high angle",
+        Angle::Low => "low angle",
+        Angle::Overhead => "overhead view",
+        Angle::Dutch => "Dutch angle",
+        Angle::WormsEye => "worm's-eye view",
+    }
+}
+
+/// "camera pans left slowly", "camera orbits clockwise around the giant panda".
+pub fn camera_words(storyboard: &Storyboard, m: &CameraMove) -> String {
+    let dir = m.direction.map(direction_word);
+    let target = m
+        .target
+        .as_deref()
+        .and_then(|t| storyboard.entity(t))
+        .map(|e| definite(&e.description));
+    let speed = match m.speed {
+        Speed::Slow => "slowly",
+        Speed::Medium => "steadily",
+        Speed::Fast => "quickly",
+    };
+    let verb = match (m.kind, m.direction) {
+        (MoveKind::Static, _) => return "static camera".to_string(),
+        (MoveKind::Handheld, _) => return "handheld camera, slight shake".to_string(),
+        (MoveKind::Dolly, Some(Direction::In)) => "camera pushes in".to_string(),
+        (MoveKind::Dolly, Some(Direction::Out)) => "camera pulls back".to_string(),
+        (MoveKind::Follow, _) => match &target {
+            Some(t) => format!("camera follows {t}"),
+            None => "camera tracks the subject".to_string(),
+        },
+        (MoveKind::Orbit, _) => match &target {
+            Some(t) => format!("camera orbits {} around {t}", dir.unwrap_or("")),
+            None => format!("camera orbits {}", dir.unwrap_or("")),
+        },
+        (kind, _) => {
+            let v = match kind {
+                MoveKind::Pan => "pans",
+                MoveKind::Tilt => "tilts",
+                MoveKind::Zoom => "zooms",
+                MoveKind::Dolly => "dollies",
+                MoveKind::Truck => "trucks",
+                MoveKind::Pedestal => "pedestals",
+                MoveKind::Crane => "cranes",
+                MoveKind::Roll => "rolls",
+                _ => "moves",
+            };
+            format!("camera {v} {}", dir.unwrap_or(""))
+        }
+    };
+    let verb = verb.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{verb} {speed}")
+}
+
+fn direction_word(d: Direction) -> &'static str {
+    match d {
+        Direction::Left => "left",
+        Direction::Right => "right",
+        Direction::Up => "up",
+        Direction::Down => "down",
+        Direction::In => "in",
+        Direction::Out => "out",
+        Direction::Clockwise => "clockwise",
+        Direction::Counterclockwise => "counterclockwise",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gerunds_follow_english_spelling() {
+        for (v, g) in [
+            ("walk", "walking"),
+            ("wave", "waving"),
+            ("run", "running"),
+            ("lie", "lying"),
+            ("see", "seeing"),
+            ("ripen", "ripening"),
+            ("open", "opening"),
+            ("fly", "flying"),
+            ("sit", "sitting"),
+        ] {
+            assert_eq!(gerund(v), g);
+        }
+    }
+
+    #[test]
+    fn definite_article_replaces_the_indefinite_one() {
+        assert_eq!(definite("a wooden table"), "the wooden table");
+        assert_eq!(definite("an apple"), "the apple");
+        assert_eq!(definite("Bob"), "Bob");
+    }
+}
