@@ -143,5 +143,9 @@ fn sanitize(s: &str) -> String {
             }
         })
         .collect();
-    if out.is_empty() { "untitled".into() } else { out }
+    if out.is_empty() {
+        "untitled".into()
+    } else {
+        out
+    }
 }

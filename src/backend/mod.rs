@@ -41,7 +41,9 @@ pub enum EmitError {
         found: String,
     },
     /// The plan's shots are not the storyboard's.
-    #[error("the plan has {plan} shot(s) but the storyboard has {storyboard}; lower this storyboard again")]
+    #[error(
+        "the plan has {plan} shot(s) but the storyboard has {storyboard}; lower this storyboard again"
+    )]
     ShotMismatch {
         /// Shots in the plan.
         plan: usize,

@@ -163,7 +163,9 @@ impl<'a> ShotLayout<'a> {
                 return lerp_box(&place(p0), &place(p1), u);
             }
         }
-        waypoints.last().map_or_else(|| self.default_box(id), |w| place(w.1))
+        waypoints
+            .last()
+            .map_or_else(|| self.default_box(id), |w| place(w.1))
     }
 
     /// The placement `id` is at (`(Some(p), None, false)`) or is moving between
@@ -336,7 +338,13 @@ pub fn project(
 
 /// Clips a box to the frame; every coordinate ends in [0, 1] and `x0 ≤ x1`, `y0 ≤ y1`.
 pub fn clip(b: &BoxN) -> [f64; 4] {
-    let c = |v: f64| if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 };
+    let c = |v: f64| {
+        if v.is_finite() {
+            v.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
     let (x0, x1) = (c(b[0]), c(b[2]));
     let (y0, y1) = (c(b[1]), c(b[3]));
     [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)]

@@ -156,9 +156,7 @@ impl<'a> ShotCamera<'a> {
                 MoveKind::Tilt => pitch += sign * amount([6.0, 12.0, 24.0], 60.0).to_radians(),
                 MoveKind::Roll => roll += sign * amount([10.0, 20.0, 40.0], 180.0).to_radians(),
                 MoveKind::Zoom => {
-                    let total = rate(m.speed, [1.06, 1.12, 1.25])
-                        .powf(duration)
-                        .min(4.0);
+                    let total = rate(m.speed, [1.06, 1.12, 1.25]).powf(duration).min(4.0);
                     zoom *= total.powf(sign * u);
                 }
                 MoveKind::Dolly => {
@@ -313,7 +311,10 @@ mod tests {
     #[test]
     fn rot_x_positive_tilts_the_view_up() {
         let forward = mul_vec(&rot_x(0.3), &[0.0, 0.0, 1.0]);
-        assert!(forward[1] < 0.0, "y is down, so up is negative y: {forward:?}");
+        assert!(
+            forward[1] < 0.0,
+            "y is down, so up is negative y: {forward:?}"
+        );
     }
 
     #[test]

@@ -40,7 +40,10 @@ pub fn split_shot(span: &ShotSpan, profile: &Profile) -> Vec<ClipSpan> {
     };
     let count = shot_span.div_ceil(max_span).max(1);
     let even = shot_span.div_ceil(count);
-    let clip_span = even.div_ceil(step).saturating_mul(step).clamp(min_span, max_span);
+    let clip_span = even
+        .div_ceil(step)
+        .saturating_mul(step)
+        .clamp(min_span, max_span);
     let clip_span = match rule {
         crate::backend::FrameRule::Fixed { frames } => frames.saturating_sub(1),
         _ => clip_span,
@@ -87,7 +90,11 @@ mod tests {
         for pair in clips.windows(2) {
             assert_eq!(pair[0].last_frame(), pair[1].start_frame);
         }
-        assert!(clips.iter().all(|c| (c.num_frames - 1) % 4 == 0 && c.num_frames <= 81));
+        assert!(
+            clips
+                .iter()
+                .all(|c| (c.num_frames - 1) % 4 == 0 && c.num_frames <= 81)
+        );
         let last = clips[clips.len() - 1];
         assert_eq!(last.last_frame() - last.trim_end, 319);
     }

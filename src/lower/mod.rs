@@ -20,8 +20,8 @@ use thiserror::Error;
 
 use crate::backend::Profile;
 use crate::ir::{
-    CameraFrame, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, MoveKind, SCHEMA_VERSION,
-    Shot, ShotSpan, Storyboard,
+    CameraFrame, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, MoveKind, SCHEMA_VERSION, Shot,
+    ShotSpan, Storyboard,
 };
 
 use boxes::ShotLayout;
@@ -81,7 +81,9 @@ pub enum LowerError {
         max_frames: u32,
     },
     /// The keyframe interval is not a positive number.
-    #[error("the keyframe interval is {0} s; pass a positive number of seconds (--keyframe-interval)")]
+    #[error(
+        "the keyframe interval is {0} s; pass a positive number of seconds (--keyframe-interval)"
+    )]
     BadInterval(f64),
     /// The profile's frame rate is zero.
     #[error("backend `{0}` has a frame rate of 0 fps")]
@@ -118,9 +120,7 @@ pub fn lower(
         let clip_spans = clips::split_shot(span, profile);
         let boundaries: Vec<u32> = clip_spans.iter().skip(1).map(|c| c.start_frame).collect();
         let first_index = keyframes.len();
-        for (frame, reasons) in
-            timeline::shot_keyframes(shot, span, &boundaries, interval_frames)
-        {
+        for (frame, reasons) in timeline::shot_keyframes(shot, span, &boundaries, interval_frames) {
             keyframes.push(ctx.keyframe(frame, reasons, fps, profile, &states));
         }
         let index_of = |frame: u32| {
@@ -217,7 +217,11 @@ impl<'a> ShotContext<'a> {
         start_s: f64,
     ) -> Self {
         let layout = ShotLayout::new(storyboard, shot, easing, aspect);
-        let targets: Vec<&str> = shot.camera.iter().filter_map(|m| m.target.as_deref()).collect();
+        let targets: Vec<&str> = shot
+            .camera
+            .iter()
+            .filter_map(|m| m.target.as_deref())
+            .collect();
         let camera = track::shot_camera(shot, &layout, easing, aspect);
         let cam0 = camera.initial();
         let mut events = vec![0.0, shot.duration_s];
@@ -248,7 +252,11 @@ impl<'a> ShotContext<'a> {
         profile: &Profile,
         states: &StateTimeline<'a>,
     ) -> Keyframe {
-        let t = self.snap(timeline::time_in_shot(self.span, self.shot.duration_s, frame));
+        let t = self.snap(timeline::time_in_shot(
+            self.span,
+            self.shot.duration_s,
+            frame,
+        ));
         let cam = self.camera.at(t);
         let mut entities = Vec::with_capacity(self.layout.ids.len());
         let mut moments = Vec::with_capacity(self.layout.ids.len());
@@ -258,8 +266,13 @@ impl<'a> ShotContext<'a> {
             };
             let screen = self.layout.screen_box(id, t);
             let keep = self.targets.contains(&id);
-            let projected =
-                boxes::project(&screen, self.layout.world_height(id), &self.cam0, &cam, keep);
+            let projected = boxes::project(
+                &screen,
+                self.layout.world_height(id),
+                &self.cam0,
+                &cam,
+                keep,
+            );
             let bbox = boxes::round_box(boxes::clip(&projected));
             let action = active_action(self.shot, id, t);
             let state = states.at(id, self.start_s + t);
@@ -307,7 +320,11 @@ impl<'a> ShotContext<'a> {
     /// `t` moved onto the shot event it is within half a frame of, so a keyframe placed for
     /// an event sees that event exactly (an action that ends there has ended).
     fn snap(&self, t: f64) -> f64 {
-        let frames = self.span.end_frame.saturating_sub(self.span.start_frame + 1).max(1);
+        let frames = self
+            .span
+            .end_frame
+            .saturating_sub(self.span.start_frame + 1)
+            .max(1);
         let half = self.shot.duration_s / f64::from(frames) / 2.0;
         self.events
             .iter()

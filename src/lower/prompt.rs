@@ -90,7 +90,11 @@ pub fn keyframe_phrases(
     let mut sentence = 0;
     out.push(clause(
         sentence,
-        format!("{} shot, {}", framing_words(shot.framing), angle_words(shot.angle)),
+        format!(
+            "{} shot, {}",
+            framing_words(shot.framing),
+            angle_words(shot.angle)
+        ),
         "",
         5,
     ));
@@ -133,7 +137,11 @@ pub fn clip_phrases(
     let mut sentence = 0;
     out.push(clause(
         sentence,
-        format!("{} shot, {}", framing_words(shot.framing), angle_words(shot.angle)),
+        format!(
+            "{} shot, {}",
+            framing_words(shot.framing),
+            angle_words(shot.angle)
+        ),
         "",
         5,
     ));

@@ -61,7 +61,9 @@ pub fn frame_in_shot(span: &ShotSpan, duration_s: f64, t: f64) -> u32 {
     if duration_s <= 0.0 || last == 0 {
         return span.start_frame;
     }
-    let f = (t / duration_s * f64::from(last)).round().clamp(0.0, f64::from(last));
+    let f = (t / duration_s * f64::from(last))
+        .round()
+        .clamp(0.0, f64::from(last));
     span.start_frame + f as u32
 }
 

@@ -62,7 +62,11 @@ pub struct Phrase {
 pub fn render(phrases: &[Phrase], keep: &[bool]) -> String {
     let mut out = String::new();
     let mut current: Option<usize> = None;
-    for (p, _) in phrases.iter().zip(keep).filter(|(p, k)| **k && !p.text.is_empty()) {
+    for (p, _) in phrases
+        .iter()
+        .zip(keep)
+        .filter(|(p, k)| **k && !p.text.is_empty())
+    {
         if current != Some(p.sentence) {
             if current.is_some() {
                 out.push_str(". ");
