@@ -5,7 +5,7 @@ use thiserror::Error;
 
 use crate::backend::{Backend, EmitError, Generic, Payload};
 use crate::check::{self, Diagnostic};
-use crate::director::{Director, DirectorError, Request};
+use crate::director::{Director, DirectorError, Heuristic, Request};
 use crate::ir::{KeyframePlan, Meta, Storyboard};
 use crate::lower::{self, LowerError, LowerOptions};
 
@@ -167,12 +167,12 @@ impl CompilerBuilder {
         self
     }
 
-    /// Builds the compiler. Without a director, returns `None`.
-    pub fn build(self) -> Option<Compiler> {
-        Some(Compiler {
-            director: self.director?,
+    /// Builds the compiler. Without a director, the offline [`Heuristic`] director is used.
+    pub fn build(self) -> Compiler {
+        Compiler {
+            director: self.director.unwrap_or_else(|| Box::new(Heuristic)),
             backend: self.backend,
             options: self.options,
-        })
+        }
     }
 }

@@ -2,8 +2,11 @@
 //! pipeline logic lives here.
 
 mod check;
+mod compile;
+mod director_args;
 mod input;
 mod preview;
+mod runtime;
 mod schema;
 
 use std::process::ExitCode;
@@ -33,6 +36,8 @@ enum Command {
     Check(check::Args),
     /// Preview a storyboard: terminal table, Markdown shot list or HTML page.
     Preview(preview::Args),
+    /// Compile a prompt: storyboard, keyframe plan and backend payload.
+    Compile(compile::Args),
 }
 
 /// Parses the command line and runs the chosen command.
@@ -43,6 +48,7 @@ pub fn run() -> ExitCode {
         Command::Schema(args) => schema::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Preview(args) => preview::run(&args),
+        Command::Compile(args) => compile::run(&args),
     };
     ExitCode::from(code)
 }

@@ -2,6 +2,7 @@
 
 pub mod cache;
 mod error;
+pub mod heuristic;
 pub mod llm;
 pub mod record;
 pub mod replay;
@@ -9,6 +10,7 @@ pub mod transcript;
 
 pub use cache::CachedDirector;
 pub use error::DirectorError;
+pub use heuristic::Heuristic;
 pub use llm::{LlmDirector, LlmSettings, OutputMode};
 pub use replay::ReplayDirector;
 pub use transcript::Transcript;

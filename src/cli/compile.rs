@@ -1,0 +1,208 @@
+//! `scenec compile "PROMPT"`: the whole pipeline for one prompt.
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use clap::builder::PossibleValuesParser;
+use scenec::backend::{self, Payload};
+use scenec::check::{Diagnostic, Severity};
+use scenec::director::Request;
+use scenec::{CompileError, Compiled, Compiler};
+use serde::Serialize;
+
+use super::director_args::DirectorArgs;
+use super::runtime::runtime;
+use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
+
+/// Output format of `compile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// JSON documents.
+    Json,
+    /// YAML documents.
+    Yaml,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+        }
+    }
+}
+
+/// Arguments of `scenec compile`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The scene to direct, e.g. "a panda bear walks from left to right, then turns and waves".
+    prompt: String,
+    #[command(flatten)]
+    director: DirectorArgs,
+    /// Video backend to lower for.
+    #[arg(long, default_value = "generic", value_parser = PossibleValuesParser::new(backend::NAMES))]
+    backend: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Write storyboard, plan, payload and meta files into this directory instead of
+    /// printing everything to standard output.
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Total video length in seconds, overriding what the prompt says.
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
+    duration: Option<f64>,
+}
+
+/// A duration flag: a positive, finite number of seconds.
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("`{text}` is not a positive number of seconds")),
+    }
+}
+
+/// Everything printed when no output directory is given.
+#[derive(Serialize)]
+struct Printed<'a> {
+    storyboard: &'a scenec::ir::Storyboard,
+    plan: &'a scenec::ir::KeyframePlan,
+    payload: &'a Payload,
+    meta: &'a scenec::ir::Meta,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// Compiles the prompt; exit 0 on success, 1 when the compile fails, 2 on bad usage or I/O.
+pub fn run(args: &Args) -> u8 {
+    let director = match args.director.build() {
+        Ok(d) => d,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_INPUT;
+        }
+    };
+    let Some(backend) = backend::by_name(&args.backend) else {
+        eprintln!(
+            "error: unknown backend `{}`; choose one of {}",
+            args.backend,
+            backend::NAMES.join(", ")
+        );
+        return EXIT_INPUT;
+    };
+    let compiler = Compiler::builder()
+        .boxed_director(director)
+        .boxed_backend(backend)
+        .build();
+    let request = Request {
+        prompt: args.prompt.clone(),
+        duration_s: args.duration,
+    };
+    let rt = match runtime() {
+        Ok(rt) => rt,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_INPUT;
+        }
+    };
+    match rt.block_on(compiler.compile_request(&request)) {
+        Ok(compiled) => {
+            for d in &compiled.diagnostics {
+                eprintln!("{}", render(d));
+            }
+            match &args.out {
+                Some(dir) => write_dir(dir, &compiled, args.format),
+                None => match serialize(&printed(&compiled), args.format) {
+                    Ok(text) => {
+                        println!("{text}");
+                        EXIT_OK
+                    }
+                    Err(message) => {
+                        eprintln!("error: {message}");
+                        EXIT_ERRORS
+                    }
+                },
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            if let CompileError::Check { diagnostics, .. } = &e {
+                for d in diagnostics {
+                    eprintln!("{}", render(d));
+                }
+            }
+            EXIT_ERRORS
+        }
+    }
+}
+
+fn printed(c: &Compiled) -> Printed<'_> {
+    Printed {
+        storyboard: &c.storyboard,
+        plan: &c.plan,
+        payload: &c.payload,
+        meta: &c.meta,
+        diagnostics: &c.diagnostics,
+    }
+}
+
+/// Serializes `value` in `format`.
+fn serialize<T: Serialize>(value: &T, format: Format) -> Result<String, String> {
+    match format {
+        Format::Json => serde_json::to_string_pretty(value)
+            .map_err(|e| format!("cannot serialize the output as JSON: {e}")),
+        Format::Yaml => serde_norway::to_string(value)
+            .map_err(|e| format!("cannot serialize the output as YAML: {e}")),
+    }
+}
+
+/// Writes storyboard, plan, payload and meta files into `dir`.
+fn write_dir(dir: &Path, c: &Compiled, format: Format) -> u8 {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("error: cannot create {}: {e}", dir.display());
+        return EXIT_INPUT;
+    }
+    let ext = format.extension();
+    let payload = match &c.payload {
+        Payload::Text(text) => Ok(("payload.txt".to_string(), text.clone())),
+        json => serialize(json, format).map(|t| (format!("payload.{ext}"), t)),
+    };
+    let files = [
+        serialize(&c.storyboard, format).map(|t| (format!("storyboard.{ext}"), t)),
+        serialize(&c.plan, format).map(|t| (format!("plan.{ext}"), t)),
+        payload,
+        serialize(&c.meta, format).map(|t| (format!("meta.{ext}"), t)),
+    ];
+    for file in files {
+        let (name, text) = match file {
+            Ok(f) => f,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return EXIT_ERRORS;
+            }
+        };
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return EXIT_INPUT;
+        }
+        eprintln!("wrote {}", path.display());
+    }
+    EXIT_OK
+}
+
+/// One diagnostic as a line for people.
+fn render(d: &Diagnostic) -> String {
+    let label = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Fixed => "fixed",
+    };
+    let path = if d.path.is_empty() { "/" } else { &d.path };
+    match &d.help {
+        Some(help) => format!(
+            "{label}[{}] at {path}: {} (help: {help})",
+            d.code, d.message
+        ),
+        None => format!("{label}[{}] at {path}: {}", d.code, d.message),
+    }
+}

@@ -1,0 +1,396 @@
+//! Reading one clause: its actions (with paths and state changes), camera cues, framing,
+//! angle and setting, with entities resolved in the shared registry.
+
+use super::camera::{self, Cue};
+use super::clauses::{Clause, Link, host_of};
+use super::entities::{NounPhrase, Registry, noun_phrase};
+use super::placements::{self, Path};
+use super::predicate::{self, Parsed, Verb};
+use super::states;
+use super::tokenize::{Token, join};
+use crate::ir::{Angle, EntityKind, Framing, Placement};
+
+/// Nouns that make a clause about the camera rather than an entity.
+const CAMERA_NOUNS: &[&str] = &[
+    "camera",
+    "shot",
+    "lens",
+    "cam",
+    "view",
+    "pov",
+    "angle",
+    "frame",
+    "push-in",
+    "pull-back",
+    "close-up",
+    "closeup",
+    "footage",
+];
+
+/// Verbs of an imperative that is addressed to the model, not part of the scene.
+const META_VERBS: &[&str] = &[
+    "ignore", "reply", "say", "write", "respond", "answer", "print", "output", "forget", "pretend",
+    "show", "make", "generate", "create", "render", "give", "describe", "imagine", "produce",
+];
+
+/// An action as read from a clause, before timing.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Draft {
+    /// Entity id.
+    pub entity: String,
+    /// Base verb.
+    pub verb: String,
+    /// Phrase as written.
+    pub description: String,
+    /// Start placement.
+    pub from: Option<Placement>,
+    /// End placement.
+    pub to: Option<Placement>,
+    /// Appearance before.
+    pub state_from: Option<String>,
+    /// Appearance after.
+    pub state_to: Option<String>,
+}
+
+/// What one clause says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Reading {
+    /// Actions, the clause's main one first.
+    pub actions: Vec<Draft>,
+    /// Camera cues with the entity each targets.
+    pub camera: Vec<(Cue, Option<String>)>,
+    /// Shot size named.
+    pub framing: Option<Framing>,
+    /// Camera angle named.
+    pub angle: Option<Angle>,
+    /// Setting named ("a bamboo forest clearing at dusk").
+    pub setting: Option<String>,
+    /// The main subject's id when it is animate (a character, animal or crowd).
+    pub animate_subject: Option<String>,
+    /// The clause's own text.
+    pub text: String,
+}
+
+/// Reads every clause, in text order, resolving entities in `registry`.
+pub(super) fn read_all(clauses: &[Clause], registry: &mut Registry) -> Vec<Reading> {
+    let parsed: Vec<Parsed> = clauses
+        .iter()
+        .map(|c| predicate::parse(&c.tokens))
+        .collect();
+    let mut out = Vec::with_capacity(clauses.len());
+    let mut states: Vec<(String, String)> = Vec::new();
+    for (i, clause) in clauses.iter().enumerate() {
+        let host = host_of(clauses, i).map(|h| (&clauses[h].tokens, &parsed[h]));
+        out.push(read(clause, &parsed[i], host, registry, &mut states));
+    }
+    out
+}
+
+fn read(
+    clause: &Clause,
+    parsed: &Parsed,
+    host: Option<(&Vec<Token>, &Parsed)>,
+    registry: &mut Registry,
+    states_now: &mut Vec<(String, String)>,
+) -> Reading {
+    let tokens = &clause.tokens;
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| !t.punct)
+        .map(|t| t.lower.as_str())
+        .collect();
+    let mut reading = Reading {
+        framing: camera::framing(&words),
+        angle: camera::angle(&words),
+        text: join(tokens),
+        ..Reading::default()
+    };
+    let camera_subject = parsed.subjects.first().is_some_and(is_camera_phrase);
+    let cues = camera::moves(&words, camera_subject);
+    reading.setting = setting(tokens);
+
+    // Subjects: written, shared with the host of a fronted clause, or the previous one.
+    let mut subjects: Vec<String> = Vec::new();
+    if !camera_subject {
+        for np in &parsed.subjects {
+            if let Some(id) = registry.resolve(np, true) {
+                subjects.push(id);
+                note_state(states_now, np, subjects.last());
+            } else if np.referent().is_place() && reading.setting.is_none() {
+                reading.setting = Some(place_text(tokens, np));
+            }
+        }
+    }
+    let imperative = parsed.subjects.is_empty();
+    if imperative && parsed.verb.is_some() {
+        if let Some((_, host_parsed)) = host.filter(|_| {
+            matches!(
+                clause.link,
+                Link::FrontedBefore | Link::FrontedAfter | Link::FrontedDuring
+            )
+        }) {
+            for np in &host_parsed.subjects {
+                if let Some(id) = registry.resolve(np, true) {
+                    note_state(states_now, np, Some(&id));
+                    subjects.push(id);
+                }
+            }
+        } else if cues.is_empty()
+            && let Some(last) = registry.last_subject()
+        {
+            subjects.push(last.clone());
+            registry.note(&last, true);
+        }
+    }
+    reading.animate_subject = subjects
+        .first()
+        .filter(|id| is_animate(registry, id))
+        .cloned();
+
+    let mut after_verb = 0;
+    if let Some(verb) = &parsed.verb {
+        after_verb = verb.rest;
+        let meta = imperative && META_VERBS.contains(&verb.lemma.as_str());
+        if !camera_subject && !meta && (!imperative || cues.is_empty()) {
+            // The object right after the verb is an entity too ("plants a flag", "picks up
+            // a cube"), and so is the agent of a passive ("set afloat by a child").
+            let at = if tokens.get(verb.rest).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "up" | "out" | "down" | "off" | "away" | "back" | "over"
+                )
+            }) {
+                verb.rest + 1
+            } else {
+                verb.rest
+            };
+            if let Some(object) = noun_phrase(tokens, at)
+                && is_thing(&object)
+            {
+                registry.resolve(&object, false);
+            }
+            if verb.passive
+                && let Some(by) = (verb.rest..tokens.len()).find(|&k| tokens[k].lower == "by")
+                && let Some(agent) = noun_phrase(tokens, by + 1)
+                && is_thing(&agent)
+            {
+                registry.resolve(&agent, false);
+            }
+            for entity in &subjects {
+                if let Some(draft) = draft(tokens, verb, entity, registry, states_now) {
+                    reading.actions.push(draft);
+                }
+            }
+        }
+    } else if let Some(np) = parsed.subjects.first() {
+        after_verb = np.end;
+    }
+    // Reduced relatives anywhere after the verb: "a cyclist riding along a canal".
+    for (np, verb) in predicate::participles(tokens, after_verb) {
+        if is_camera_phrase(&np) {
+            continue;
+        }
+        if let Some(id) = registry.resolve(&np, false) {
+            note_state(states_now, &np, Some(&id));
+            if reading.animate_subject.is_none() && is_animate(registry, &id) {
+                reading.animate_subject = Some(id.clone());
+            }
+            if let Some(d) = draft(tokens, &verb, &id, registry, states_now) {
+                reading.actions.push(d);
+            }
+        }
+    }
+    // Camera cues and what they aim at.
+    for cue in cues {
+        let target = (cue.end..tokens.len()).find_map(|k| {
+            let np = noun_phrase(tokens, k)?;
+            if is_camera_phrase(&np)
+                || np.referent().is_place()
+                || !(is_thing(&np) || np.pronoun.is_some())
+            {
+                return None;
+            }
+            registry.resolve(&np, false)
+        });
+        reading.camera.push((cue, target));
+    }
+    // A clause without a verb that names a thing introduces it ("close-up of a cup").
+    if parsed.verb.is_none()
+        && reading.actions.is_empty()
+        && let Some(np) = parsed.subjects.first()
+        && !np.referent().is_place()
+        && !is_camera_phrase(np)
+        && !is_camera_phrase(np.referent())
+    {
+        registry.resolve(np, false);
+    }
+    reading
+}
+
+/// Whether a noun phrase names a concrete thing worth an entity: a listed noun, or an
+/// unknown noun with an article ("a zorblax"), but not a bare adjective ("red").
+fn is_thing(np: &NounPhrase) -> bool {
+    let np = np.referent();
+    let head = np.head();
+    let lex = &*super::lexicon::LEXICON;
+    if np.pronoun.is_some()
+        || head.is_empty()
+        || np.is_place()
+        || lex.is_adjective(head)
+        || lex.partitives.contains(head)
+        || super::placements::REGION_WORDS.contains(&head)
+    {
+        return false;
+    }
+    let determined = np
+        .text
+        .split(' ')
+        .next()
+        .is_some_and(|w| super::words::DETERMINERS.contains(&w.to_lowercase().as_str()));
+    lex.kind(head).is_some() || (determined && super::verbs::known_verb(head).is_none())
+}
+
+/// Builds the action of `entity` doing `verb`, with its path and state change.
+fn draft(
+    tokens: &[Token],
+    verb: &Verb,
+    entity: &str,
+    registry: &mut Registry,
+    states_now: &mut Vec<(String, String)>,
+) -> Option<Draft> {
+    let change = states::change(tokens, verb.rest, &verb.lemma);
+    // The state phrase is not a place: "melts into a puddle" goes nowhere.
+    let end = change
+        .as_ref()
+        .map_or(tokens.len(), |c| c.at.max(verb.rest));
+    let Path { from, to } = placements::path(&tokens[..end], verb.rest, &verb.lemma, registry);
+    if verb.lemma == "be" && from.is_none() && to.is_none() && change.is_none() {
+        return None;
+    }
+    let (mut state_from, mut state_to) = (None, None);
+    if let Some(change) = change {
+        let current = states_now
+            .iter()
+            .rev()
+            .find(|(id, _)| id == entity)
+            .map(|(_, s)| s.clone());
+        state_from = change.from.or(current).or_else(|| {
+            registry
+                .entities
+                .iter()
+                .find(|e| e.id == entity)
+                .map(|e| e.description.clone())
+        });
+        state_to = change.to;
+        if let Some(to) = &state_to {
+            states_now.push((entity.to_string(), to.clone()));
+        }
+    }
+    Some(Draft {
+        entity: entity.to_string(),
+        verb: verb.lemma.clone(),
+        description: verb.description.clone(),
+        from,
+        to,
+        state_from,
+        state_to,
+    })
+}
+
+/// Records the appearance a noun phrase gives its entity ("a green apple").
+fn note_state(states_now: &mut Vec<(String, String)>, np: &NounPhrase, id: Option<&String>) {
+    if let (Some(id), Some(state)) = (id, states::initial_state(&np.referent().modifiers))
+        && !states_now.iter().any(|(e, _)| e == id)
+    {
+        states_now.push((id.clone(), state));
+    }
+}
+
+fn is_animate(registry: &Registry, id: &str) -> bool {
+    registry.entities.iter().any(|e| {
+        e.id == id
+            && matches!(
+                e.kind,
+                EntityKind::Character | EntityKind::Animal | EntityKind::Crowd
+            )
+    })
+}
+
+/// Whether a noun phrase names the camera or the shot itself.
+fn is_camera_phrase(np: &NounPhrase) -> bool {
+    let head = np.head();
+    (CAMERA_NOUNS.contains(&head) || super::lexicon::LEXICON.partitives.contains(head))
+        && np.of.is_none()
+        || (np.of.is_none()
+            && np
+                .nouns
+                .iter()
+                .any(|n| matches!(n.as_str(), "camera" | "drone" | "shot"))
+            && CAMERA_NOUNS.contains(&head))
+}
+
+/// The setting a clause names: a place after a preposition, with a time of day.
+fn setting(tokens: &[Token]) -> Option<String> {
+    for (i, t) in tokens.iter().enumerate() {
+        if !matches!(
+            t.lower.as_str(),
+            "in" | "at"
+                | "on"
+                | "through"
+                | "across"
+                | "along"
+                | "inside"
+                | "into"
+                | "around"
+                | "over"
+                | "near"
+                | "down"
+        ) {
+            continue;
+        }
+        if let Some(np) = noun_phrase(tokens, i + 1)
+            && np.referent().is_place()
+            && !matches!(
+                np.head(),
+                "distance" | "horizon" | "ground" | "floor" | "surface"
+            )
+        {
+            return Some(place_text(tokens, &np));
+        }
+    }
+    None
+}
+
+/// A place phrase as written, with a following time of day ("a city street at night").
+fn place_text(tokens: &[Token], np: &NounPhrase) -> String {
+    let mut end = np.end;
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    if matches!(w(end), "at" | "during" | "in")
+        && matches!(
+            w(end + 1),
+            "dawn" | "dusk" | "night" | "sunset" | "sunrise" | "noon" | "midnight" | "twilight"
+        )
+    {
+        end += 2;
+    } else if matches!(w(end), "at" | "during" | "in")
+        && w(end + 1) == "the"
+        && matches!(
+            w(end + 2),
+            "rain" | "snow" | "morning" | "evening" | "night" | "afternoon"
+        )
+    {
+        end += 3;
+    }
+    let start = np.referent().start;
+    let text = join(&tokens[start.min(end)..end.min(tokens.len())]);
+    lower_first(&text)
+}
+
+/// `text` with its first letter in lower case.
+pub(super) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,453 @@
+//! Splitting a prompt into clauses on sentence breaks and temporal connectives, and putting
+//! the clauses in true time order ("after washing…, the boy…", "…before brewing…").
+
+use super::entities::noun_phrase;
+use super::tokenize::Token;
+use super::verbs::{Form, known_verb};
+use super::words::{AUXILIARIES, is_adverb, is_verb_after_noun};
+use crate::ir::Transition;
+
+/// How a clause relates in time to the clause it is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Link {
+    /// After the previous clause (also the first clause).
+    Sequential,
+    /// At the same time as the previous clause ("while", "as", "where").
+    Simultaneous,
+    /// Before the previous clause ("Y after X-ing").
+    Earlier,
+    /// A fronted "After X," clause: before the next clause, whose subject it shares.
+    FrontedBefore,
+    /// A fronted "Before X," clause: after the next clause, whose subject it shares.
+    FrontedAfter,
+    /// A fronted "While X," clause: during the next clause, whose subject it shares.
+    FrontedDuring,
+}
+
+/// One clause of the prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Clause {
+    /// Its tokens, connectives removed.
+    pub tokens: Vec<Token>,
+    /// Its time relation to its neighbour.
+    pub link: Link,
+    /// Index of the sentence it belongs to.
+    pub sentence: usize,
+    /// Set when a cue ("cut to", "dissolve to", "open on") starts a new shot here; the value
+    /// is the transition into this shot.
+    pub cut: Option<Transition>,
+    /// Whether the clause was joined to the previous one by "and".
+    pub joined_by_and: bool,
+}
+
+/// Sequence connectives that open a clause and are dropped.
+const SEQUENCE_OPENERS: &[&str] = &[
+    "then",
+    "next",
+    "finally",
+    "later",
+    "afterwards",
+    "afterward",
+    "eventually",
+    "first",
+    "subsequently",
+    "soon",
+];
+
+/// Splits `tokens` into clauses, in text order.
+pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
+    let mut out: Vec<Clause> = Vec::new();
+    let mut current: Vec<Token> = Vec::new();
+    let mut link = Link::Sequential;
+    let mut cut = None;
+    let mut joined = false;
+    let mut sentence = 0;
+    let mut i = 0;
+    let close = |out: &mut Vec<Clause>,
+                 current: &mut Vec<Token>,
+                 link: &mut Link,
+                 cut: &mut Option<Transition>,
+                 joined: &mut bool,
+                 sentence: usize| {
+        if current.iter().any(|t| !t.punct) || cut.is_some() {
+            out.push(Clause {
+                tokens: std::mem::take(current),
+                link: *link,
+                sentence,
+                cut: cut.take(),
+                joined_by_and: *joined,
+            });
+        }
+        current.clear();
+        *link = Link::Sequential;
+        *joined = false;
+    };
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let w = t.lower.as_str();
+        let next = tokens.get(i + 1).map(|t| t.lower.as_str());
+        let empty = !current.iter().any(|t| !t.punct);
+        if t.ends_sentence() {
+            close(
+                &mut out,
+                &mut current,
+                &mut link,
+                &mut cut,
+                &mut joined,
+                sentence,
+            );
+            sentence += 1;
+            i += 1;
+            continue;
+        }
+        if t.punct
+            && matches!(
+                w,
+                "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "，" | "、" | "；" | "："
+            )
+        {
+            close(
+                &mut out,
+                &mut current,
+                &mut link,
+                &mut cut,
+                &mut joined,
+                sentence,
+            );
+            i += 1;
+            continue;
+        }
+        if let Some((transition, len)) = cut_cue(tokens, i) {
+            close(
+                &mut out,
+                &mut current,
+                &mut link,
+                &mut cut,
+                &mut joined,
+                sentence,
+            );
+            cut = Some(transition);
+            i += len;
+            continue;
+        }
+        match w {
+            "and" | "or" | "but" if next == Some("then") => {
+                close(
+                    &mut out,
+                    &mut current,
+                    &mut link,
+                    &mut cut,
+                    &mut joined,
+                    sentence,
+                );
+                i += 2;
+                continue;
+            }
+            "and" | "but" if empty => {
+                joined = w == "and";
+                i += 1;
+                continue;
+            }
+            // "a man and his dog walk": a subject list, not two clauses.
+            "and" | "but"
+                if starts_predicate(tokens, i + 1)
+                    || (starts_clause(tokens, i + 1)
+                        && super::predicate::parse(&current).verb.is_some()) =>
+            {
+                close(
+                    &mut out,
+                    &mut current,
+                    &mut link,
+                    &mut cut,
+                    &mut joined,
+                    sentence,
+                );
+                joined = w == "and";
+                i += 1;
+                continue;
+            }
+            "after" if matches!(next, Some("that" | "this" | "which")) => {
+                close(
+                    &mut out,
+                    &mut current,
+                    &mut link,
+                    &mut cut,
+                    &mut joined,
+                    sentence,
+                );
+                i += 2;
+                continue;
+            }
+            // A run-on sentence: "…over a volcano A dragon flies…".
+            "a" | "an" | "the"
+                if !empty
+                    && current.last().is_some_and(|p| {
+                        !p.punct
+                            && !super::words::is_function_word(&p.lower)
+                            && known_verb(&p.lower).is_none()
+                    })
+                    && starts_clause(tokens, i) =>
+            {
+                close(
+                    &mut out,
+                    &mut current,
+                    &mut link,
+                    &mut cut,
+                    &mut joined,
+                    sentence,
+                );
+                continue;
+            }
+            "then" => {
+                close(
+                    &mut out,
+                    &mut current,
+                    &mut link,
+                    &mut cut,
+                    &mut joined,
+                    sentence,
+                );
+                i += 1;
+                continue;
+            }
+            _ if empty && SEQUENCE_OPENERS.contains(&w) => {
+                i += 1;
+                continue;
+            }
+            "before" | "after" | "while" | "whilst" | "as" | "when" | "once" | "until" | "till"
+            | "where"
+                if (matches!(
+                    w,
+                    "before" | "after" | "while" | "whilst" | "until" | "till"
+                ) && starts_predicate(tokens, i + 1))
+                    || starts_clause(tokens, i + 1) =>
+            {
+                let fronted = empty;
+                if !fronted {
+                    close(
+                        &mut out,
+                        &mut current,
+                        &mut link,
+                        &mut cut,
+                        &mut joined,
+                        sentence,
+                    );
+                }
+                link = match (w, fronted) {
+                    ("before", false) | ("until" | "till", _) => Link::Sequential,
+                    ("after", false) => Link::Earlier,
+                    ("before", true) => Link::FrontedAfter,
+                    ("after" | "once", true) => Link::FrontedBefore,
+                    (_, true) => Link::FrontedDuring,
+                    _ => Link::Simultaneous,
+                };
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        current.push(t.clone());
+        i += 1;
+    }
+    close(
+        &mut out,
+        &mut current,
+        &mut link,
+        &mut cut,
+        &mut joined,
+        sentence,
+    );
+    out
+}
+
+/// A shot-change cue at `i` ("cut to", "the scene cuts to", "dissolve to", "open on") and
+/// how many tokens it spans.
+fn cut_cue(tokens: &[Token], i: usize) -> Option<(Transition, usize)> {
+    let w = |k: usize| tokens.get(i + k).map_or("", |t| t.lower.as_str());
+    let (skip, lead) = match (w(0), w(1), w(2)) {
+        ("the", "scene" | "camera" | "film" | "video", _) => (2, w(2)),
+        ("smash" | "hard" | "jump", _, _) => (1, w(1)),
+        _ => (0, w(0)),
+    };
+    let after = w(skip + 1);
+    let transition = match (lead, after) {
+        ("cut" | "cuts", "to") => Transition::Cut,
+        ("match", "cut" | "cuts") if w(skip + 2) == "to" => {
+            return Some((Transition::MatchCut, skip + 3));
+        }
+        ("dissolve" | "dissolves", "to" | "into") => Transition::Dissolve,
+        ("fade" | "fades", "to" | "into") if w(skip + 2) != "black" => Transition::Fade,
+        ("wipe" | "wipes", "to") => Transition::Wipe,
+        ("open" | "opens", "on" | "with")
+            if i == 0
+                || tokens
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(Token::ends_sentence) =>
+        {
+            Transition::Cut
+        }
+        _ => return None,
+    };
+    Some((transition, skip + 2))
+}
+
+/// Whether a verb phrase (no subject) starts at `i`, adverbs skipped.
+pub(super) fn starts_predicate(tokens: &[Token], mut i: usize) -> bool {
+    while tokens.get(i).is_some_and(|t| is_adverb(&t.lower)) {
+        i += 1;
+    }
+    tokens.get(i).is_some_and(|t| {
+        !t.punct
+            && known_verb(&t.lower)
+                .is_some_and(|(_, f)| f != Form::Base || !super::lexicon::LEXICON.is_noun(&t.lower))
+            && !AUXILIARIES.contains(&t.lower.as_str())
+    })
+}
+
+/// Whether a subject followed by its verb starts at `i`.
+pub(super) fn starts_clause(tokens: &[Token], i: usize) -> bool {
+    let Some(np) = noun_phrase(tokens, i) else {
+        return false;
+    };
+    let head = np.head().to_string();
+    let mut j = np.end;
+    while tokens.get(j).is_some_and(|t| is_adverb(&t.lower)) {
+        j += 1;
+    }
+    if np.pronoun.is_some() {
+        return tokens.get(j).is_some_and(|t| {
+            !t.punct && (known_verb(&t.lower).is_some() || AUXILIARIES.contains(&t.lower.as_str()))
+        });
+    }
+    is_verb_after_noun(tokens, j, &head)
+}
+
+/// The clauses of one shot in time order; each entry is (clause index, simultaneous with the
+/// previous entry).
+pub(super) fn time_order(clauses: &[Clause], indices: &[usize]) -> Vec<(usize, bool)> {
+    let mut out: Vec<(usize, bool)> = Vec::new();
+    let mut fronted: Option<(usize, Link)> = None;
+    for &i in indices {
+        let link = clauses[i].link;
+        match link {
+            Link::FrontedBefore | Link::FrontedAfter | Link::FrontedDuring => {
+                if let Some((f, _)) = fronted.take() {
+                    out.push((f, false));
+                }
+                fronted = Some((i, link));
+                continue;
+            }
+            Link::Sequential => out.push((i, false)),
+            Link::Simultaneous => out.push((i, !out.is_empty())),
+            Link::Earlier => {
+                let pos = out.iter().rposition(|(_, simul)| !simul).unwrap_or(0);
+                out.insert(pos, (i, false));
+            }
+        }
+        if let Some((f, kind)) = fronted.take() {
+            let host = out.len() - 1;
+            match kind {
+                Link::FrontedBefore => out.insert(host, (f, false)),
+                Link::FrontedAfter => out.push((f, false)),
+                _ => out.push((f, true)),
+            }
+        }
+    }
+    if let Some((f, _)) = fronted {
+        out.push((f, false));
+    }
+    out
+}
+
+/// For a fronted clause, the index of the clause whose subject it shares (the next one).
+pub(super) fn host_of(clauses: &[Clause], i: usize) -> Option<usize> {
+    matches!(
+        clauses[i].link,
+        Link::FrontedBefore | Link::FrontedAfter | Link::FrontedDuring
+    )
+    .then_some(i + 1)
+    .filter(|&h| h < clauses.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize::{join, tokenize};
+    use super::*;
+
+    fn texts(prompt: &str) -> Vec<String> {
+        split(&tokenize(prompt))
+            .iter()
+            .map(|c| join(&c.tokens))
+            .collect()
+    }
+
+    fn ordered(prompt: &str) -> Vec<String> {
+        let clauses = split(&tokenize(prompt));
+        let all: Vec<usize> = (0..clauses.len()).collect();
+        time_order(&clauses, &all)
+            .into_iter()
+            .map(|(i, _)| join(&clauses[i].tokens))
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_then_and_commas() {
+        assert_eq!(
+            texts("A panda walks from left to right, then turns and waves."),
+            ["A panda walks from left to right", "turns", "waves"]
+        );
+    }
+
+    #[test]
+    fn does_not_split_noun_lists_on_and() {
+        assert_eq!(
+            texts("a man and his dog walk along the beach"),
+            ["a man and his dog walk along the beach"]
+        );
+        assert_eq!(texts("salt and pepper fall"), ["salt and pepper fall"]);
+    }
+
+    #[test]
+    fn before_and_after_reorder() {
+        assert_eq!(
+            ordered("After washing his hands, the boy dries them."),
+            ["washing his hands", "the boy dries them"]
+        );
+        assert_eq!(
+            ordered("Before leaving, she waves."),
+            ["she waves", "leaving"]
+        );
+        assert_eq!(
+            ordered("She waves after closing the door."),
+            ["closing the door", "She waves"]
+        );
+        assert_eq!(
+            ordered("A barista grinds the beans before brewing an espresso."),
+            ["A barista grinds the beans", "brewing an espresso"]
+        );
+    }
+
+    #[test]
+    fn while_and_as_are_simultaneous() {
+        let clauses = split(&tokenize("The sky turns orange as the sun sets."));
+        assert_eq!(clauses.len(), 2);
+        assert_eq!(clauses[1].link, Link::Simultaneous);
+    }
+
+    #[test]
+    fn cut_cues_start_shots() {
+        let clauses = split(&tokenize(
+            "Open on a bedroom. The scene cuts to a clock ringing. Dissolve to a street.",
+        ));
+        let cuts: Vec<_> = clauses.iter().map(|c| c.cut).collect();
+        assert_eq!(
+            cuts,
+            [
+                Some(Transition::Cut),
+                Some(Transition::Cut),
+                Some(Transition::Dissolve)
+            ]
+        );
+        assert_eq!(join(&clauses[1].tokens), "a clock ringing");
+    }
+}

@@ -1,0 +1,438 @@
+//! Noun phrases and the entities they name: parsing "a red car", "an ice sculpture of a
+//! swan", pronouns; giving each entity a stable snake_case id; resolving later mentions.
+
+use super::lexicon::{LEXICON, singular};
+use super::tokenize::{Token, join};
+use super::words::{
+    DETERMINERS, POSSESSIVES, PRONOUNS, is_function_word, is_verb_after_noun, number,
+};
+use crate::ir::{Entity, EntityKind};
+
+/// Characters that English calls "it".
+const IT_CHARACTERS: &[&str] = &[
+    "robot", "android", "cyborg", "baby", "creature", "monster", "alien", "hand", "figure",
+    "toddler",
+];
+
+/// A parsed noun phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct NounPhrase {
+    /// Index of the first token (the determiner, if any).
+    pub start: usize,
+    /// Index one past the last token.
+    pub end: usize,
+    /// Adjectives and nouns before the head, lower case.
+    pub modifiers: Vec<String>,
+    /// Nouns of the compound, head last ("traffic", "light").
+    pub nouns: Vec<String>,
+    /// The pronoun, when the phrase is one.
+    pub pronoun: Option<String>,
+    /// Whether a possessive determiner opened it ("his hands").
+    pub possessive: bool,
+    /// The "of X" complement, when present.
+    pub of: Option<Box<NounPhrase>>,
+    /// The words as written, without a possessive determiner.
+    pub text: String,
+}
+
+impl NounPhrase {
+    /// The head noun, lower case (the pronoun for a pronoun).
+    pub fn head(&self) -> &str {
+        self.nouns
+            .last()
+            .or(self.pronoun.as_ref())
+            .map_or("", String::as_str)
+    }
+
+    /// The phrase that names the real thing: "a row of huts" → "huts".
+    pub fn referent(&self) -> &NounPhrase {
+        match &self.of {
+            Some(of)
+                if LEXICON.partitives.contains(self.head())
+                    || LEXICON.body_parts.contains(self.head())
+                    || is_style_noun(self.head()) =>
+            {
+                of.referent()
+            }
+            _ => self,
+        }
+    }
+
+    /// Whether the phrase names a place rather than an entity.
+    pub fn is_place(&self) -> bool {
+        self.pronoun.is_none()
+            && (LEXICON.places.contains(self.head())
+                || singular(self.head()).is_some_and(|s| LEXICON.places.contains(s.as_str())))
+    }
+
+    /// Whether the phrase names a body part.
+    pub fn is_body_part(&self) -> bool {
+        LEXICON.body_parts.contains(self.head())
+    }
+}
+
+/// Whether a noun names a look or a shot rather than a thing ("time-lapse", "close-up").
+fn is_style_noun(word: &str) -> bool {
+    LEXICON.styles.iter().any(|(k, _)| *k == word)
+}
+
+/// Parses the noun phrase starting at token `i`, if there is one.
+pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
+    let first = tokens.get(i)?;
+    if first.punct {
+        return None;
+    }
+    if PRONOUNS.contains(&first.lower.as_str())
+        && !(first.lower == "her" && opens_content(tokens, i + 1))
+    {
+        return Some(NounPhrase {
+            start: i,
+            end: i + 1,
+            modifiers: Vec::new(),
+            nouns: Vec::new(),
+            pronoun: Some(first.lower.clone()),
+            possessive: false,
+            of: None,
+            text: first.text.clone(),
+        });
+    }
+    let mut j = i;
+    let mut possessive = false;
+    while let Some(t) = tokens.get(j) {
+        let w = t.lower.as_str();
+        if DETERMINERS.contains(&w) || w == "her" || (number(w).is_some() && j == i) {
+            possessive |= POSSESSIVES.contains(&w) || w == "her";
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let content_start = j;
+    let mut words: Vec<String> = Vec::new();
+    while let Some(t) = tokens.get(j) {
+        let w = t.lower.as_str();
+        if t.punct || (is_function_word(w) && !(words.is_empty() && LEXICON.is_adjective(w))) {
+            break;
+        }
+        if let Some(head) = words.last()
+            && words
+                .iter()
+                .any(|w| !LEXICON.is_adjective(w) && !is_participle_adjective(w))
+            && is_verb_after_noun(tokens, j, head)
+        {
+            break;
+        }
+        if words.is_empty()
+            && super::verbs::known_verb(w).is_some_and(|(_, f)| f == super::verbs::Form::Base)
+            && !LEXICON.is_noun(w)
+            && !LEXICON.is_adjective(w)
+            && j == i
+        {
+            return None;
+        }
+        words.push(w.to_string());
+        j += 1;
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // Split modifiers from the noun compound: trailing words that are not adjectives.
+    let mut split = words.len() - 1;
+    while split > 0
+        && !LEXICON.is_adjective(&words[split - 1])
+        && !is_participle_adjective(&words[split - 1])
+    {
+        split -= 1;
+    }
+    let nouns = words[split..].to_vec();
+    let modifiers = words[..split].to_vec();
+    let mut end = j;
+    let mut of = None;
+    if tokens.get(j).is_some_and(|t| t.lower == "of")
+        && let Some(inner) = noun_phrase(tokens, j + 1)
+    {
+        end = inner.end;
+        of = Some(Box::new(inner));
+    }
+    let text_start = if possessive { content_start } else { i };
+    Some(NounPhrase {
+        start: i,
+        end,
+        modifiers,
+        nouns,
+        pronoun: None,
+        possessive,
+        of,
+        text: join(&tokens[text_start..end]),
+    })
+}
+
+/// Whether content words follow at `i` (so "her" there is a possessive).
+fn opens_content(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        !t.punct
+            && !is_function_word(&t.lower)
+            && super::verbs::known_verb(&t.lower)
+                .is_none_or(|_| LEXICON.is_noun(&t.lower) || LEXICON.is_adjective(&t.lower))
+    })
+}
+
+/// "-ing"/"-ed" words used as adjectives before a noun ("a steaming cup", "a frozen lake").
+fn is_participle_adjective(word: &str) -> bool {
+    (word.ends_with("ing") || word.ends_with("ed")) && !LEXICON.is_noun(word)
+}
+
+/// The entities of one storyboard, with their mention history for pronouns.
+#[derive(Debug, Default)]
+pub(super) struct Registry {
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Head nouns per entity, parallel to `entities`.
+    heads: Vec<String>,
+    /// Entity ids that were clause subjects, most recent last.
+    subjects: Vec<String>,
+    /// Entity ids mentioned anywhere, most recent last.
+    mentions: Vec<String>,
+}
+
+impl Registry {
+    /// The entity a noun phrase names: an existing one for a later mention, else a new one.
+    /// Pronouns resolve to the last fitting subject (`as_subject`) or mention. Places and
+    /// body parts name no entity.
+    pub fn resolve(&mut self, np: &NounPhrase, as_subject: bool) -> Option<String> {
+        let np = np.referent();
+        if let Some(p) = &np.pronoun {
+            return self.pronoun(p, as_subject);
+        }
+        if np.is_place() || (np.is_body_part() && !as_subject) || np.head().is_empty() {
+            return None;
+        }
+        let head = singular_head(np.head());
+        let indefinite =
+            np.text.to_lowercase().starts_with("a ") || np.text.to_lowercase().starts_with("an ");
+        let existing = self.heads.iter().rposition(|h| *h == head).filter(|&k| {
+            // "a blue cube" after "a red cube" is a second cube.
+            let e = &self.entities[k];
+            !(indefinite
+                && np.modifiers.iter().any(|m| {
+                    LEXICON.states.contains(m.as_str()) && !e.description.contains(m.as_str())
+                }))
+        });
+        let id = match existing {
+            Some(k) => self.entities[k].id.clone(),
+            None => self.create(np, &head),
+        };
+        self.note(&id, as_subject);
+        Some(id)
+    }
+
+    /// Records that `id` was mentioned (as a subject or not).
+    pub fn note(&mut self, id: &str, as_subject: bool) {
+        if as_subject {
+            self.subjects.push(id.to_string());
+        }
+        self.mentions.push(id.to_string());
+    }
+
+    /// The last entity that was a subject, if any.
+    pub fn last_subject(&self) -> Option<String> {
+        self.subjects.last().cloned()
+    }
+
+    fn pronoun(&mut self, p: &str, as_subject: bool) -> Option<String> {
+        let fits = |id: &String| {
+            let kind = self.entities.iter().find(|e| &e.id == id).map(|e| e.kind);
+            match p {
+                "he" | "him" | "himself" | "she" | "her" | "herself" => {
+                    kind == Some(EntityKind::Character)
+                }
+                "it" | "itself" => match kind {
+                    Some(EntityKind::Crowd) => false,
+                    Some(EntityKind::Character) => IT_CHARACTERS.iter().any(|w| id.ends_with(w)),
+                    _ => true,
+                },
+                _ => true,
+            }
+        };
+        let found = if as_subject {
+            self.subjects
+                .iter()
+                .rev()
+                .find(|id| fits(id))
+                .or_else(|| self.mentions.iter().rev().find(|id| fits(id)))
+        } else {
+            // An object pronoun names something other than the current subject.
+            let current = self.subjects.last();
+            self.mentions
+                .iter()
+                .rev()
+                .find(|id| Some(*id) != current && fits(id))
+                .or_else(|| self.mentions.iter().rev().find(|id| fits(id)))
+        }
+        .cloned();
+        if let Some(id) = &found {
+            self.note(id, as_subject);
+        }
+        found
+    }
+
+    fn create(&mut self, np: &NounPhrase, head: &str) -> String {
+        let mut base: Vec<String> = np
+            .nouns
+            .iter()
+            .map(|n| slug(n))
+            .filter(|s| !s.is_empty())
+            .collect();
+        if let Some(last) = base.last_mut() {
+            *last = slug(head);
+        }
+        let mut id = base.join("_");
+        if id.is_empty() {
+            id = "thing".into();
+        }
+        if self.entities.iter().any(|e| e.id == id)
+            && let Some(adj) = np.modifiers.iter().rev().find(|m| {
+                LEXICON.states.contains(m.as_str()) || LEXICON.adjectives.contains(m.as_str())
+            })
+        {
+            id = format!("{}_{id}", slug(adj));
+        }
+        let mut unique = id.clone();
+        let mut n = 2;
+        while self.entities.iter().any(|e| e.id == unique) {
+            unique = format!("{id}_{n}");
+            n += 1;
+        }
+        let kind = np
+            .nouns
+            .iter()
+            .rev()
+            .find_map(|n| LEXICON.kind(n))
+            .unwrap_or(if np.is_body_part() {
+                EntityKind::Character
+            } else {
+                EntityKind::Object
+            });
+        self.entities.push(Entity {
+            id: unique.clone(),
+            kind,
+            description: description(np),
+        });
+        self.heads.push(head.to_string());
+        unique
+    }
+}
+
+/// A snake_case identifier fragment from a word.
+fn slug(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect::<String>()
+        .split('_')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// The head noun in singular form when that form is a known noun.
+fn singular_head(head: &str) -> String {
+    match singular(head) {
+        Some(s) if LEXICON.is_noun(&s) && !LEXICON.is_noun(head) => s,
+        _ => head.to_string(),
+    }
+}
+
+/// The entity description: the phrase with an indefinite article.
+fn description(np: &NounPhrase) -> String {
+    let mut words: Vec<&str> = np.text.split(' ').collect();
+    let starts_with_det = words
+        .first()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
+    if starts_with_det {
+        words.remove(0);
+    }
+    let rest = words.join(" ");
+    let rest_lower = rest.to_lowercase();
+    if super::words::is_plural(np.head()) {
+        rest_lower
+    } else {
+        let article = if rest_lower.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {rest_lower}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize::tokenize;
+    use super::*;
+
+    fn np(text: &str) -> NounPhrase {
+        let t = tokenize(text);
+        noun_phrase(&t, 0).unwrap_or_else(|| panic!("no noun phrase in {text}"))
+    }
+
+    #[test]
+    fn noun_phrase_stops_at_the_verb() {
+        let p = np("A panda bear walks from left to right");
+        assert_eq!(p.nouns, ["panda", "bear"]);
+        assert_eq!(p.end, 3);
+        let p = np("A green apple slowly ripens");
+        assert_eq!(p.modifiers, ["green"]);
+        assert_eq!(p.head(), "apple");
+    }
+
+    #[test]
+    fn of_complements_name_the_referent() {
+        let p = np("a row of colorful beach huts");
+        assert_eq!(p.referent().head(), "huts");
+        let p = np("an ice sculpture of a swan melts");
+        assert_eq!(p.referent().nouns, ["ice", "sculpture"]);
+    }
+
+    #[test]
+    fn ids_are_snake_case_and_unique() {
+        let mut r = Registry::default();
+        assert_eq!(r.resolve(&np("a red cube"), false).as_deref(), Some("cube"));
+        assert_eq!(
+            r.resolve(&np("a blue cube"), false).as_deref(),
+            Some("blue_cube")
+        );
+        assert_eq!(
+            r.resolve(&np("the traffic light"), true).as_deref(),
+            Some("traffic_light")
+        );
+        assert_eq!(
+            r.resolve(&np("the cube"), false).as_deref(),
+            Some("blue_cube")
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_fitting_subject() {
+        let mut r = Registry::default();
+        r.resolve(&np("a man"), true);
+        r.resolve(&np("a dog"), true);
+        assert_eq!(r.resolve(&np("he"), true).as_deref(), Some("man"));
+        assert_eq!(r.resolve(&np("it"), true).as_deref(), Some("dog"));
+        r.resolve(&np("a ball"), false);
+        assert_eq!(r.resolve(&np("it"), false).as_deref(), Some("ball"));
+    }
+
+    #[test]
+    fn places_and_owned_body_parts_are_not_entities() {
+        let mut r = Registry::default();
+        assert_eq!(r.resolve(&np("a kitchen"), false), None);
+        assert_eq!(r.resolve(&np("his hands"), false), None);
+        assert!(r.entities.is_empty());
+    }
+}

@@ -1,0 +1,305 @@
+//! The heuristic director: a deterministic, rule-based decomposer of English prompts. No
+//! network, no model files; its word lists live in `lexicon/` (see the README there).
+//!
+//! The rules run in stages, one file each: [`tokenize`] splits words, [`clauses`] cuts
+//! clauses on temporal connectives and orders them in time, [`timing`] reads durations,
+//! [`predicate`] finds subjects and verbs ([`verbs`] lemmatizes), [`entities`] names the
+//! things and resolves pronouns, [`placements`] reads paths and relations, [`states`] reads
+//! appearance changes, [`camera`] reads moves, framing and angle, [`style`] the look,
+//! [`analyze`] combines them per clause and [`shots`] groups clauses into timed shots.
+
+mod analyze;
+mod camera;
+mod clauses;
+mod entities;
+mod lexicon;
+mod placements;
+mod predicate;
+mod shots;
+mod states;
+mod style;
+mod timing;
+mod tokenize;
+mod verbs;
+mod words;
+
+use std::time::Instant;
+
+use async_trait::async_trait;
+
+pub use verbs::lemma;
+
+use super::{Directed, Director, DirectorError, Request};
+use crate::check::{self, Diagnostic};
+use crate::ir::{Angle, Framing, Meta, SCHEMA_VERSION, Shot, Storyboard, Transition};
+use entities::Registry;
+use shots::Timed;
+
+/// Version of the rules, recorded in `meta.prompt_version`. Bump it when a rule change
+/// alters storyboards.
+pub const RULES_VERSION: &str = "heuristic-rules-1";
+
+/// The most words of the prompt a fallback storyboard's description keeps.
+const MAX_FALLBACK_WORDS: usize = 60;
+
+/// The offline, rule-based director: the default when no LLM endpoint is configured.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Heuristic;
+
+impl Heuristic {
+    /// Decomposes `request` into a storyboard, synchronously. Fails only on an empty prompt.
+    pub fn decompose(&self, request: &Request) -> Result<Storyboard, DirectorError> {
+        let prompt = request.prompt.trim();
+        if prompt.is_empty() {
+            return Err(DirectorError::EmptyPrompt);
+        }
+        let requested = request
+            .duration_s
+            .filter(|d| d.is_finite() && *d > 0.0)
+            .map(|d| d.min(timing::MAX_TOTAL_S));
+        if !mostly_latin(prompt) {
+            return Ok(fallback(prompt, requested));
+        }
+        let tokens = tokenize::tokenize(prompt);
+        let mut clauses = clauses::split(&tokens);
+        let mut total = None;
+        let mut action_s = Vec::with_capacity(clauses.len());
+        for clause in &mut clauses {
+            let found = timing::extract(&mut clause.tokens);
+            total = total.or(found.total_s);
+            action_s.push(found.action_s);
+        }
+        share_durations(&clauses, &mut action_s);
+        let mut registry = Registry::default();
+        let readings = analyze::read_all(&clauses, &mut registry);
+        let groups = shots::group(&clauses, &readings);
+        let mut timed = shots::build(&groups, &clauses, &readings, &action_s, &registry.entities);
+        if timed.is_empty() {
+            return Ok(fallback(prompt, requested));
+        }
+        if let Some(target) = requested.or(total).filter(|t| *t > 0.0) {
+            fit_total(&mut timed, target);
+        }
+        let mut shots: Vec<Shot> = timed.into_iter().map(|t| t.shot).collect();
+        round_times(&mut shots, requested.or(total));
+        if let Some(last) = shots.last_mut() {
+            last.transition = Transition::Cut;
+        }
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| !t.punct)
+            .map(|t| t.lower.as_str())
+            .collect();
+        Ok(Storyboard {
+            schema_version: SCHEMA_VERSION.into(),
+            title: title(&shots, &registry, prompt),
+            duration_s: round2(shots.iter().map(|s| s.duration_s).sum()),
+            style: style::style(&words),
+            entities: registry.entities,
+            shots,
+        })
+    }
+}
+
+#[async_trait]
+impl Director for Heuristic {
+    fn name(&self) -> &'static str {
+        "heuristic"
+    }
+
+    async fn direct(&self, request: &Request) -> Result<Directed, DirectorError> {
+        let started = Instant::now();
+        let mut storyboard = self.decompose(request)?;
+        let mut diagnostics = check::fix(&mut storyboard);
+        diagnostics.extend(
+            check::check(&storyboard)
+                .into_iter()
+                .filter(|d| !d.is_error()),
+        );
+        let meta = Meta {
+            director: self.name().into(),
+            prompt_version: Some(RULES_VERSION.into()),
+            attempts: 1,
+            elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+            ..Meta::default()
+        };
+        Ok(Directed {
+            storyboard,
+            meta,
+            diagnostics: diagnostics.into_iter().collect::<Vec<Diagnostic>>(),
+        })
+    }
+}
+
+/// A duration stated on the last of several clauses joined by "and" ("stops and looks at
+/// the camera for 4 seconds") covers them all, in equal parts.
+fn share_durations(clauses: &[clauses::Clause], action_s: &mut [Option<f64>]) {
+    for end in 0..clauses.len() {
+        let Some(total) = action_s[end] else { continue };
+        let mut start = end;
+        while start > 0
+            && clauses[start].joined_by_and
+            && action_s[start - 1].is_none()
+            && clauses[start - 1].sentence == clauses[end].sentence
+        {
+            start -= 1;
+        }
+        let n = (end - start + 1) as f64;
+        for slot in &mut action_s[start..=end] {
+            *slot = Some(total / n);
+        }
+    }
+}
+
+/// Whether most letters of `text` are Latin script (the rules read English only).
+fn mostly_latin(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let latin = text
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(c))
+        .count();
+    letters > 0 && latin * 2 >= letters
+}
+
+/// The best-effort storyboard for a prompt the rules cannot read (another language,
+/// symbols): one shot that carries the prompt text as its description.
+fn fallback(prompt: &str, requested: Option<f64>) -> Storyboard {
+    let text: String = prompt
+        .split_whitespace()
+        .take(MAX_FALLBACK_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let duration = round2(requested.unwrap_or(timing::MIN_SHOT_S));
+    Storyboard {
+        schema_version: SCHEMA_VERSION.into(),
+        title: text.chars().take(40).collect(),
+        duration_s: duration,
+        style: String::new(),
+        entities: Vec::new(),
+        shots: vec![Shot {
+            id: "s1".into(),
+            duration_s: duration,
+            setting: String::new(),
+            description: text,
+            framing: Framing::Wide,
+            angle: Angle::EyeLevel,
+            camera: Vec::new(),
+            actions: Vec::new(),
+            transition: Transition::Cut,
+        }],
+    }
+}
+
+/// Rescales slot lengths so the shots add up to `target` seconds: stated durations are kept
+/// when they fit and the rest share what is left; otherwise everything scales.
+fn fit_total(timed: &mut [Timed], target: f64) {
+    let explicit: f64 = timed
+        .iter()
+        .flat_map(|t| &t.slots)
+        .filter(|(_, e)| *e)
+        .map(|(w, _)| w)
+        .sum();
+    let default: f64 = timed
+        .iter()
+        .flat_map(|t| &t.slots)
+        .filter(|(_, e)| !e)
+        .map(|(w, _)| w)
+        .sum();
+    let (scale_explicit, scale_default) = if default > 0.0 && explicit < target {
+        (1.0, (target - explicit) / default)
+    } else {
+        let all = explicit + default;
+        (target / all, target / all)
+    };
+    for t in timed {
+        let old: Vec<f64> = t.slots.iter().map(|(w, _)| *w).collect();
+        for (w, e) in &mut t.slots {
+            *w *= if *e { scale_explicit } else { scale_default };
+        }
+        shots::retime(&mut t.shot.actions, &old, &t.slots);
+        let new_duration: f64 = t.slots.iter().map(|(w, _)| w).sum();
+        let ratio = if t.shot.duration_s > 0.0 {
+            new_duration / t.shot.duration_s
+        } else {
+            1.0
+        };
+        for c in &mut t.shot.camera {
+            c.start_s *= ratio;
+            c.end_s *= ratio;
+        }
+        t.shot.duration_s = new_duration;
+    }
+}
+
+/// Rounds every time to centiseconds, keeping the shots' sum equal to `total` when given
+/// and every interval inside its shot.
+fn round_times(shots: &mut [Shot], total: Option<f64>) {
+    for s in shots.iter_mut() {
+        s.duration_s = round2(s.duration_s).max(0.1);
+    }
+    if let Some(total) = total {
+        let others: f64 = shots.iter().rev().skip(1).map(|s| s.duration_s).sum();
+        if let Some(last) = shots.last_mut() {
+            last.duration_s = round2((total - others).max(0.1));
+        }
+    }
+    for s in shots.iter_mut() {
+        let d = s.duration_s;
+        for a in &mut s.actions {
+            a.start_s = round2(a.start_s).clamp(0.0, d);
+            a.end_s = round2(a.end_s).clamp(0.0, d);
+            if a.end_s <= a.start_s {
+                a.start_s = round2((a.end_s - 0.1).max(0.0));
+                a.end_s = round2((a.start_s + 0.1).min(d));
+            }
+        }
+        for c in &mut s.camera {
+            c.start_s = round2(c.start_s).clamp(0.0, d);
+            c.end_s = round2(c.end_s).clamp(0.0, d);
+            if c.end_s <= c.start_s {
+                c.start_s = 0.0;
+                c.end_s = d;
+            }
+        }
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// A short title: the first actor and what it does, else the prompt's first words.
+fn title(shots: &[Shot], registry: &Registry, prompt: &str) -> String {
+    let first = shots.iter().flat_map(|s| &s.actions).next();
+    let text = match first.and_then(|a| {
+        registry
+            .entities
+            .iter()
+            .find(|e| e.id == a.entity)
+            .map(|e| (e, a))
+    }) {
+        Some((e, a)) => {
+            let name = e
+                .description
+                .split(' ')
+                .skip(1)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let name = if name.is_empty() {
+                e.id.replace('_', " ")
+            } else {
+                name
+            };
+            format!("{name} {}", a.description)
+        }
+        None => prompt.to_string(),
+    };
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    let joined = words.join(" ");
+    let trimmed = joined.trim_end_matches([',', '.', ';', ':', '!', '?']);
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => "Untitled".into(),
+    }
+}

@@ -1,0 +1,385 @@
+//! A clause's grammar: its subject noun phrases, its verb (lemma, particle) and the
+//! complement the placement and state rules read.
+
+use super::entities::{NounPhrase, noun_phrase};
+use super::lexicon::LEXICON;
+use super::tokenize::{Token, join};
+use super::verbs::{Form, known_verb};
+use super::words::{AUXILIARIES, is_adverb, is_verb_after_noun};
+
+/// Verbs whose "to V" or "V-ing" complement is the real action ("begins to play").
+const CATENATIVES: &[&str] = &[
+    "begin", "start", "continue", "try", "seem", "appear", "keep", "manage", "decide", "go",
+];
+
+/// Particles that belong to the verb ("picks up", "backs away").
+const PARTICLES: &[&str] = &[
+    "up", "down", "out", "away", "off", "back", "over", "forward", "aside",
+];
+
+/// The most words an action description keeps.
+const MAX_DESCRIPTION_WORDS: usize = 14;
+
+/// A parsed clause.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Parsed {
+    /// Subject noun phrases ("a man and his dog" gives two); empty when the clause has none.
+    pub subjects: Vec<NounPhrase>,
+    /// The verb, when the clause has one.
+    pub verb: Option<Verb>,
+}
+
+/// The verb of a clause.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Verb {
+    /// Base form, lower case.
+    pub lemma: String,
+    /// Whether it was a bare copula ("is under the table").
+    pub copula: bool,
+    /// Whether it was passive ("is dipped").
+    pub passive: bool,
+    /// Index of the verb token.
+    pub at: usize,
+    /// Index of the first complement token (after any particle).
+    pub rest: usize,
+    /// The action as written, from the verb on, shortened.
+    pub description: String,
+}
+
+/// Parses `tokens` as subject(s) + verb + complement.
+pub(super) fn parse(tokens: &[Token]) -> Parsed {
+    let mut i = skip_adverbs(tokens, 0);
+    let mut subjects = Vec::new();
+    if !starts_with_verb(tokens, i)
+        && let Some(np) = noun_phrase(tokens, i)
+    {
+        i = np.end;
+        subjects.push(np);
+        // Coordinated subjects: "a man and his dog walk".
+        while tokens.get(i).is_some_and(|t| t.lower == "and" || t.is(','))
+            && let Some(more) = noun_phrase(tokens, i + 1)
+            && more.pronoun.is_none()
+        {
+            let after = skip_adverbs(tokens, more.end);
+            if is_verb_after_noun(tokens, after, "they")
+                || tokens
+                    .get(after)
+                    .is_some_and(|t| t.lower == "and" || t.is(','))
+            {
+                i = more.end;
+                subjects.push(more);
+            } else {
+                break;
+            }
+        }
+        i = skip_adverbs(tokens, i);
+        // Prepositional phrases between subject and verb: "the sky over the harbor shifts".
+        let mut k = i;
+        for _ in 0..2 {
+            if tokens.get(k).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "over"
+                        | "of"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "near"
+                        | "by"
+                        | "under"
+                        | "above"
+                        | "behind"
+                        | "beside"
+                        | "with"
+                        | "inside"
+                        | "from"
+                )
+            }) && let Some(pp) = noun_phrase(tokens, k + 1)
+            {
+                k = skip_adverbs(tokens, pp.end);
+                if is_verb_after_noun(tokens, k, subjects[0].head()) {
+                    i = k;
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let head = if subjects.len() > 1 {
+            "they".to_string()
+        } else {
+            subjects[0].head().to_string()
+        };
+        let verb_here = subjects[0].pronoun.is_some()
+            || is_verb_after_noun(tokens, i, &head)
+            || tokens.get(i).is_some_and(|t| {
+                known_verb(&t.lower).is_some_and(|(_, f)| f == Form::Base)
+                    && !LEXICON.is_noun(&t.lower)
+            });
+        if !verb_here {
+            return Parsed {
+                subjects,
+                verb: None,
+            };
+        }
+    }
+    let verb = verb_at(tokens, i);
+    Parsed { subjects, verb }
+}
+
+/// Whether the clause opens with a verb (an imperative or a subject shared with the
+/// previous clause): "takes out a bottle", "washing his hands".
+fn starts_with_verb(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        !t.punct
+            && known_verb(&t.lower).is_some_and(|(_, f)| {
+                f != Form::Base
+                    || !LEXICON.is_noun(&t.lower)
+                    || tokens.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_str(),
+                            "a" | "an"
+                                | "the"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "up"
+                                | "down"
+                                | "out"
+                                | "away"
+                                | "back"
+                                | "to"
+                                | "on"
+                                | "into"
+                                | "from"
+                        )
+                    })
+            })
+            && !super::words::DETERMINERS.contains(&t.lower.as_str())
+    })
+}
+
+fn skip_adverbs(tokens: &[Token], mut i: usize) -> usize {
+    while tokens.get(i).is_some_and(|t| is_adverb(&t.lower)) {
+        i += 1;
+    }
+    i
+}
+
+/// The verb group starting at `i`: auxiliaries, catenatives and particles resolved.
+fn verb_at(tokens: &[Token], start: usize) -> Option<Verb> {
+    let mut i = start;
+    let mut copula = false;
+    let passive;
+    while let Some(t) = tokens.get(i)
+        && AUXILIARIES.contains(&t.lower.as_str())
+    {
+        copula = matches!(known_verb(&t.lower), Some((ref b, _)) if b == "be");
+        i = skip_adverbs(tokens, i + 1);
+    }
+    let mut lemma;
+    let mut at = i;
+    match tokens
+        .get(i)
+        .and_then(|t| (!t.punct).then(|| known_verb(&t.lower)).flatten())
+    {
+        Some((base, form)) => {
+            passive = copula && form == Form::Past;
+            lemma = base;
+            // "begins to play", "starts moving".
+            if CATENATIVES.contains(&lemma.as_str()) {
+                let mut j = skip_adverbs(tokens, i + 1);
+                if tokens.get(j).is_some_and(|t| t.lower == "to") {
+                    j += 1;
+                }
+                if let Some((inner, _)) = tokens.get(j).and_then(|t| known_verb(&t.lower))
+                    && inner != lemma
+                {
+                    lemma = inner;
+                    at = j;
+                }
+            }
+        }
+        None if copula => {
+            passive = false;
+            lemma = "be".into();
+            at = start;
+        }
+        None => {
+            // An unknown word after a subject, shaped like a verb ("zorbles", "gallivanted").
+            passive = false;
+            let t = tokens.get(i)?;
+            let w = t.lower.as_str();
+            if t.punct || !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing")) || i == 0 {
+                return None;
+            }
+            lemma = super::verbs::lemma(w);
+        }
+    }
+    let mut rest = if lemma == "be" && !passive {
+        at
+    } else {
+        at + 1
+    };
+    while tokens
+        .get(rest)
+        .is_some_and(|t| PARTICLES.contains(&t.lower.as_str()) && !opens_noun(tokens, rest + 1))
+    {
+        rest += 1;
+    }
+    let from = if tokens
+        .get(start)
+        .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str()))
+    {
+        start
+    } else {
+        i.min(at)
+    };
+    let words: Vec<Token> = tokens[from.min(tokens.len())..]
+        .iter()
+        .filter(|t| !t.punct)
+        .take(MAX_DESCRIPTION_WORDS)
+        .cloned()
+        .collect();
+    Some(Verb {
+        lemma,
+        copula: tokens
+            .get(at)
+            .is_none_or(|t| AUXILIARIES.contains(&t.lower.as_str())),
+        passive,
+        at,
+        rest,
+        description: join(&words),
+    })
+}
+
+/// Whether a noun phrase opens at `i` (so the word before is a preposition, not a particle).
+fn opens_noun(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "my"
+                | "your"
+                | "our"
+                | "this"
+                | "that"
+        )
+    })
+}
+
+/// Noun phrases in `tokens[from..]` directly followed by an "-ing" verb ("a cyclist riding
+/// along a canal", "rain falling"): each is the subject of its own action. Returns the noun
+/// phrase and the verb group.
+pub(super) fn participles(tokens: &[Token], from: usize) -> Vec<(NounPhrase, Verb)> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < tokens.len() {
+        if let Some(np) = noun_phrase(tokens, i) {
+            let j = np.end;
+            if let Some(t) = tokens.get(j)
+                && known_verb(&t.lower).is_some_and(|(_, f)| f == Form::Gerund)
+                && let Some(verb) = verb_at(tokens, j)
+            {
+                i = verb.rest;
+                out.push((np, verb));
+                continue;
+            }
+            i = np.end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize::tokenize;
+    use super::*;
+
+    fn verb(text: &str) -> (Vec<String>, Option<String>) {
+        let t = tokenize(text);
+        let p = parse(&t);
+        (
+            p.subjects.iter().map(|s| s.head().to_string()).collect(),
+            p.verb.map(|v| v.lemma),
+        )
+    }
+
+    #[test]
+    fn finds_subject_and_verb() {
+        assert_eq!(
+            verb("A panda bear walks from left to right"),
+            (vec!["bear".into()], Some("walk".into()))
+        );
+        assert_eq!(
+            verb("the clouds roll below"),
+            (vec!["clouds".into()], Some("roll".into()))
+        );
+        assert_eq!(
+            verb("A green apple slowly ripens"),
+            (vec!["apple".into()], Some("ripen".into()))
+        );
+        assert_eq!(
+            verb("she tosses them into a hot pan"),
+            (vec!["she".into()], Some("toss".into()))
+        );
+    }
+
+    #[test]
+    fn clauses_without_subject_keep_the_verb() {
+        assert_eq!(
+            verb("takes out a bottle of milk"),
+            (vec![], Some("take".into()))
+        );
+        assert_eq!(verb("washing his hands"), (vec![], Some("wash".into())));
+    }
+
+    #[test]
+    fn catenatives_and_passives_resolve_to_the_real_verb() {
+        assert_eq!(
+            verb("a man begins to play"),
+            (vec!["man".into()], Some("play".into()))
+        );
+        assert_eq!(
+            verb("the cars start moving"),
+            (vec!["cars".into()], Some("move".into()))
+        );
+        let t = tokenize("A white t-shirt is dipped in dye");
+        let v = parse(&t).verb.unwrap_or_else(|| panic!("no verb"));
+        assert!(v.passive);
+        assert_eq!(v.lemma, "dip");
+    }
+
+    #[test]
+    fn coordinated_subjects_share_the_verb() {
+        assert_eq!(
+            verb("a man and his dog walk along the beach"),
+            (vec!["man".into(), "dog".into()], Some("walk".into()))
+        );
+    }
+
+    #[test]
+    fn copula_with_a_place_is_be() {
+        let t = tokenize("A cat is under the table");
+        let v = parse(&t).verb.unwrap_or_else(|| panic!("no verb"));
+        assert_eq!(v.lemma, "be");
+        assert_eq!(v.description, "is under the table");
+    }
+
+    #[test]
+    fn participles_find_their_own_subjects() {
+        let t = tokenize("following a cyclist riding along a canal path");
+        let found = participles(&t, 1);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.head(), "cyclist");
+        assert_eq!(found[0].1.lemma, "ride");
+    }
+}

@@ -1,0 +1,330 @@
+//! Shot structure: cuts ("cut to", "open on"), one shot per story beat, settings carried
+//! over, and the timing of actions and camera moves inside each shot.
+
+use super::analyze::Reading;
+use super::camera::Cue;
+use super::clauses::{Clause, time_order};
+use super::timing::{DEFAULT_ACTION_S, MIN_SHOT_S};
+use crate::ir::{Action, Angle, CameraMove, Entity, EntityKind, Framing, Region, Shot, Transition};
+
+/// Most shots a storyboard gets; later beats are dropped.
+pub(super) const MAX_SHOTS: usize = 24;
+/// Most actions one shot gets; later ones are dropped.
+pub(super) const MAX_ACTIONS_PER_SHOT: usize = 16;
+
+/// The clauses of one shot.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Group {
+    /// Clause indices in text order.
+    pub clauses: Vec<usize>,
+    /// Transition out of this shot.
+    pub transition: Option<Transition>,
+}
+
+/// Groups clauses into shots: explicit cuts; in prompts of several sentences with action,
+/// one shot per sentence; in a long sentence, a new shot when another animate subject
+/// takes over.
+pub(super) fn group(clauses: &[Clause], readings: &[Reading]) -> Vec<Group> {
+    let acting = |i: usize| !readings[i].actions.is_empty();
+    let sentences_with_action = {
+        let mut s: Vec<usize> = (0..clauses.len())
+            .filter(|&i| acting(i))
+            .map(|i| clauses[i].sentence)
+            .collect();
+        s.dedup();
+        s.len()
+    };
+    let mut groups: Vec<Group> = vec![Group::default()];
+    let mut last_subject: Option<String> = None;
+    for (i, clause) in clauses.iter().enumerate() {
+        let Some(current) = groups.last() else {
+            continue;
+        };
+        let has_action = current.clauses.iter().any(|&c| acting(c));
+        let has_any = !current.clauses.is_empty();
+        let new_sentence = current
+            .clauses
+            .last()
+            .is_some_and(|&p| clauses[p].sentence != clause.sentence);
+        let sentence_actions = (0..clauses.len())
+            .filter(|&k| clauses[k].sentence == clause.sentence && acting(k))
+            .count();
+        let animate = readings[i].animate_subject.clone();
+        let subject = readings[i].actions.first().map(|a| a.entity.clone());
+        let takeover = sentence_actions >= 3
+            && acting(i)
+            && has_action
+            && animate.is_some()
+            && last_subject.is_some()
+            && animate != last_subject
+            && !new_sentence;
+        let cut = clause.cut.is_some() && has_any;
+        let beat = new_sentence && sentences_with_action >= 2 && acting(i) && has_action;
+        if (cut || beat || takeover) && groups.len() < MAX_SHOTS {
+            if let Some(g) = groups.last_mut() {
+                g.transition = clause.cut;
+            }
+            groups.push(Group::default());
+        }
+        if subject.is_some() {
+            last_subject = subject;
+        }
+        if let Some(g) = groups.last_mut() {
+            g.clauses.push(i);
+        }
+    }
+    groups.retain(|g| !g.clauses.is_empty());
+    groups
+}
+
+/// A shot laid out in time, before its final duration is known.
+#[derive(Debug, Clone)]
+pub(super) struct Timed {
+    /// The shot with times in "weight" units.
+    pub shot: Shot,
+    /// Slot weights; explicit (from "for N seconds") or default.
+    pub slots: Vec<(f64, bool)>,
+}
+
+/// Builds the shots from groups, with natural durations.
+pub(super) fn build(
+    groups: &[Group],
+    clauses: &[Clause],
+    readings: &[Reading],
+    action_s: &[Option<f64>],
+    entities: &[Entity],
+) -> Vec<Timed> {
+    let mut out = Vec::new();
+    let mut setting = String::new();
+    for (n, g) in groups.iter().enumerate() {
+        let order = time_order(clauses, &g.clauses);
+        // Slots: runs of simultaneous clauses, deduplicated.
+        let mut slots: Vec<Vec<usize>> = Vec::new();
+        let mut last_key: Option<Vec<(String, String, String)>> = None;
+        for (i, simul) in order {
+            let key: Vec<_> = readings[i]
+                .actions
+                .iter()
+                .map(|a| {
+                    (
+                        a.entity.clone(),
+                        a.verb.clone(),
+                        a.description.to_lowercase(),
+                    )
+                })
+                .collect();
+            if !key.is_empty() && last_key.as_ref() == Some(&key) {
+                continue;
+            }
+            if !key.is_empty() {
+                last_key = Some(key);
+            }
+            match slots.last_mut() {
+                Some(slot) if simul => slot.push(i),
+                _ => slots.push(vec![i]),
+            }
+        }
+        let acting_slots: Vec<&Vec<usize>> = slots
+            .iter()
+            .filter(|s| s.iter().any(|&i| !readings[i].actions.is_empty()))
+            .collect();
+        let mut weights: Vec<(f64, bool)> = Vec::new();
+        let mut actions: Vec<Action> = Vec::new();
+        let mut t = 0.0;
+        for slot in acting_slots.iter().take(MAX_ACTIONS_PER_SHOT) {
+            let explicit = slot
+                .iter()
+                .filter_map(|&i| action_s[i])
+                .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
+            let w = explicit.unwrap_or(DEFAULT_ACTION_S);
+            weights.push((w, explicit.is_some()));
+            for &i in slot.iter() {
+                for d in &readings[i].actions {
+                    if actions.len() >= MAX_ACTIONS_PER_SHOT {
+                        break;
+                    }
+                    actions.push(Action {
+                        entity: d.entity.clone(),
+                        verb: d.verb.clone(),
+                        description: d.description.clone(),
+                        start_s: t,
+                        end_s: t + w,
+                        from: d.from.clone(),
+                        to: d.to.clone(),
+                        state_from: d.state_from.clone(),
+                        state_to: d.state_to.clone(),
+                    });
+                }
+            }
+            t += w;
+        }
+        if weights.is_empty() {
+            weights.push((DEFAULT_ACTION_S, false));
+        }
+        // Short shots stretch their default slots to a minimum length.
+        let natural: f64 = weights.iter().map(|(w, _)| w).sum();
+        let defaults = weights.iter().filter(|(_, e)| !e).count();
+        if natural < MIN_SHOT_S && defaults > 0 {
+            let explicit: f64 = weights.iter().filter(|(_, e)| *e).map(|(w, _)| w).sum();
+            let each = (MIN_SHOT_S - explicit) / defaults as f64;
+            rescale_defaults(&mut actions, &mut weights, each);
+        }
+        let duration: f64 = weights.iter().map(|(w, _)| w).sum();
+        let texts: Vec<&str> = g
+            .clauses
+            .iter()
+            .map(|&i| readings[i].text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let cues: Vec<&(Cue, Option<String>)> = g
+            .clauses
+            .iter()
+            .flat_map(|&i| readings[i].camera.iter())
+            .collect();
+        let first_actor = actions.first().map(|a| a.entity.clone());
+        let camera = camera_moves(&cues, duration, first_actor.as_deref());
+        if let Some(s) = g.clauses.iter().find_map(|&i| readings[i].setting.clone()) {
+            setting = s;
+        }
+        let framing = g
+            .clauses
+            .iter()
+            .find_map(|&i| readings[i].framing)
+            .unwrap_or_else(|| default_framing(&actions, &camera, entities));
+        let aerial = texts
+            .iter()
+            .any(|t| t.to_lowercase().contains("aerial") || t.to_lowercase().contains("drone"));
+        let angle = g
+            .clauses
+            .iter()
+            .find_map(|&i| readings[i].angle)
+            .unwrap_or(if aerial { Angle::High } else { Angle::EyeLevel });
+        out.push(Timed {
+            shot: Shot {
+                id: format!("s{}", n + 1),
+                duration_s: duration,
+                setting: setting.clone(),
+                description: sentence_case(&texts.join(", ")),
+                framing,
+                angle,
+                camera,
+                actions,
+                transition: g.transition.unwrap_or(Transition::Cut),
+            },
+            slots: weights,
+        });
+    }
+    out
+}
+
+/// Sets every default slot to `each` seconds and re-times the actions.
+fn rescale_defaults(actions: &mut [Action], weights: &mut [(f64, bool)], each: f64) {
+    let old: Vec<f64> = weights.iter().map(|(w, _)| *w).collect();
+    for (w, explicit) in weights.iter_mut() {
+        if !*explicit {
+            *w = each;
+        }
+    }
+    retime(actions, &old, weights);
+}
+
+/// Moves action times from slot lengths `old` to `new`.
+pub(super) fn retime(actions: &mut [Action], old: &[f64], new: &[(f64, bool)]) {
+    let starts = |ws: &mut dyn Iterator<Item = f64>| {
+        let mut t = 0.0;
+        let mut v = Vec::new();
+        for w in ws {
+            v.push(t);
+            t += w;
+        }
+        v.push(t);
+        v
+    };
+    let old_starts = starts(&mut old.iter().copied());
+    let new_starts = starts(&mut new.iter().map(|(w, _)| *w));
+    let map = |x: f64| {
+        let k = old_starts.iter().rposition(|s| *s <= x + 1e-9).unwrap_or(0);
+        match (old_starts.get(k), new_starts.get(k)) {
+            (Some(o), Some(n)) => {
+                *n + (x - o)
+                    * old
+                        .get(k)
+                        .map_or(1.0, |w| if *w > 0.0 { new[k].0 / w } else { 1.0 })
+            }
+            _ => x,
+        }
+    };
+    for a in actions {
+        a.start_s = map(a.start_s);
+        a.end_s = if a.end_s >= *old_starts.last().unwrap_or(&0.0) - 1e-9 {
+            *new_starts.last().unwrap_or(&a.end_s)
+        } else {
+            map(a.end_s)
+        };
+    }
+}
+
+/// Camera moves over a shot: each cue gets an equal part of the shot, in order.
+fn camera_moves(
+    cues: &[&(Cue, Option<String>)],
+    duration: f64,
+    first_actor: Option<&str>,
+) -> Vec<CameraMove> {
+    let n = cues.len().max(1) as f64;
+    cues.iter()
+        .enumerate()
+        .map(|(k, (cue, target))| CameraMove {
+            kind: cue.kind,
+            direction: cue.direction,
+            speed: cue.speed,
+            start_s: duration * k as f64 / n,
+            end_s: duration * (k + 1) as f64 / n,
+            target: target.clone().or_else(|| first_actor.map(str::to_string)),
+        })
+        .collect()
+}
+
+/// Framing when the prompt names none: wide for journeys and big things, closer for
+/// people and objects.
+fn default_framing(actions: &[Action], camera: &[CameraMove], entities: &[Entity]) -> Framing {
+    let travels = actions.iter().any(|a| {
+        [&a.from, &a.to].iter().any(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.region.is_some_and(|r| !matches!(r, Region::Center)))
+        })
+    });
+    if travels
+        || camera.iter().any(|c| {
+            matches!(
+                c.kind,
+                crate::ir::MoveKind::Orbit | crate::ir::MoveKind::Crane
+            )
+        })
+    {
+        return Framing::Wide;
+    }
+    let kind = actions
+        .first()
+        .and_then(|a| entities.iter().find(|e| e.id == a.entity))
+        .map(|e| e.kind);
+    match kind {
+        Some(EntityKind::Character) => Framing::MediumWide,
+        Some(EntityKind::Animal) => Framing::Full,
+        Some(EntityKind::Object) => Framing::Medium,
+        _ => Framing::Wide,
+    }
+}
+
+/// `text` with a capital first letter and a final full stop.
+fn sentence_case(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}

@@ -1,0 +1,261 @@
+//! State changes: "turns red", "changes from blue to orange", "melts into a puddle",
+//! "bursts into bloom", "goes from day to night" → state_from / state_to.
+
+use super::entities::noun_phrase;
+use super::lexicon::LEXICON;
+use super::tokenize::Token;
+
+/// Verbs that take an appearance as complement ("turns red", "comes out purple").
+const LINKING: &[&str] = &[
+    "turn",
+    "become",
+    "go",
+    "grow",
+    "get",
+    "fade",
+    "change",
+    "shift",
+    "come",
+    "end",
+    "glow",
+    "flush",
+    "blush",
+    "look",
+    "stay",
+    "remain",
+    "ripen",
+    "transition",
+];
+
+/// Verbs whose "into X" is a transformation rather than a movement.
+const TRANSFORMING: &[&str] = &[
+    "melt",
+    "turn",
+    "transform",
+    "morph",
+    "burst",
+    "dissolve",
+    "change",
+    "grow",
+    "shatter",
+    "crumble",
+    "freeze",
+    "fade",
+    "explode",
+    "blossom",
+    "bloom",
+    "evolve",
+    "become",
+    "shift",
+    "transition",
+    "dry",
+    "wilt",
+    "wither",
+    "rot",
+    "boil",
+    "crystallize",
+    "unfold",
+    "collapse",
+    "break",
+];
+
+/// A change of appearance.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Change {
+    /// Index of the token where the state phrase starts ("from", "into", the colour).
+    pub at: usize,
+    /// The appearance before, when the clause says it ("from blue").
+    pub from: Option<String>,
+    /// The appearance after.
+    pub to: Option<String>,
+}
+
+/// Reads a state change from the complement `tokens[start..]` of verb `verb`.
+pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Change> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    // "from X to Y" with appearance words on either side.
+    let mut i = start;
+    while i < tokens.len() && !tokens[i].punct {
+        if word(i) == "from"
+            && let Some(to_at) = (i + 1..tokens.len()).find(|&k| matches!(word(k), "to" | "into"))
+        {
+            let from = phrase(&tokens[i + 1..to_at]);
+            let to_end = (to_at + 1..tokens.len())
+                .find(|&k| {
+                    tokens[k].punct || matches!(word(k), "as" | "while" | "and" | "then" | "when")
+                })
+                .unwrap_or(tokens.len());
+            let to = phrase(&tokens[to_at + 1..to_end]);
+            if is_state(&from) || is_state(&to) {
+                return Some(Change {
+                    at: i,
+                    from: Some(from),
+                    to: Some(to),
+                });
+            }
+        }
+        i += 1;
+    }
+    let mut i = start;
+    // "comes out purple", "turns bright red".
+    if LINKING.contains(&verb) {
+        while matches!(
+            word(i),
+            "out" | "up" | "to" | "completely" | "slowly" | "gradually" | "fully"
+        ) {
+            i += 1;
+        }
+        let run: Vec<&str> = (i..tokens.len())
+            .map_while(|k| (!tokens[k].punct && is_state_word(word(k))).then(|| word(k)))
+            .collect();
+        if !run.is_empty()
+            && !tokens
+                .get(i + run.len())
+                .is_some_and(|t| !t.punct && LEXICON.is_noun(&t.lower))
+        {
+            return Some(Change {
+                at: i,
+                from: None,
+                to: Some(run.join(" ")),
+            });
+        }
+    }
+    // "melts into a puddle of water", "bursts into full pink bloom".
+    if TRANSFORMING.contains(&verb) {
+        let into = (start..tokens.len())
+            .take_while(|&k| !tokens[k].punct)
+            .find(|&k| word(k) == "into")?;
+        let np = noun_phrase(tokens, into + 1)?;
+        let text = np.text.clone();
+        let text = text
+            .strip_prefix("a ")
+            .or_else(|| text.strip_prefix("an "))
+            .unwrap_or(&text)
+            .to_string();
+        return Some(Change {
+            at: into,
+            from: None,
+            to: Some(text.to_lowercase()),
+        });
+    }
+    None
+}
+
+/// The words of a state phrase without articles.
+fn phrase(tokens: &[Token]) -> String {
+    tokens
+        .iter()
+        .filter(|t| !t.punct && !matches!(t.lower.as_str(), "a" | "an" | "the"))
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a phrase contains an appearance word.
+fn is_state(phrase: &str) -> bool {
+    phrase.split(' ').any(|w| LEXICON.states.contains(w))
+}
+
+/// Whether a word can be part of an appearance ("deep", "orange").
+fn is_state_word(word: &str) -> bool {
+    LEXICON.states.contains(word)
+        || matches!(
+            word,
+            "deep"
+                | "bright"
+                | "pale"
+                | "light"
+                | "dark"
+                | "vivid"
+                | "fiery"
+                | "brilliant"
+                | "soft"
+                | "rich"
+        )
+}
+
+/// The appearance words among an entity's modifiers ("green" in "a green apple").
+pub(super) fn initial_state(modifiers: &[String]) -> Option<String> {
+    let words: Vec<&str> = modifiers
+        .iter()
+        .map(String::as_str)
+        .filter(|w| LEXICON.states.contains(w))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize::tokenize;
+    use super::*;
+
+    fn change_of(text: &str, verb: &str) -> Option<Change> {
+        change(&tokenize(text), 0, verb)
+    }
+
+    #[test]
+    fn turns_colour() {
+        assert_eq!(
+            change_of("red", "turn"),
+            Some(Change {
+                at: 0,
+                from: None,
+                to: Some("red".into())
+            })
+        );
+        assert_eq!(
+            change_of("out purple", "come"),
+            Some(Change {
+                at: 1,
+                from: None,
+                to: Some("purple".into())
+            })
+        );
+        assert_eq!(change_of("left", "turn"), None);
+    }
+
+    #[test]
+    fn from_to_states() {
+        let c = change_of("from bright blue to deep orange as the sun sets", "shift");
+        assert_eq!(
+            c,
+            Some(Change {
+                at: 0,
+                from: Some("bright blue".into()),
+                to: Some("deep orange".into())
+            })
+        );
+        let c = change_of("from day to night", "go");
+        assert_eq!(
+            c,
+            Some(Change {
+                at: 0,
+                from: Some("day".into()),
+                to: Some("night".into())
+            })
+        );
+        assert_eq!(change_of("from left to right", "walk"), None);
+    }
+
+    #[test]
+    fn transformations_into_things() {
+        assert_eq!(
+            change_of("into a puddle of water", "melt").and_then(|c| c.to),
+            Some("puddle of water".into())
+        );
+        assert_eq!(
+            change_of("into full pink bloom", "burst").and_then(|c| c.to),
+            Some("full pink bloom".into())
+        );
+        assert_eq!(change_of("into a large puddle", "sail"), None);
+    }
+
+    #[test]
+    fn initial_state_comes_from_colour_adjectives() {
+        assert_eq!(
+            initial_state(&["bare".into(), "cherry".into()]),
+            Some("bare".into())
+        );
+        assert_eq!(initial_state(&["lonely".into()]), None);
+    }
+}

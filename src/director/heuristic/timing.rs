@@ -1,0 +1,148 @@
+//! Durations: "for 3 seconds" (one action), "a 10-second video" / "over 20 seconds" (the
+//! whole video), and the defaults used when a prompt names none.
+
+use super::tokenize::Token;
+use super::words::number;
+
+/// Seconds given to an action when the prompt names no duration.
+pub(super) const DEFAULT_ACTION_S: f64 = 2.5;
+/// Shortest natural length of a shot in seconds.
+pub(super) const MIN_SHOT_S: f64 = 5.0;
+/// Longest total a prompt may ask for, in seconds (longer requests are clamped).
+pub(super) const MAX_TOTAL_S: f64 = 600.0;
+
+/// Durations found in a clause.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Durations {
+    /// Length of the whole video, if the clause states it.
+    pub total_s: Option<f64>,
+    /// Length of this clause's action, if stated.
+    pub action_s: Option<f64>,
+    /// Number of shots the clause asks for ("three shots:").
+    pub shots: Option<usize>,
+}
+
+/// Nouns that name the whole video.
+const VIDEO_NOUNS: &[&str] = &[
+    "video",
+    "clip",
+    "film",
+    "movie",
+    "shot",
+    "sequence",
+    "animation",
+    "scene",
+    "loop",
+    "timelapse",
+    "time-lapse",
+];
+
+/// Removes duration phrases from `tokens` and returns what they said.
+pub(super) fn extract(tokens: &mut Vec<Token>) -> Durations {
+    let mut found = Durations::default();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((seconds, len)) = quantity(tokens, i) else {
+            if let Some(n) = tokens.get(i).and_then(|t| number(&t.lower))
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.lower == "shots" || t.lower == "scenes")
+            {
+                found.shots = Some(n as usize);
+                tokens.drain(i..i + 2);
+                continue;
+            }
+            i += 1;
+            continue;
+        };
+        let before = i
+            .checked_sub(1)
+            .map(|k| tokens[k].lower.as_str())
+            .unwrap_or("");
+        let after = tokens.get(i + len).map_or("", |t| t.lower.as_str());
+        let (start, end, total) = match (before, after) {
+            ("for" | "during", _) if !VIDEO_NOUNS.contains(&after) => (i - 1, i + len, false),
+            ("over" | "lasting" | "spanning", _) => (i - 1, i + len, true),
+            ("in" | "within", _) => (i - 1, i + len, false),
+            (_, "long") => (i, i + len + 1, true),
+            (_, a) if VIDEO_NOUNS.contains(&a) => (i, i + len, true),
+            _ => (i, i + len, false),
+        };
+        let seconds = seconds.min(MAX_TOTAL_S);
+        if total {
+            found.total_s = Some(seconds);
+        } else {
+            found.action_s = Some(seconds);
+        }
+        tokens.drain(start..end);
+        i = start;
+    }
+    found
+}
+
+/// A number with a time unit at `i` ("6 seconds", "10-second", "2 minutes", "5s") in
+/// seconds, and how many tokens it spans.
+fn quantity(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let w = tokens.get(i)?.lower.as_str();
+    if let Some((n, unit)) = w.split_once('-')
+        && let (Some(v), Some(scale)) = (number(n), unit_scale(unit))
+    {
+        return Some((v * scale, 1));
+    }
+    if let Some(pos) = w.find(|c: char| c.is_alphabetic())
+        && pos > 0
+        && let (Some(v), Some(scale)) = (number(&w[..pos]), unit_scale(&w[pos..]))
+    {
+        return Some((v * scale, 1));
+    }
+    let v = number(w)?;
+    let unit = tokens.get(i + 1)?.lower.as_str();
+    let unit = unit.strip_prefix('-').unwrap_or(unit);
+    Some((v * unit_scale(unit)?, 2))
+}
+
+fn unit_scale(unit: &str) -> Option<f64> {
+    match unit {
+        "s" | "sec" | "secs" | "second" | "seconds" => Some(1.0),
+        "min" | "mins" | "minute" | "minutes" => Some(60.0),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize::{join, tokenize};
+    use super::*;
+
+    fn run(text: &str) -> (Durations, String) {
+        let mut t = tokenize(text);
+        let d = extract(&mut t);
+        (d, join(&t))
+    }
+
+    #[test]
+    fn action_durations() {
+        let (d, rest) = run("a fox trots through snow for 6 seconds");
+        assert_eq!(d.action_s, Some(6.0));
+        assert_eq!(rest, "a fox trots through snow");
+    }
+
+    #[test]
+    fn total_durations() {
+        assert_eq!(run("A 10-second video").0.total_s, Some(10.0));
+        assert_eq!(run("A 5 second clip of fireworks").0.total_s, Some(5.0));
+        assert_eq!(
+            run("Over 20 seconds a skyline darkens").0.total_s,
+            Some(20.0)
+        );
+        assert_eq!(run("a 2-minute film").0.total_s, Some(120.0));
+        assert_eq!(run("it lasts 8s long").0.total_s, Some(8.0));
+    }
+
+    #[test]
+    fn shot_counts() {
+        let (d, rest) = run("Three shots");
+        assert_eq!(d.shots, Some(3));
+        assert_eq!(rest, "");
+    }
+}
