@@ -7,6 +7,7 @@ use crate::ir::Storyboard;
 
 use super::super::passes::valid_duration;
 
+/// Rescales every shot (and its intervals) by one factor when the durations do not add up; one note per shot.
 pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
     if sb.shots.is_empty()
         || !valid_duration(sb.duration_s)

@@ -13,6 +13,7 @@ pub(crate) fn clamp_tolerance(shot_s: f64) -> f64 {
     (0.25 * shot_s).min(1.0)
 }
 
+/// Clamps slightly overshooting intervals into their shots; one note per moved bound.
 pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
     for (s, shot) in sb.shots.iter_mut().enumerate() {
         let shot_s = shot.duration_s;

@@ -41,6 +41,7 @@ fn suggestion(kind: MoveKind, direction: Direction) -> Option<MoveKind> {
     })
 }
 
+/// Reports directions a move cannot have, directional moves without one, and orbits or follows without a target.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     for (s, shot) in sb.shots.iter().enumerate() {
         for (c, mv) in shot.camera.iter().enumerate() {

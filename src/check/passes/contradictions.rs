@@ -14,6 +14,7 @@ const LOCOMOTION_VERBS: &[&str] = &[
     "descend", "ascend", "rise", "drift", "float", "glide", "wander",
 ];
 
+/// Reports overlapping actions of one entity that contradict, and overlapping camera moves of one kind going different ways.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     for (s, shot) in sb.shots.iter().enumerate() {
         for (j, later) in shot.actions.iter().enumerate() {

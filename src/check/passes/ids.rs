@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::check::{Diagnostic, codes, path};
 use crate::ir::Storyboard;
 
+/// Reports blank ids and ids used twice, for entities and for shots.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     let entity_ids = sb
         .entities

@@ -4,6 +4,7 @@
 use crate::check::{Diagnostic, codes, path, text};
 use crate::ir::Storyboard;
 
+/// Reports placements that place nothing, relations without an anchor, anchors without a relation and self-anchors.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     for (s, shot) in sb.shots.iter().enumerate() {
         for (a, action) in shot.actions.iter().enumerate() {

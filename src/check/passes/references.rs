@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::check::{Diagnostic, codes, path, text};
 use crate::ir::Storyboard;
 
+/// Reports every action entity, camera target and anchor that names no declared entity.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     let known: HashSet<&str> = sb.entities.iter().map(|e| e.id.as_str()).collect();
     let mut report = |code: &str, pointer: String, role: &str, id: &str| {

@@ -4,6 +4,7 @@
 use crate::check::{Diagnostic, codes, path};
 use crate::ir::{SCHEMA_VERSION, Storyboard};
 
+/// Reports an unsupported schema version, an empty shot list and shots that show nothing.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     if sb.schema_version != SCHEMA_VERSION {
         out.push(

@@ -8,6 +8,7 @@ use crate::ir::Storyboard;
 /// Slack for float noise when comparing a time with a shot's end, in seconds.
 pub(crate) const TIME_EPSILON_S: f64 = 1e-6;
 
+/// Reports non-finite or non-positive durations and intervals that are non-finite, reversed or outside their shot.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     duration(
         sb.duration_s,

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use crate::check::{Diagnostic, codes, path};
 use crate::ir::Storyboard;
 
+/// Warns about every entity nothing refers to.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     let mut used: HashSet<&str> = HashSet::new();
     for shot in &sb.shots {
