@@ -74,5 +74,5 @@ pub const ANCHOR_WITHOUT_RELATION: &str = "W0903";
 /// An entity placed relative to itself.
 pub const SELF_ANCHOR: &str = "E0904";
 
-/// An entity that no action, camera target or anchor uses.
+/// An entity that no action, camera target or anchor uses and no shot mentions.
 pub const UNUSED_ENTITY: &str = "W1001";

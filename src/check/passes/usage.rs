@@ -1,11 +1,14 @@
-//! Usage (W10xx): an entity that nothing refers to is probably a director's leftover.
+//! Usage (W10xx): an entity that nothing refers to and no shot mentions is probably a
+//! director's leftover.
 
 use std::collections::HashSet;
 
 use crate::check::{Diagnostic, codes, path};
-use crate::ir::Storyboard;
+use crate::ir::{Entity, Storyboard};
 
-/// Warns about every entity nothing refers to.
+/// Warns about every entity that no action, camera target or anchor refers to and that no
+/// shot's description or setting mentions (by its id, underscores read as spaces, or by its
+/// description): scenery named in a shot counts as used.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     let mut used: HashSet<&str> = HashSet::new();
     for shot in &sb.shots {
@@ -17,28 +20,46 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    let mut shot_texts: Option<Vec<String>> = None;
     for (i, entity) in sb.entities.iter().enumerate() {
-        if !used.contains(entity.id.as_str()) {
+        if used.contains(entity.id.as_str()) {
+            continue;
+        }
+        let texts = shot_texts.get_or_insert_with(|| {
+            sb.shots
+                .iter()
+                .map(|s| format!("{} {}", s.description, s.setting).to_lowercase())
+                .collect()
+        });
+        if !texts.iter().any(|text| mentions(text, entity)) {
             out.push(
                 Diagnostic::warning(
                     codes::UNUSED_ENTITY,
                     path::entity(i),
                     format!(
-                        "entity `{}` is never used by an action, a camera target or an anchor",
+                        "entity `{}` is never used: no action, camera target or anchor refers to it and no shot mentions it",
                         entity.id
                     ),
                 )
-                .with_help("give it an action or refer to it, or remove it"),
+                .with_help("give it an action, mention it in a shot, or remove it"),
             );
         }
     }
+}
+
+/// Whether a lower-cased shot text names the entity.
+fn mentions(text: &str, entity: &Entity) -> bool {
+    let name = entity.id.replace('_', " ").trim().to_lowercase();
+    let description = entity.description.trim().to_lowercase();
+    (!name.is_empty() && text.contains(&name))
+        || (!description.is_empty() && text.contains(&description))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::check::passes::test_support::{codes, panda};
-    use crate::ir::{Entity, EntityKind, Placement, Relation};
+    use crate::ir::{EntityKind, Placement, Relation};
 
     fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -46,18 +67,18 @@ mod tests {
         out
     }
 
-    fn tree() -> Entity {
+    fn oak() -> Entity {
         Entity {
-            id: "tree".into(),
+            id: "old_oak".into(),
             kind: EntityKind::Structure,
-            description: "an old oak".into(),
+            description: "a gnarled oak".into(),
         }
     }
 
     #[test]
     fn an_unused_entity_warns() {
         let mut sb = panda();
-        sb.entities.push(tree());
+        sb.entities.push(oak());
         let out = run_on(&sb);
         assert_eq!(codes(&out), ["W1001"]);
         assert_eq!(out[0].path, "/entities/1");
@@ -66,16 +87,28 @@ mod tests {
     #[test]
     fn an_anchor_or_target_counts_as_use() {
         let mut sb = panda();
-        sb.entities.push(tree());
+        sb.entities.push(oak());
         sb.shots[0].actions[0].to = Some(Placement {
             region: None,
             relation: Some(Relation::NextTo),
-            anchor: Some("tree".into()),
+            anchor: Some("old_oak".into()),
         });
         assert!(run_on(&sb).is_empty());
         let mut sb = panda();
-        sb.entities.push(tree());
-        sb.shots[0].camera[0].target = Some("tree".into());
+        sb.entities.push(oak());
+        sb.shots[0].camera[0].target = Some("old_oak".into());
+        assert!(run_on(&sb).is_empty());
+    }
+
+    #[test]
+    fn scenery_named_in_a_shot_counts_as_use() {
+        let mut sb = panda();
+        sb.entities.push(oak());
+        sb.shots[0].setting = "a clearing under an Old Oak".into();
+        assert!(run_on(&sb).is_empty());
+        let mut sb = panda();
+        sb.entities.push(oak());
+        sb.shots[0].description = "The panda passes a gnarled oak.".into();
         assert!(run_on(&sb).is_empty());
     }
 }
