@@ -5,9 +5,11 @@
 //! ([`lower()`]) and emitted as the payload a video backend consumes ([`backend`]).
 
 pub mod backend;
+pub mod batch;
 pub mod check;
 pub mod compiler;
 pub mod director;
+pub mod eval;
 pub mod ir;
 pub mod lower;
 pub mod preview;

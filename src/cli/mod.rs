@@ -1,9 +1,11 @@
 //! clap front over the library: parsing arguments and rendering results for people. No
 //! pipeline logic lives here.
 
+mod batch;
 mod check;
 mod compile;
 mod director_args;
+mod eval;
 mod input;
 mod preview;
 mod runtime;
@@ -38,6 +40,10 @@ enum Command {
     Preview(preview::Args),
     /// Compile a prompt: storyboard, keyframe plan and backend payload.
     Compile(compile::Args),
+    /// Compile a JSONL file of prompts, one result line each.
+    Batch(batch::Args),
+    /// Score a director against an evaluation suite.
+    Eval(eval::Args),
 }
 
 /// Parses the command line and runs the chosen command.
@@ -49,6 +55,8 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Compile(args) => compile::run(&args),
+        Command::Batch(args) => batch::run(&args),
+        Command::Eval(args) => eval::run(&args),
     };
     ExitCode::from(code)
 }

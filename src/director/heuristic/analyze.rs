@@ -10,6 +10,21 @@ use super::states;
 use super::tokenize::{Token, join};
 use crate::ir::{Angle, EntityKind, Framing, Placement};
 
+/// Times of day, which qualify a setting but are not one.
+const TIMES: &[&str] = &[
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "dawn",
+    "dusk",
+    "noon",
+    "midnight",
+    "daytime",
+    "nighttime",
+    "twilight",
+];
+
 /// Nouns that make a clause about the camera rather than an entity.
 const CAMERA_NOUNS: &[&str] = &[
     "camera",
@@ -113,13 +128,26 @@ fn read(
     let mut subjects: Vec<String> = Vec::new();
     if !camera_subject {
         for np in &parsed.subjects {
-            if let Some(id) = registry.resolve(np, true) {
+            // A place with a verb is an entity ("the town goes dark"); without, a setting.
+            if np.referent().is_place() && parsed.verb.as_ref().is_none_or(|v| v.lemma == "be") {
+                if reading.setting.is_none() && !TIMES.contains(&np.referent().head()) {
+                    reading.setting = Some(place_text(tokens, np));
+                }
+            } else if np.pronoun.as_deref() == Some("they")
+                && let Some(group) = registry.group_for_they()
+            {
+                for id in group {
+                    registry.note(&id, true);
+                    subjects.push(id);
+                }
+            } else if let Some(id) = registry.resolve(np, true) {
                 subjects.push(id);
                 note_state(states_now, np, subjects.last());
-            } else if np.referent().is_place() && reading.setting.is_none() {
-                reading.setting = Some(place_text(tokens, np));
             }
         }
+    }
+    if subjects.len() > 1 {
+        registry.set_group(subjects.clone());
     }
     let imperative = parsed.subjects.is_empty();
     if imperative && parsed.verb.is_some() {
@@ -168,6 +196,25 @@ fn read(
                 && is_thing(&object)
             {
                 registry.resolve(&object, false);
+            }
+            for k in verb.rest..tokens.len() {
+                if matches!(
+                    tokens[k].lower.as_str(),
+                    "at" | "with" | "to" | "toward" | "towards" | "past" | "for" | "from" | "after"
+                ) && let Some(np) = noun_phrase(tokens, k + 1)
+                    && np.pronoun.is_none()
+                    && matches!(
+                        super::lexicon::LEXICON.kind(np.referent().head()),
+                        Some(
+                            EntityKind::Character
+                                | EntityKind::Animal
+                                | EntityKind::Crowd
+                                | EntityKind::Vehicle
+                        )
+                    )
+                {
+                    registry.resolve(&np, false);
+                }
             }
             if verb.passive
                 && let Some(by) = (verb.rest..tokens.len()).find(|&k| tokens[k].lower == "by")
@@ -263,7 +310,12 @@ fn draft(
     let end = change
         .as_ref()
         .map_or(tokens.len(), |c| c.at.max(verb.rest));
-    let Path { from, to } = placements::path(&tokens[..end], verb.rest, &verb.lemma, registry);
+    let Path { from, to } = placements::path(
+        &tokens[..end],
+        (verb.at + 1).min(end),
+        &verb.lemma,
+        registry,
+    );
     if verb.lemma == "be" && from.is_none() && to.is_none() && change.is_none() {
         return None;
     }
@@ -350,6 +402,7 @@ fn setting(tokens: &[Token]) -> Option<String> {
         }
         if let Some(np) = noun_phrase(tokens, i + 1)
             && np.referent().is_place()
+            && !TIMES.contains(&np.referent().head())
             && !matches!(
                 np.head(),
                 "distance" | "horizon" | "ground" | "floor" | "surface"

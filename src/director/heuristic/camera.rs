@@ -227,9 +227,9 @@ pub(super) fn moves(words: &[&str], camera_subject: bool) -> Vec<Cue> {
     out
 }
 
-/// The direction stated within the three words after `i`.
+/// The direction stated within the four words after `i`.
 fn dir_after(words: &[&str], i: usize) -> Option<Direction> {
-    for word in words.iter().skip(i).take(3) {
+    for word in words.iter().skip(i).take(4) {
         let d = match *word {
             "left" | "leftward" | "leftwards" => Direction::Left,
             "right" | "rightward" | "rightwards" => Direction::Right,

@@ -115,9 +115,9 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
             break;
         }
         if let Some(head) = words.last()
-            && words
-                .iter()
-                .any(|w| !LEXICON.is_adjective(w) && !is_participle_adjective(w))
+            && words.iter().any(|w| {
+                LEXICON.is_noun(w) || (!LEXICON.is_adjective(w) && !is_participle_adjective(w))
+            })
             && is_verb_after_noun(tokens, j, head)
         {
             break;
@@ -193,6 +193,8 @@ pub(super) struct Registry {
     subjects: Vec<String>,
     /// Entity ids mentioned anywhere, most recent last.
     mentions: Vec<String>,
+    /// The last clause subject made of several entities ("a man and his dog").
+    group: Option<Vec<String>>,
 }
 
 impl Registry {
@@ -204,7 +206,7 @@ impl Registry {
         if let Some(p) = &np.pronoun {
             return self.pronoun(p, as_subject);
         }
-        if np.is_place() || (np.is_body_part() && !as_subject) || np.head().is_empty() {
+        if (!as_subject && (np.is_place() || np.is_body_part())) || np.head().is_empty() {
             return None;
         }
         let head = singular_head(np.head());
@@ -234,6 +236,33 @@ impl Registry {
         self.mentions.push(id.to_string());
     }
 
+    /// Remembers a subject made of several entities, for a later "they".
+    pub fn set_group(&mut self, ids: Vec<String>) {
+        self.group = Some(ids);
+    }
+
+    /// What "they" as a subject names: the last group subject, else the last two distinct
+    /// animate entities mentioned ("she … a boy … they laugh"), when there are two.
+    pub fn group_for_they(&self) -> Option<Vec<String>> {
+        if let Some(g) = &self.group {
+            return Some(g.clone());
+        }
+        let mut found: Vec<String> = Vec::new();
+        for id in self.mentions.iter().rev() {
+            let animate = self.entities.iter().any(|e| {
+                &e.id == id && matches!(e.kind, EntityKind::Character | EntityKind::Animal)
+            });
+            if animate && !found.contains(id) {
+                found.push(id.clone());
+                if found.len() == 2 {
+                    found.reverse();
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
     /// The last entity that was a subject, if any.
     pub fn last_subject(&self) -> Option<String> {
         self.subjects.last().cloned()
@@ -254,12 +283,18 @@ impl Registry {
                 _ => true,
             }
         };
+        let loose = |id: &String| {
+            let kind = self.entities.iter().find(|e| &e.id == id).map(|e| e.kind);
+            matches!(p, "he" | "him" | "himself" | "she" | "her" | "herself")
+                && matches!(kind, Some(EntityKind::Object | EntityKind::Animal))
+        };
         let found = if as_subject {
             self.subjects
                 .iter()
                 .rev()
                 .find(|id| fits(id))
                 .or_else(|| self.mentions.iter().rev().find(|id| fits(id)))
+                .or_else(|| self.subjects.iter().rev().find(|id| loose(id)))
         } else {
             // An object pronoun names something other than the current subject.
             let current = self.subjects.last();
@@ -277,9 +312,11 @@ impl Registry {
     }
 
     fn create(&mut self, np: &NounPhrase, head: &str) -> String {
+        let skip = np.nouns.len().saturating_sub(3);
         let mut base: Vec<String> = np
             .nouns
             .iter()
+            .skip(skip)
             .map(|n| slug(n))
             .filter(|s| !s.is_empty())
             .collect();
@@ -306,10 +343,12 @@ impl Registry {
         let kind = np
             .nouns
             .iter()
-            .rev()
-            .find_map(|n| LEXICON.kind(n))
+            .last()
+            .and_then(|n| LEXICON.kind(n).or_else(|| person_by_suffix(n)))
             .unwrap_or(if np.is_body_part() {
                 EntityKind::Character
+            } else if np.is_place() {
+                EntityKind::Structure
             } else {
                 EntityKind::Object
             });
@@ -321,6 +360,18 @@ impl Registry {
         self.heads.push(head.to_string());
         unique
     }
+}
+
+/// Nouns for people by their suffix ("carrier", "violinist", "sailor"), when not listed.
+fn person_by_suffix(word: &str) -> Option<EntityKind> {
+    let w = singular(word)
+        .filter(|s| s.len() > 3)
+        .unwrap_or_else(|| word.to_string());
+    (w.len() > 4
+        && ["er", "ist", "or", "ian", "ess"]
+            .iter()
+            .any(|s| w.ends_with(s)))
+    .then_some(EntityKind::Character)
 }
 
 /// A snake_case identifier fragment from a word.

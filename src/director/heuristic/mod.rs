@@ -57,7 +57,7 @@ impl Heuristic {
             .duration_s
             .filter(|d| d.is_finite() && *d > 0.0)
             .map(|d| d.min(timing::MAX_TOTAL_S));
-        if !mostly_latin(prompt) {
+        if !mostly_latin(prompt) || !mostly_english(prompt) {
             return Ok(fallback(prompt, requested));
         }
         let tokens = tokenize::tokenize(prompt);
@@ -149,6 +149,32 @@ fn share_durations(clauses: &[clauses::Clause], action_s: &mut [Option<f64>]) {
             *slot = Some(total / n);
         }
     }
+}
+
+/// Whether enough words of `text` are English words the rules know (function words,
+/// listed nouns, adjectives, verbs): below a third, the prompt is in another language.
+fn mostly_english(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    let lex = &*lexicon::LEXICON;
+    let known = words
+        .iter()
+        .filter(|w| {
+            words::is_function_word(w)
+                || lex.is_noun(w)
+                || lex.is_adjective(w)
+                || verbs::known_verb(w).is_some()
+                || words::number(w).is_some()
+                || lex.partitives.contains(w.as_str())
+        })
+        .count();
+    known * 3 >= words.len()
 }
 
 /// Whether most letters of `text` are Latin script (the rules read English only).

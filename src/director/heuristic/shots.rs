@@ -170,12 +170,13 @@ pub(super) fn build(
             rescale_defaults(&mut actions, &mut weights, each);
         }
         let duration: f64 = weights.iter().map(|(w, _)| w).sum();
-        let texts: Vec<&str> = g
+        let mut texts: Vec<&str> = g
             .clauses
             .iter()
             .map(|&i| readings[i].text.as_str())
             .filter(|t| !t.is_empty())
             .collect();
+        texts.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         let cues: Vec<&(Cue, Option<String>)> = g
             .clauses
             .iter()
@@ -315,9 +316,17 @@ fn default_framing(actions: &[Action], camera: &[CameraMove], entities: &[Entity
     }
 }
 
-/// `text` with a capital first letter and a final full stop.
+/// The most words a shot description keeps.
+const MAX_DESCRIPTION_WORDS: usize = 60;
+
+/// `text` (shortened) with a capital first letter and a final full stop.
 fn sentence_case(text: &str) -> String {
-    let text = text.trim();
+    let text = text
+        .split_whitespace()
+        .take(MAX_DESCRIPTION_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.trim().trim_end_matches(',');
     let mut chars = text.chars();
     let mut out: String = match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),

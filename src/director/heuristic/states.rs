@@ -120,6 +120,26 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
             });
         }
     }
+    // "becomes a yellow flower", "turns into a frog" (below).
+    if matches!(verb, "become" | "grow" | "turn")
+        && word(start) != "into"
+        && let Some(np) = noun_phrase(tokens, start)
+        && np.pronoun.is_none()
+        && matches!(word(start), "a" | "an" | "the")
+    {
+        let text = np.text.to_lowercase();
+        let text = text
+            .strip_prefix("a ")
+            .or_else(|| text.strip_prefix("an "))
+            .or_else(|| text.strip_prefix("the "))
+            .unwrap_or(&text)
+            .to_string();
+        return Some(Change {
+            at: start,
+            from: None,
+            to: Some(text),
+        });
+    }
     // "melts into a puddle of water", "bursts into full pink bloom".
     if TRANSFORMING.contains(&verb) {
         let into = (start..tokens.len())

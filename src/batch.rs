@@ -1,0 +1,215 @@
+//! Batch compilation of JSONL prompts: one `{"id", "prompt"}` object a line in, one
+//! `{"id", "storyboard", "keyframes", "error"}` line out, in input order. A bad line becomes
+//! an error line; it never stops the run.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::director::Request;
+use crate::ir::{KeyframePlan, Storyboard};
+use crate::{CompileError, Compiler};
+
+/// One output line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchLine {
+    /// The input's id as given (a string or a number), or null when it could not be read.
+    pub id: Value,
+    /// The checked storyboard, or null on error.
+    pub storyboard: Option<Storyboard>,
+    /// The keyframe plan for the chosen backend, or null on error.
+    pub keyframes: Option<KeyframePlan>,
+    /// Null on success.
+    pub error: Option<BatchError>,
+}
+
+/// Why a line produced no storyboard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchError {
+    /// Stable machine-readable code ("invalid_json", "missing_prompt", "empty_prompt", …).
+    pub code: String,
+    /// A sentence for people.
+    pub message: String,
+}
+
+/// A parsed input line: its id, and the prompt or why there is none.
+type Parsed = (Value, Result<String, BatchError>);
+
+/// Reads one input line. The id is recovered whenever the line is a JSON object with one.
+pub fn parse_line(line: &str, number: usize) -> Parsed {
+    let value: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            return (
+                Value::Null,
+                Err(error(
+                    "invalid_json",
+                    format!("line {number} is not JSON: {e}"),
+                )),
+            );
+        }
+    };
+    let Some(object) = value.as_object() else {
+        return (
+            Value::Null,
+            Err(error(
+                "invalid_line",
+                format!("line {number} is not a JSON object; write {{\"id\": …, \"prompt\": …}}"),
+            )),
+        );
+    };
+    let id = match object.get("id") {
+        Some(id @ (Value::String(_) | Value::Number(_))) => id.clone(),
+        Some(_) => {
+            return (
+                Value::Null,
+                Err(error(
+                    "invalid_id",
+                    format!("line {number}: \"id\" must be a string or a number"),
+                )),
+            );
+        }
+        None => {
+            return (
+                Value::Null,
+                Err(error(
+                    "missing_id",
+                    format!("line {number} has no \"id\"; every line needs one"),
+                )),
+            );
+        }
+    };
+    match object.get("prompt") {
+        Some(Value::String(p)) => (id, Ok(p.clone())),
+        Some(_) => (
+            id,
+            Err(error(
+                "invalid_prompt",
+                format!("line {number}: \"prompt\" must be a string"),
+            )),
+        ),
+        None => (
+            id,
+            Err(error(
+                "missing_prompt",
+                format!("line {number} has no \"prompt\""),
+            )),
+        ),
+    }
+}
+
+fn error(code: &str, message: String) -> BatchError {
+    BatchError {
+        code: code.into(),
+        message,
+    }
+}
+
+/// The code of a compile error.
+fn compile_code(e: &CompileError) -> &'static str {
+    match e {
+        CompileError::Director(d) => d.code(),
+        CompileError::Check { .. } => "check_failed",
+        CompileError::Lower { .. } => "lower_failed",
+        CompileError::Emit { .. } => "emit_failed",
+    }
+}
+
+/// Compiles one input line.
+pub async fn compile_line(
+    compiler: &Compiler,
+    line: &str,
+    number: usize,
+    duration_s: Option<f64>,
+) -> BatchLine {
+    let (id, prompt) = parse_line(line, number);
+    let prompt = match prompt {
+        Ok(p) => p,
+        Err(e) => {
+            return BatchLine {
+                id,
+                storyboard: None,
+                keyframes: None,
+                error: Some(e),
+            };
+        }
+    };
+    match compiler
+        .compile_request(&Request { prompt, duration_s })
+        .await
+    {
+        Ok(c) => BatchLine {
+            id,
+            storyboard: Some(c.storyboard),
+            keyframes: Some(c.plan),
+            error: None,
+        },
+        Err(e) => BatchLine {
+            id,
+            storyboard: None,
+            keyframes: None,
+            error: Some(error(compile_code(&e), e.to_string())),
+        },
+    }
+}
+
+/// Compiles every non-blank line of `input`, in order.
+pub async fn run(compiler: &Compiler, input: &str, duration_s: Option<f64>) -> Vec<BatchLine> {
+    let mut out = Vec::new();
+    for (n, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(compile_line(compiler, line, n + 1, duration_s).await);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_lines_keep_whatever_id_they_have() {
+        assert_eq!(
+            parse_line("not json", 1).1.map_err(|e| e.code),
+            Err("invalid_json".into())
+        );
+        assert_eq!(
+            parse_line("[1]", 2).1.map_err(|e| e.code),
+            Err("invalid_line".into())
+        );
+        assert_eq!(
+            parse_line(r#"{"prompt": "a cat"}"#, 3)
+                .1
+                .map_err(|e| e.code),
+            Err("missing_id".into())
+        );
+        let (id, r) = parse_line(r#"{"id": 7}"#, 4);
+        assert_eq!(id, Value::from(7));
+        assert_eq!(r.map_err(|e| e.code), Err("missing_prompt".into()));
+        let (id, r) = parse_line(r#"{"id": "a", "prompt": "a cat", "extra": 1}"#, 5);
+        assert_eq!((id, r), (Value::from("a"), Ok("a cat".to_string())));
+    }
+
+    #[tokio::test]
+    async fn runs_in_order_and_never_stops() {
+        let compiler = Compiler::builder().build();
+        let input = "{\"id\": \"a\", \"prompt\": \"a cat sleeps\"}\nbroken\n\n{\"id\": \"c\", \"prompt\": \"  \"}\n";
+        let lines = run(&compiler, input, None).await;
+        assert_eq!(lines.len(), 3);
+        assert!(
+            lines[0].storyboard.is_some()
+                && lines[0].keyframes.is_some()
+                && lines[0].error.is_none()
+        );
+        assert_eq!(
+            lines[1].error.as_ref().map(|e| e.code.as_str()),
+            Some("invalid_json")
+        );
+        assert_eq!(lines[2].id, Value::from("c"));
+        assert_eq!(
+            lines[2].error.as_ref().map(|e| e.code.as_str()),
+            Some("empty_prompt")
+        );
+    }
+}
