@@ -1,5 +1,5 @@
 //! The broken-storyboard corpus: each file in tests/fixtures/broken/ breaks one rule, and its
-//! name starts with the code of that rule. Every file must report exactly that code, and its
+//! name starts with the code of that rule. Every file must report that code and no other, and its
 //! diagnostics (and, where fix() changes something, the fixes and what remains) are snapshot.
 
 use std::path::{Path, PathBuf};
@@ -63,13 +63,17 @@ fn the_corpus_has_at_least_twenty_broken_storyboards() {
 }
 
 #[test]
-fn each_fixture_reports_exactly_the_code_in_its_name() {
+fn each_fixture_reports_only_the_code_in_its_name() {
     for path in fixtures() {
         let name = stem(&path);
         let code = name.split('-').next().unwrap_or_default();
         let report = report(&path);
         let got: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(got, [code], "{name}: {:#?}", report.diagnostics);
+        assert!(
+            !got.is_empty() && got.iter().all(|c| *c == code),
+            "{name}: {:#?}",
+            report.diagnostics
+        );
         let severity = if code.starts_with('W') {
             Severity::Warning
         } else {
@@ -91,6 +95,7 @@ fn fixable_fixtures_are_clean_after_fix() {
     for name in [
         "E0503-action-slightly-outside-shot",
         "E0503-camera-starts-before-shot",
+        "E0503-times-from-video-start",
         "E0601-durations-do-not-add-up",
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
