@@ -1,12 +1,14 @@
 //! clap front over the library: parsing arguments and rendering results for people. No
 //! pipeline logic lives here.
 
+mod backends;
 mod batch;
 mod check;
 mod compile;
 mod director_args;
 mod eval;
 mod input;
+mod lower;
 mod preview;
 mod runtime;
 mod schema;
@@ -44,6 +46,10 @@ enum Command {
     Batch(batch::Args),
     /// Score a director against an evaluation suite.
     Eval(eval::Args),
+    /// Lower a storyboard to one backend's payload (JSON, or text for text targets).
+    Lower(lower::Args),
+    /// List the backend profiles: fps, frame-count rule, lengths, size, prompt budget.
+    Backends(backends::Args),
 }
 
 /// Parses the command line and runs the chosen command.
@@ -57,6 +63,8 @@ pub fn run() -> ExitCode {
         Command::Compile(args) => compile::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Lower(args) => lower::run(&args),
+        Command::Backends(args) => backends::run(&args),
     };
     ExitCode::from(code)
 }

@@ -277,8 +277,15 @@ fn relate(rel: Relation, a: &BoxN, w: f64, h: f64) -> BoxN {
             let (w, h) = (w * 0.75, h * 0.75);
             bottom_anchored(acx + 0.25 * aw, a[3] - 0.1 * ah, w, h)
         }
-        Relation::Above => bottom_anchored(acx, a[1] - GAP, w, h),
-        Relation::OnTopOf => bottom_anchored(acx, a[1] + 0.01 * ah, w, h),
+        Relation::Above => {
+            let s = (aw / w).min(ah / h).min(1.0);
+            bottom_anchored(acx, a[1] - GAP, w * s, h * s)
+        }
+        Relation::OnTopOf => {
+            // Something resting on the anchor is no bigger than it.
+            let s = (aw / w).min(ah / h).min(1.0);
+            bottom_anchored(acx, a[1] + 0.01 * ah, w * s, h * s)
+        }
         Relation::Below => {
             let s = (0.6 * ah / h).min(1.0);
             bottom_anchored(acx, a[3], w * s, h * s)

@@ -1,0 +1,67 @@
+//! `scenec backends`: every backend profile, as a table for people or JSON for machines.
+
+use clap::ValueEnum;
+use scenec::backend::{self, Profile};
+
+use super::EXIT_OK;
+
+/// Output format of the list.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// A table for people.
+    Text,
+    /// A JSON array of profiles.
+    Json,
+}
+
+/// Arguments of `scenec backends`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// Prints the profiles of every backend `--backend` accepts.
+pub fn run(args: &Args) -> u8 {
+    let profiles: Vec<Profile> = backend::NAMES
+        .iter()
+        .filter_map(|name| backend::by_name(name))
+        .map(|b| b.profile())
+        .collect();
+    match args.format {
+        Format::Json => println!("{:#}", serde_json::to_value(&profiles).unwrap_or_default()),
+        Format::Text => print!("{}", table(&profiles)),
+    }
+    EXIT_OK
+}
+
+/// One line per profile: name, fps, frame rule, default / max frames, size, prompt budget.
+fn table(profiles: &[Profile]) -> String {
+    let mut out = format!(
+        "{:<18} {:>4}  {:<12} {:>8} {:>5}  {:<10} {:>7}\n",
+        "backend", "fps", "frames", "default", "max", "size", "tokens"
+    );
+    for p in profiles {
+        let opt = |v: Option<u32>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+        out.push_str(&format!(
+            "{:<18} {:>4}  {:<12} {:>8} {:>5}  {:<10} {:>7}\n",
+            p.name,
+            p.fps,
+            p.frame_rule.describe(),
+            opt(p.default_frames),
+            opt(p.max_frames),
+            format!("{}x{}", p.width, p.height),
+            format!(
+                "{} {}",
+                p.prompt_token_limit,
+                match p.tokenizer {
+                    backend::Tokenizer::Clip => "clip",
+                    backend::Tokenizer::T5 => "t5",
+                    backend::Tokenizer::Llm => "llm",
+                }
+            ),
+        ));
+    }
+    out
+}

@@ -1,0 +1,164 @@
+//! `scenec lower`: a storyboard file lowered to one backend's payload, on standard output
+//! (JSON, or text for text targets) or as files in a directory.
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use clap::builder::PossibleValuesParser;
+use scenec::backend::{self, Payload};
+use scenec::check::Diagnostic;
+use scenec::ir::Easing;
+use scenec::lower::{LowerOptions, lower};
+
+use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, check, input};
+
+/// Easing on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EasingArg {
+    /// Constant speed.
+    Linear,
+    /// Accelerate from rest.
+    EaseIn,
+    /// Decelerate to rest.
+    EaseOut,
+    /// Accelerate then decelerate.
+    EaseInOut,
+}
+
+impl From<EasingArg> for Easing {
+    fn from(e: EasingArg) -> Self {
+        match e {
+            EasingArg::Linear => Easing::Linear,
+            EasingArg::EaseIn => Easing::EaseIn,
+            EasingArg::EaseOut => Easing::EaseOut,
+            EasingArg::EaseInOut => Easing::EaseInOut,
+        }
+    }
+}
+
+/// Arguments of `scenec lower`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Storyboard JSON file, or - for standard input.
+    file: PathBuf,
+    /// Target backend (`scenec backends` lists them).
+    #[arg(long, default_value = "generic", value_parser = PossibleValuesParser::new(backend::NAMES))]
+    backend: String,
+    /// Write the payload (and the keyframe plan as plan.json) into this directory instead of
+    /// printing it.
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Longest gap between keyframes, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
+    keyframe_interval: f64,
+    /// Easing of camera moves and entity paths.
+    #[arg(long, value_enum, default_value_t = EasingArg::EaseInOut)]
+    easing: EasingArg,
+}
+
+/// Checks, lowers and emits the file; exit 1 when it has errors, 2 when it cannot be read or
+/// the output cannot be written.
+pub fn run(args: &Args) -> u8 {
+    let value = match input::read_json(&args.file) {
+        Ok(value) => value,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_INPUT;
+        }
+    };
+    let name = check::display_name(&args.file);
+    let checked = scenec::check::check_value(&value);
+    let storyboard = match checked.storyboard {
+        Some(sb) if !checked.diagnostics.iter().any(Diagnostic::is_error) => sb,
+        _ => {
+            for d in &checked.diagnostics {
+                eprintln!("{}", check::render_in(d, &name, Some(&value)));
+            }
+            eprintln!("{}", check::summary(&checked.diagnostics, &name));
+            eprintln!(
+                "error: nothing lowered: fix the errors above first (`scenec check --fix` repairs what it can)"
+            );
+            return EXIT_ERRORS;
+        }
+    };
+    let Some(target) = backend::by_name(&args.backend) else {
+        eprintln!(
+            "error: unknown backend `{}`; one of: {}",
+            args.backend,
+            backend::NAMES.join(", ")
+        );
+        return EXIT_INPUT;
+    };
+    let options = LowerOptions {
+        keyframe_interval_s: args.keyframe_interval,
+        easing: args.easing.into(),
+    };
+    let plan = match lower(&storyboard, &target.profile(), &options) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("error: cannot lower {name}: {e}");
+            return EXIT_ERRORS;
+        }
+    };
+    let payload = match target.emit(&storyboard, &plan) {
+        Ok(payload) => payload,
+        Err(e) => {
+            eprintln!("error: cannot emit {name} for {}: {e}", args.backend);
+            return EXIT_ERRORS;
+        }
+    };
+    match &args.output {
+        None => print_payload(&payload),
+        Some(dir) => match write_dir(dir, &args.backend, &payload, &plan) {
+            Ok(written) => {
+                for path in written {
+                    eprintln!("wrote {}", path.display());
+                }
+                EXIT_OK
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                EXIT_INPUT
+            }
+        },
+    }
+}
+
+fn print_payload(payload: &Payload) -> u8 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(payload.render().as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+/// Writes the payload's files and `plan.json` into `dir` (created if missing).
+fn write_dir(
+    dir: &Path,
+    stem: &str,
+    payload: &Payload,
+    plan: &scenec::ir::KeyframePlan,
+) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut files = payload.files(stem);
+    if stem != "generic" {
+        let plan =
+            serde_json::to_value(plan).map_err(|e| format!("cannot serialize the plan: {e}"))?;
+        files.push(backend::PayloadFile {
+            name: "plan.json".into(),
+            content: backend::FileContent::Json(plan),
+        });
+    }
+    let mut written = Vec::with_capacity(files.len());
+    for f in files {
+        let path = dir.join(&f.name);
+        std::fs::write(&path, f.content.render())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
