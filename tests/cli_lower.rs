@@ -77,3 +77,20 @@ fn backends_lists_every_profile() {
     }
     assert!(text.contains("4n+1"));
 }
+
+#[test]
+fn compile_runs_the_whole_pipeline_for_every_backend() {
+    for name in scenec::backend::NAMES {
+        scenec()
+            .args([
+                "compile",
+                "a cat walks from left to right",
+                "--backend",
+                name,
+            ])
+            .env_remove("OPENAI_API_KEY")
+            .env_remove("OPENAI_BASE_URL")
+            .assert()
+            .code(0);
+    }
+}

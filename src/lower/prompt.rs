@@ -112,7 +112,7 @@ pub fn keyframe_phrases(
         }
     }
     sentence += 1;
-    out.push(clause(sentence, format!("in {}", shot.setting), "", 2));
+    push_setting(&mut out, shot, sentence);
     sentence += 1;
     let camera_text = match camera {
         Some((m, _)) => camera_words(storyboard, m),
@@ -171,7 +171,7 @@ pub fn clip_phrases(
         }
     }
     sentence += 1;
-    out.push(clause(sentence, format!("in {}", shot.setting), "", 2));
+    push_setting(&mut out, shot, sentence);
     let moves: Vec<String> = shot
         .camera
         .iter()
@@ -196,6 +196,13 @@ pub fn negative_phrases() -> Vec<Phrase> {
         .enumerate()
         .map(|(i, t)| clause(0, (*t).to_string(), ", ", if i < 2 { 0 } else { 7 }))
         .collect()
+}
+
+fn push_setting(out: &mut Vec<Phrase>, shot: &Shot, sentence: usize) {
+    let setting = shot.setting.trim().trim_end_matches('.');
+    if !setting.is_empty() {
+        out.push(clause(sentence, format!("in {setting}"), "", 2));
+    }
 }
 
 fn push_style(out: &mut Vec<Phrase>, storyboard: &Storyboard, sentence: usize) {
