@@ -106,7 +106,7 @@ start_server() {
     fetch_model
     port="$(free_port)"
     log "starting llama-server on 127.0.0.1:$port"
-    nohup "$BIN" -m "$MODEL" --host 127.0.0.1 --port "$port" -c 4096 -np 1 -t 2 \
+    nohup "$BIN" -m "$MODEL" --host 127.0.0.1 --port "$port" -c 4096 -np 1 -t "${SCENEC_LLAMA_THREADS:-2}" \
         >"$LOG" 2>&1 </dev/null &
     local pid=$!
     echo "$port $pid" >"$STATE"

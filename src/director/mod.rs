@@ -2,6 +2,7 @@
 
 pub mod cache;
 mod error;
+pub mod fallback;
 pub mod heuristic;
 pub mod llm;
 pub mod record;
@@ -10,6 +11,7 @@ pub mod transcript;
 
 pub use cache::CachedDirector;
 pub use error::DirectorError;
+pub use fallback::FallbackDirector;
 pub use heuristic::Heuristic;
 pub use llm::{LlmDirector, LlmSettings, OutputMode};
 pub use replay::ReplayDirector;

@@ -1,0 +1,135 @@
+//! The LLM, replay, recording and cache flags, flattened into the director flags, and the
+//! builders of the LLM-backed directors.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use scenec::director::llm::DryRun;
+use scenec::director::llm::settings::{DEFAULT_BASE_URL, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL};
+use scenec::director::{
+    CachedDirector, Director, DirectorError, LlmDirector, LlmSettings, OutputMode, ReplayDirector, Request,
+};
+
+/// Director to ask when the first one fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Fallback {
+    /// The offline heuristic director.
+    Heuristic,
+}
+
+/// Settings of the LLM director (also used by replay to rebuild the same requests).
+#[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "LLM director")]
+pub struct LlmArgs {
+    /// Base URL of the OpenAI-compatible API, including /v1.
+    #[arg(long, env = "OPENAI_BASE_URL", hide_env_values = true)]
+    pub base_url: Option<String>,
+    /// Model name sent with each request.
+    #[arg(long, default_value = DEFAULT_MODEL)]
+    pub model: String,
+    /// Environment variable holding the API key (the key itself is never a flag).
+    #[arg(long, default_value = "OPENAI_API_KEY", value_name = "VAR")]
+    pub api_key_env: String,
+    /// Sampling temperature (0..=2).
+    #[arg(long, default_value_t = 0.0)]
+    pub temperature: f32,
+    /// Sampling seed, for servers that support one.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Completion token limit (a reply cut at the limit is retried once with twice as many).
+    #[arg(long, default_value_t = DEFAULT_MAX_TOKENS)]
+    pub max_tokens: u32,
+    /// TCP connect timeout in seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub connect_timeout: f64,
+    /// Timeout of each socket read in seconds (not a total timeout).
+    #[arg(long, default_value_t = 120.0, value_name = "SECONDS")]
+    pub read_timeout: f64,
+    /// Director attempts: the first answer plus repair requests carrying the diagnostics.
+    #[arg(long, default_value_t = DEFAULT_MAX_ATTEMPTS)]
+    pub max_attempts: u32,
+    /// Output mode to try first (json_schema, json_object, text); a server that rejects it
+    /// gets the next one.
+    #[arg(long, default_value = "json_schema", value_parser = parse_mode)]
+    pub mode: OutputMode,
+    /// Folder of prompt templates overriding the built-in ones (system.j2, user.j2,
+    /// repair.j2, VERSION, examples/*.json.j2).
+    #[arg(long, value_name = "DIR")]
+    pub prompt_dir: Option<PathBuf>,
+    /// Record every exchange as a cassette in DIR (never the key); bypasses the cache.
+    #[arg(long, value_name = "DIR")]
+    pub record: Option<PathBuf>,
+    /// Cassette folder for --director replay.
+    #[arg(long, value_name = "DIR", default_value = "tests/cassettes")]
+    pub cassettes: PathBuf,
+    /// Do not read or write the response cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// When the LLM fails, ask this director instead (recorded in meta.notes).
+    #[arg(long, value_enum)]
+    pub fallback: Option<Fallback>,
+}
+
+fn parse_mode(s: &str) -> Result<OutputMode, String> {
+    s.parse()
+}
+
+fn seconds(flag: &str, value: f64) -> Result<Duration, DirectorError> {
+    Duration::try_from_secs_f64(value).map_err(|_| DirectorError::Config {
+        message: format!("--{flag} {value} is not a number of seconds ≥ 0"),
+    })
+}
+
+impl LlmArgs {
+    /// The settings these flags and the environment describe. `need_endpoint` makes a missing
+    /// endpoint an error (a dry run or a replay needs none).
+    pub fn settings(&self, need_endpoint: bool) -> Result<LlmSettings, DirectorError> {
+        let key = std::env::var(&self.api_key_env).ok().filter(|k| !k.is_empty());
+        if need_endpoint && key.is_none() && self.base_url.is_none() {
+            return Err(DirectorError::Config {
+                message: format!(
+                    "no LLM endpoint: set OPENAI_BASE_URL or --base-url (e.g. http://127.0.0.1:8080/v1), or put an API key in {}",
+                    self.api_key_env
+                ),
+            });
+        }
+        if need_endpoint && key.is_none() && self.api_key_env != "OPENAI_API_KEY" {
+            return Err(DirectorError::Config {
+                message: format!("--api-key-env names {}, which is not set", self.api_key_env),
+            });
+        }
+        let mut s = LlmSettings::new(self.base_url.clone().unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()));
+        s.api_key = key.unwrap_or_default();
+        s.model = self.model.clone();
+        s.temperature = self.temperature;
+        s.seed = Some(self.seed);
+        s.max_tokens = self.max_tokens;
+        s.connect_timeout = seconds("connect-timeout", self.connect_timeout)?;
+        s.read_timeout = seconds("read-timeout", self.read_timeout)?;
+        s.max_attempts = self.max_attempts;
+        s.mode = self.mode;
+        s.prompt_dir = self.prompt_dir.clone();
+        s.validate()?;
+        Ok(s)
+    }
+
+    /// The LLM director, recording or cached as the flags say.
+    pub fn llm(&self) -> Result<Box<dyn Director>, DirectorError> {
+        let director = LlmDirector::new(self.settings(true)?)?;
+        Ok(match &self.record {
+            Some(dir) => Box::new(director.record_to(dir)),
+            None if self.no_cache => Box::new(director),
+            None => Box::new(CachedDirector::new(Box::new(director), CachedDirector::default_dir())),
+        })
+    }
+
+    /// The replay director over `--cassettes`.
+    pub fn replay(&self) -> Result<Box<dyn Director>, DirectorError> {
+        Ok(Box::new(ReplayDirector::open(&self.cassettes, self.settings(false)?)?))
+    }
+
+    /// The exact first request for `request`, unsent.
+    pub fn dry_run(&self, request: &Request) -> Result<DryRun, DirectorError> {
+        LlmDirector::new(self.settings(false)?)?.dry_run(request)
+    }
+}

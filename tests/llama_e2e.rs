@@ -1,0 +1,90 @@
+//! End to end against a real llama.cpp `llama-server` (SmolLM2-135M-Instruct), started by
+//! `scripts/llm-server.sh start`, whose base URL is in `SCENEC_LLAMA_URL` (`.ci/run` sets
+//! it). Without the variable the test prints a note and passes without checking anything.
+//!
+//! Every dev-suite prompt must end in a storyboard that passes the schema and the checker,
+//! or in a typed error that carries its transcript. With `SCENEC_RECORD_CASSETTES=DIR` the
+//! exchanges are recorded as cassettes (how `tests/cassettes/` was made).
+
+use std::time::Instant;
+
+use scenec::director::{Director, LlmDirector, LlmSettings, Request};
+use serde_json::Value;
+
+fn dev_suite() -> Vec<(String, String)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev-suite.jsonl");
+    let text = std::fs::read_to_string(path)
+        .or_else(|_| std::fs::read_to_string("/work/shared/eval/dev-suite.jsonl"))
+        .expect("the dev suite is at ../shared/eval/dev-suite.jsonl");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("each dev-suite line is JSON");
+            (v["id"].as_str().unwrap_or_default().to_owned(), v["prompt"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+/// The cases to run: `SCENEC_LLAMA_CASES=all` for the whole suite, `=N` for N cases spread
+/// evenly over it (every category), default 10.
+fn spread<'a>(all: &'a [(String, String)], wanted: Option<&str>) -> Vec<&'a (String, String)> {
+    let n = match wanted {
+        Some("all") => all.len(),
+        Some(n) => n.parse().unwrap_or(10),
+        None => 10,
+    }
+    .clamp(1, all.len().max(1));
+    (0..n).filter_map(|i| all.get(i * all.len() / n)).collect()
+}
+
+#[tokio::test]
+async fn dev_suite_prompts_end_valid_or_in_a_typed_error_with_transcript() {
+    let Ok(url) = std::env::var("SCENEC_LLAMA_URL") else {
+        println!("note: SCENEC_LLAMA_URL is not set; skipping the llama.cpp end-to-end test (start one with scripts/llm-server.sh start)");
+        return;
+    };
+    let mut settings = LlmSettings::new(url);
+    settings.model = "SmolLM2-135M-Instruct".into();
+    settings.max_tokens = 384;
+    // a loaded 2-core machine generates at a few tokens per second: be patient, retry once
+    settings.read_timeout = std::time::Duration::from_secs(900);
+    settings.max_http_attempts = 2;
+    let mut director = LlmDirector::new(settings).expect("settings are valid");
+    if let Ok(dir) = std::env::var("SCENEC_RECORD_CASSETTES") {
+        director = director.record_to(dir);
+    }
+    let all = dev_suite();
+    let cases = spread(&all, std::env::var("SCENEC_LLAMA_CASES").ok().as_deref());
+    let (mut valid, mut failed, mut attempts, mut wall) = (0u32, 0u32, 0u32, 0f64);
+    let mut codes = std::collections::BTreeMap::<&'static str, u32>::new();
+    for (id, prompt) in &cases {
+        let started = Instant::now();
+        let result = director.direct(&Request::new(prompt.clone())).await;
+        wall += started.elapsed().as_secs_f64();
+        match result {
+            Ok(directed) => {
+                let value = serde_json::to_value(&directed.storyboard).expect("a storyboard serializes");
+                let checked = scenec::check::check_value(&value);
+                let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.is_error()).collect();
+                assert!(errors.is_empty(), "{id}: a storyboard returned as valid has errors: {errors:?}");
+                assert!(directed.meta.attempts >= 1);
+                attempts += directed.meta.attempts;
+                valid += 1;
+            }
+            Err(err) => {
+                let transcript = err.transcript().unwrap_or_else(|| panic!("{id}: {err} carries no transcript"));
+                assert!(!transcript.attempts.is_empty(), "{id}: empty transcript");
+                attempts += transcript.attempts.len() as u32;
+                *codes.entry(err.code()).or_default() += 1;
+                failed += 1;
+            }
+        }
+    }
+    let n = cases.len().max(1) as f64;
+    println!(
+        "llama.cpp dev suite: {} prompts, {valid} valid, {failed} typed errors {codes:?}, mean attempts {:.2}, mean wall {:.2} s",
+        cases.len(),
+        f64::from(attempts) / n,
+        wall / n
+    );
+}
