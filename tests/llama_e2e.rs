@@ -12,7 +12,10 @@ use scenec::director::{Director, LlmDirector, LlmSettings, Request};
 use serde_json::Value;
 
 fn dev_suite() -> Vec<(String, String)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev-suite.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/dev-suite.jsonl"
+    );
     let text = std::fs::read_to_string(path)
         .or_else(|_| std::fs::read_to_string("/work/shared/eval/dev-suite.jsonl"))
         .expect("the dev suite is at ../shared/eval/dev-suite.jsonl");
@@ -20,7 +23,10 @@ fn dev_suite() -> Vec<(String, String)> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let v: Value = serde_json::from_str(l).expect("each dev-suite line is JSON");
-            (v["id"].as_str().unwrap_or_default().to_owned(), v["prompt"].as_str().unwrap_or_default().to_owned())
+            (
+                v["id"].as_str().unwrap_or_default().to_owned(),
+                v["prompt"].as_str().unwrap_or_default().to_owned(),
+            )
         })
         .collect()
 }
@@ -40,7 +46,9 @@ fn spread<'a>(all: &'a [(String, String)], wanted: Option<&str>) -> Vec<&'a (Str
 #[tokio::test]
 async fn dev_suite_prompts_end_valid_or_in_a_typed_error_with_transcript() {
     let Ok(url) = std::env::var("SCENEC_LLAMA_URL") else {
-        println!("note: SCENEC_LLAMA_URL is not set; skipping the llama.cpp end-to-end test (start one with scripts/llm-server.sh start)");
+        println!(
+            "note: SCENEC_LLAMA_URL is not set; skipping the llama.cpp end-to-end test (start one with scripts/llm-server.sh start)"
+        );
         return;
     };
     let mut settings = LlmSettings::new(url);
@@ -63,16 +71,26 @@ async fn dev_suite_prompts_end_valid_or_in_a_typed_error_with_transcript() {
         wall += started.elapsed().as_secs_f64();
         match result {
             Ok(directed) => {
-                let value = serde_json::to_value(&directed.storyboard).expect("a storyboard serializes");
+                let value =
+                    serde_json::to_value(&directed.storyboard).expect("a storyboard serializes");
                 let checked = scenec::check::check_value(&value);
-                let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.is_error()).collect();
-                assert!(errors.is_empty(), "{id}: a storyboard returned as valid has errors: {errors:?}");
+                let errors: Vec<_> = checked
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .collect();
+                assert!(
+                    errors.is_empty(),
+                    "{id}: a storyboard returned as valid has errors: {errors:?}"
+                );
                 assert!(directed.meta.attempts >= 1);
                 attempts += directed.meta.attempts;
                 valid += 1;
             }
             Err(err) => {
-                let transcript = err.transcript().unwrap_or_else(|| panic!("{id}: {err} carries no transcript"));
+                let transcript = err
+                    .transcript()
+                    .unwrap_or_else(|| panic!("{id}: {err} carries no transcript"));
                 assert!(!transcript.attempts.is_empty(), "{id}: empty transcript");
                 attempts += transcript.attempts.len() as u32;
                 *codes.entry(err.code()).or_default() += 1;

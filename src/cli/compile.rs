@@ -52,6 +52,10 @@ pub struct Args {
     /// Total video length in seconds, overriding what the prompt says.
     #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
     duration: Option<f64>,
+    /// Print the exact LLM request (URL, body, input tokens by tiktoken o200k) and send
+    /// nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 /// A duration flag: a positive, finite number of seconds.
@@ -74,6 +78,22 @@ struct Printed<'a> {
 
 /// Compiles the prompt; exit 0 on success, 1 when the compile fails, 2 on bad usage or I/O.
 pub fn run(args: &Args) -> u8 {
+    let request = Request {
+        prompt: args.prompt.clone(),
+        duration_s: args.duration,
+    };
+    if args.dry_run {
+        return match args.director.llm.dry_run(&request) {
+            Ok(dry) => {
+                println!("{:#}", serde_json::to_value(&dry).unwrap_or_default());
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_INPUT
+            }
+        };
+    }
     let director = match args.director.build() {
         Ok(d) => d,
         Err(message) => {
@@ -93,10 +113,6 @@ pub fn run(args: &Args) -> u8 {
         .boxed_director(director)
         .boxed_backend(backend)
         .build();
-    let request = Request {
-        prompt: args.prompt.clone(),
-        duration_s: args.duration,
-    };
     let rt = match runtime() {
         Ok(rt) => rt,
         Err(message) => {
@@ -125,6 +141,24 @@ pub fn run(args: &Args) -> u8 {
         }
         Err(e) => {
             eprintln!("error: {e}");
+            if let CompileError::Director(d) = &e
+                && let Some(transcript) = d.transcript()
+            {
+                for a in &transcript.attempts {
+                    eprintln!(
+                        "  attempt {} ({}, {} HTTP request(s)): {}, {} diagnostic(s){}",
+                        a.number,
+                        a.mode,
+                        a.http_attempts,
+                        a.outcome.as_str(),
+                        a.diagnostics.len(),
+                        a.note
+                            .as_deref()
+                            .map(|n| format!(" — {n}"))
+                            .unwrap_or_default()
+                    );
+                }
+            }
             if let CompileError::Check { diagnostics, .. } = &e {
                 for d in diagnostics {
                     eprintln!("{}", render(d));

@@ -2,7 +2,9 @@
 //! that builds the chosen director.
 
 use clap::ValueEnum;
-use scenec::director::{Director, Heuristic};
+use scenec::director::{Director, FallbackDirector, Heuristic};
+
+use super::llm_args::{Fallback, LlmArgs};
 
 /// Which front end decomposes the prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -22,6 +24,9 @@ pub struct DirectorArgs {
     /// heuristic.
     #[arg(long, value_enum)]
     pub director: Option<DirectorKind>,
+    /// LLM, replay, recording and cache settings.
+    #[command(flatten)]
+    pub llm: Box<LlmArgs>,
 }
 
 impl DirectorArgs {
@@ -39,22 +44,24 @@ impl DirectorArgs {
 
     /// Builds the chosen director; the error is a sentence for people.
     pub fn build(&self) -> Result<Box<dyn Director>, String> {
-        match self.kind() {
-            DirectorKind::Heuristic => Ok(Box::new(Heuristic)),
-            kind @ (DirectorKind::Llm | DirectorKind::Replay) => Err(format!(
-                "the {} director is not available in this build yet; use --director heuristic{}",
-                if kind == DirectorKind::Llm {
-                    "llm"
-                } else {
-                    "replay"
-                },
-                if self.director.is_none() {
-                    " (it was chosen because OPENAI_API_KEY or OPENAI_BASE_URL is set)"
-                } else {
-                    ""
-                }
-            )),
+        let kind = self.kind();
+        let why = if self.director.is_none() && kind == DirectorKind::Llm {
+            " (the llm director was chosen because OPENAI_API_KEY or OPENAI_BASE_URL is set)"
+        } else {
+            ""
+        };
+        let director = match kind {
+            DirectorKind::Heuristic => return Ok(Box::new(Heuristic)),
+            DirectorKind::Llm => self.llm.llm(),
+            DirectorKind::Replay => self.llm.replay(),
         }
+        .map_err(|e| format!("{e}{why}"))?;
+        Ok(match self.llm.fallback {
+            Some(Fallback::Heuristic) => {
+                Box::new(FallbackDirector::new(director, Box::new(Heuristic)))
+            }
+            None => director,
+        })
     }
 }
 
@@ -62,12 +69,71 @@ impl DirectorArgs {
 mod tests {
     use super::*;
 
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        director: DirectorArgs,
+    }
+
+    fn parse(args: &[&str]) -> DirectorArgs {
+        use clap::Parser;
+        Cli::parse_from(std::iter::once("scenec").chain(args.iter().copied())).director
+    }
+
     #[test]
     fn explicit_choice_wins() {
-        let args = DirectorArgs {
-            director: Some(DirectorKind::Heuristic),
-        };
+        let args = parse(&["--director", "heuristic"]);
         assert_eq!(args.kind(), DirectorKind::Heuristic);
         assert!(args.build().is_ok());
+    }
+
+    #[test]
+    fn llm_flags_parse_into_settings() {
+        let args = parse(&[
+            "--director",
+            "llm",
+            "--base-url",
+            "http://127.0.0.1:8080/v1",
+            "--model",
+            "smol",
+            "--temperature",
+            "0.3",
+            "--seed",
+            "7",
+            "--max-tokens",
+            "512",
+            "--max-attempts",
+            "2",
+            "--mode",
+            "text",
+            "--read-timeout",
+            "30",
+        ]);
+        let s = args.llm.settings(true).unwrap();
+        assert_eq!(s.base_url, "http://127.0.0.1:8080/v1");
+        assert_eq!(
+            (s.model.as_str(), s.temperature, s.seed),
+            ("smol", 0.3, Some(7))
+        );
+        assert_eq!((s.max_tokens, s.max_attempts), (512, 2));
+        assert_eq!(s.mode, scenec::director::OutputMode::Text);
+        assert_eq!(s.read_timeout, std::time::Duration::from_secs(30));
+    }
+
+    #[test]
+    fn a_missing_key_variable_and_a_bad_mode_are_explained() {
+        let args = parse(&[
+            "--director",
+            "llm",
+            "--api-key-env",
+            "SCENEC_TEST_UNSET_KEY_VAR",
+        ]);
+        let err = args.build().err().unwrap_or_default();
+        assert!(err.contains("SCENEC_TEST_UNSET_KEY_VAR"), "{err}");
+        use clap::Parser;
+        let bad = Cli::try_parse_from(["scenec", "--mode", "yaml"])
+            .err()
+            .map(|e| e.to_string());
+        assert!(bad.unwrap_or_default().contains("json_schema"));
     }
 }

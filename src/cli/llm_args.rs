@@ -5,9 +5,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use scenec::director::llm::DryRun;
-use scenec::director::llm::settings::{DEFAULT_BASE_URL, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL};
+use scenec::director::llm::settings::{
+    DEFAULT_BASE_URL, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL,
+};
 use scenec::director::{
-    CachedDirector, Director, DirectorError, LlmDirector, LlmSettings, OutputMode, ReplayDirector, Request,
+    CachedDirector, Director, DirectorError, LlmDirector, LlmSettings, OutputMode, ReplayDirector,
+    Request,
 };
 
 /// Director to ask when the first one fails.
@@ -84,7 +87,9 @@ impl LlmArgs {
     /// The settings these flags and the environment describe. `need_endpoint` makes a missing
     /// endpoint an error (a dry run or a replay needs none).
     pub fn settings(&self, need_endpoint: bool) -> Result<LlmSettings, DirectorError> {
-        let key = std::env::var(&self.api_key_env).ok().filter(|k| !k.is_empty());
+        let key = std::env::var(&self.api_key_env)
+            .ok()
+            .filter(|k| !k.is_empty());
         if need_endpoint && key.is_none() && self.base_url.is_none() {
             return Err(DirectorError::Config {
                 message: format!(
@@ -98,7 +103,11 @@ impl LlmArgs {
                 message: format!("--api-key-env names {}, which is not set", self.api_key_env),
             });
         }
-        let mut s = LlmSettings::new(self.base_url.clone().unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()));
+        let mut s = LlmSettings::new(
+            self.base_url
+                .clone()
+                .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+        );
         s.api_key = key.unwrap_or_default();
         s.model = self.model.clone();
         s.temperature = self.temperature;
@@ -119,13 +128,19 @@ impl LlmArgs {
         Ok(match &self.record {
             Some(dir) => Box::new(director.record_to(dir)),
             None if self.no_cache => Box::new(director),
-            None => Box::new(CachedDirector::new(Box::new(director), CachedDirector::default_dir())),
+            None => Box::new(CachedDirector::new(
+                Box::new(director),
+                CachedDirector::default_dir(),
+            )),
         })
     }
 
     /// The replay director over `--cassettes`.
     pub fn replay(&self) -> Result<Box<dyn Director>, DirectorError> {
-        Ok(Box::new(ReplayDirector::open(&self.cassettes, self.settings(false)?)?))
+        Ok(Box::new(ReplayDirector::open(
+            &self.cassettes,
+            self.settings(false)?,
+        )?))
     }
 
     /// The exact first request for `request`, unsent.

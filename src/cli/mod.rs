@@ -8,6 +8,7 @@ mod compile;
 mod director_args;
 mod eval;
 mod input;
+mod llm_args;
 mod lower;
 mod preview;
 mod runtime;

@@ -90,7 +90,10 @@ mod tests {
         let d = FallbackDirector::new(Box::new(Failing), Box::new(Fixed));
         let directed = d.direct(&Request::new("a panda")).await.unwrap();
         assert_eq!(directed.meta.director, "heuristic");
-        assert!(directed.meta.notes[0].contains("the llm director failed (replay: replay: no cassette)"));
+        assert!(
+            directed.meta.notes[0]
+                .contains("the llm director failed (replay: replay: no cassette)")
+        );
     }
 
     #[tokio::test]

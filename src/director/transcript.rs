@@ -22,6 +22,20 @@ pub enum Outcome {
     Failed,
 }
 
+impl Outcome {
+    /// The outcome's name as serialized ("valid", "invalid", "length", …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Valid => "valid",
+            Outcome::Invalid => "invalid",
+            Outcome::Length => "length",
+            Outcome::Refusal => "refusal",
+            Outcome::ModeRejected => "mode_rejected",
+            Outcome::Failed => "failed",
+        }
+    }
+}
+
 /// One attempt: one logical chat-completions call (its HTTP retries counted inside).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
