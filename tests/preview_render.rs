@@ -109,7 +109,7 @@ fn html_page_has_a_card_and_a_diagram_per_shot_and_an_entity_sheet() {
     assert_eq!(page.matches(r#"class="glyph""#).count(), moves);
     assert_eq!(page.matches(r#"class="diagram-glyph""#).count(), moves);
     let boxes: usize = plan.keyframes.iter().map(|k| k.entities.len()).sum();
-    assert_eq!(page.matches(r#"class="box""#).count(), boxes);
+    assert_eq!(page.matches(r#"<rect class="box"#).count(), boxes);
     assert_eq!(page.matches(r#"class="entity""#).count(), sb.entities.len());
     for e in &sb.entities {
         assert!(page.contains(&e.description), "{}", e.id);
@@ -162,7 +162,7 @@ fn degenerate_inputs_render_in_every_format() {
         }
     }
     let page = html::render(&sb, &plan).expect("renders");
-    assert_eq!(page.matches(r#"class="box""#).count(), 0);
+    assert_eq!(page.matches(r#"<rect class="box"#).count(), 0);
     assert!(!page.contains("NaN") && !page.contains("\"inf"));
     assert!(term::render(&sb, &plan, false).contains("s1"));
     assert!(markdown::render(&sb, &plan).contains("## Shot s1"));

@@ -47,6 +47,8 @@ pub struct BoxMark {
     pub opacity: f64,
     /// Whether this is the entity's last box in the shot (the one that gets a label).
     pub last: bool,
+    /// Whether any of the box is inside the frame (drawn dashed when not).
+    pub visible: bool,
     /// Tooltip: keyframe time, action and progress.
     pub tip: String,
 }
@@ -115,6 +117,9 @@ pub fn screen_diagram(
             if let Some(state) = &e.state {
                 tip.push_str(&format!(" ({state})"));
             }
+            if !e.visible {
+                tip.push_str(", off screen");
+            }
             boxes.push(BoxMark {
                 entity: e.id.clone(),
                 colour: colour_of(&e.id),
@@ -126,6 +131,7 @@ pub fn screen_diagram(
                 cy: r1(cy),
                 opacity: (opacity * 100.0).round() / 100.0,
                 last: false,
+                visible: e.visible,
                 tip,
             });
         }
@@ -333,6 +339,15 @@ mod tests {
         assert_eq!(d.paths.len(), 1);
         assert_eq!(d.paths[0].points, "100,300 700,300");
         assert_eq!(d.view_box, "-96 -48 992 496");
+    }
+
+    #[test]
+    fn off_screen_boxes_say_so() {
+        let mut a = keyframe(0.0, [-0.3, 0.5, -0.05, 1.0]);
+        a.entities[0].visible = false;
+        let d = screen_diagram(&[&a], 800, 400, |_| "red".into());
+        assert!(!d.boxes[0].visible);
+        assert!(d.boxes[0].tip.ends_with("off screen"), "{}", d.boxes[0].tip);
     }
 
     #[test]
