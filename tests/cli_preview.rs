@@ -121,3 +121,77 @@ fn an_unwritable_output_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write /no/such/dir/x.md"));
 }
+
+fn compile() -> Command {
+    let mut cmd = scenec();
+    cmd.arg("compile")
+        .env_remove("OPENAI_API_KEY")
+        .env_remove("OPENAI_BASE_URL");
+    cmd
+}
+
+#[test]
+fn compile_prints_a_markdown_preview() {
+    let out = compile()
+        .args([
+            "a panda walks from left to right, then waves",
+            "--format",
+            "md",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout_of(&out);
+    assert!(text.starts_with("# "), "{text}");
+    assert!(
+        text.contains("## Shot s1") && text.contains("**Keyframe prompts**"),
+        "{text}"
+    );
+}
+
+#[test]
+fn compile_prints_a_plain_terminal_preview_when_piped() {
+    let out = compile()
+        .args(["a panda waves", "--format", "term"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("framing / angle") && !text.contains('\x1b'),
+        "{text}"
+    );
+}
+
+#[test]
+fn compile_writes_the_html_page_beside_the_json_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = compile()
+        .args([
+            "a red car drives from left to right",
+            "--format",
+            "html",
+            "-o",
+        ])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in ["storyboard.json", "plan.json", "payload.json", "meta.json"] {
+        assert!(dir.path().join(name).is_file(), "{name} missing");
+    }
+    let page = std::fs::read_to_string(dir.path().join("preview.html")).expect("page written");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains(r#"data-shot="s1""#));
+}

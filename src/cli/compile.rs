@@ -1,5 +1,6 @@
 //! `scenec compile "PROMPT"`: the whole pipeline for one prompt.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
@@ -11,6 +12,7 @@ use scenec::{CompileError, Compiled, Compiler};
 use serde::Serialize;
 
 use super::director_args::DirectorArgs;
+use super::preview;
 use super::runtime::runtime;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
 
@@ -21,13 +23,30 @@ pub enum Format {
     Json,
     /// YAML documents.
     Yaml,
+    /// A shot table for the terminal, as `scenec preview --format term`.
+    Term,
+    /// A Markdown shot list, as `scenec preview --format md`.
+    Md,
+    /// A self-contained HTML storyboard page, as `scenec preview --format html`.
+    Html,
 }
 
 impl Format {
+    /// Extension of the data files; the preview formats keep their data files in JSON.
     fn extension(self) -> &'static str {
         match self {
-            Format::Json => "json",
             Format::Yaml => "yaml",
+            Format::Json | Format::Term | Format::Md | Format::Html => "json",
+        }
+    }
+
+    /// The preview this format asks for and its file name in an output directory.
+    fn preview(self) -> Option<(preview::Format, &'static str)> {
+        match self {
+            Format::Json | Format::Yaml => None,
+            Format::Term => Some((preview::Format::Term, "preview.txt")),
+            Format::Md => Some((preview::Format::Md, "preview.md")),
+            Format::Html => Some((preview::Format::Html, "preview.html")),
         }
     }
 }
@@ -127,6 +146,7 @@ pub fn run(args: &Args) -> u8 {
             }
             match &args.out {
                 Some(dir) => write_dir(dir, &compiled, args.format),
+                None if args.format.preview().is_some() => print_preview(&compiled, args.format),
                 None => match serialize(&printed(&compiled), args.format) {
                     Ok(text) => {
                         println!("{text}");
@@ -182,8 +202,10 @@ fn printed(c: &Compiled) -> Printed<'_> {
 /// Serializes `value` in `format`.
 fn serialize<T: Serialize>(value: &T, format: Format) -> Result<String, String> {
     match format {
-        Format::Json => serde_json::to_string_pretty(value)
-            .map_err(|e| format!("cannot serialize the output as JSON: {e}")),
+        Format::Json | Format::Term | Format::Md | Format::Html => {
+            serde_json::to_string_pretty(value)
+                .map_err(|e| format!("cannot serialize the output as JSON: {e}"))
+        }
         Format::Yaml => serde_norway::to_string(value)
             .map_err(|e| format!("cannot serialize the output as YAML: {e}")),
     }
@@ -221,7 +243,37 @@ fn write_dir(dir: &Path, c: &Compiled, format: Format) -> u8 {
         }
         eprintln!("wrote {}", path.display());
     }
-    EXIT_OK
+    match format.preview() {
+        Some((kind, name)) => match preview::render(kind, &c.storyboard, &c.plan, false, false) {
+            Ok(text) => preview::write_out(Some(&dir.join(name)), &text),
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_ERRORS
+            }
+        },
+        None => EXIT_OK,
+    }
+}
+
+/// Prints the preview `format` asks for on standard output.
+fn print_preview(c: &Compiled, format: Format) -> u8 {
+    let Some((kind, _)) = format.preview() else {
+        return EXIT_OK;
+    };
+    let to_terminal = std::io::stdout().is_terminal();
+    match preview::render(
+        kind,
+        &c.storyboard,
+        &c.plan,
+        preview::auto_colour(),
+        to_terminal,
+    ) {
+        Ok(text) => preview::write_out(None, &text),
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_ERRORS
+        }
+    }
 }
 
 /// One diagnostic as a line for people.

@@ -97,10 +97,7 @@ pub fn run(args: &Args) -> u8 {
     let colour = match args.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
-        ColorWhen::Auto => {
-            args.output.is_none()
-                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-        }
+        ColorWhen::Auto => args.output.is_none() && auto_colour(),
     };
     let text = match render(args.format, &storyboard, &plan, colour, to_terminal) {
         Ok(text) => text,
@@ -110,6 +107,11 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     write_out(args.output.as_ref(), &text)
+}
+
+/// Whether standard output takes colour: a terminal, and NO_COLOR unset (or CLICOLOR_FORCE).
+pub fn auto_colour() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
 }
 
 /// Renders in `format`; the terminal table takes the terminal's width when it goes to one.
