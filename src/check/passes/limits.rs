@@ -94,80 +94,78 @@ fn count_entities(n: usize, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Every string field, with its pointer and its limit.
+/// Reports the string fields over their limit. The pointer of a field is only built when the
+/// field is too long, so the common case allocates nothing.
+struct TextLimits<'o> {
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl TextLimits<'_> {
+    fn field(&mut self, value: &str, limit: usize, pointer: impl FnOnce() -> String) {
+        // Bytes bound characters from above: only long strings are counted.
+        if value.len() <= limit {
+            return;
+        }
+        let chars = value.chars().count();
+        if chars > limit {
+            self.out.push(
+                Diagnostic::error(
+                    codes::TEXT_TOO_LONG,
+                    pointer(),
+                    format!("the text is {chars} characters long, more than the limit of {limit}"),
+                )
+                .with_help("shorten it to a phrase or two"),
+            );
+        }
+    }
+}
+
+/// Every string field against its limit, in document order.
 fn texts(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
-    let mut fields: Vec<(String, &str, usize)> = vec![
-        ("/schema_version".into(), &sb.schema_version, MAX_ID_CHARS),
-        ("/title".into(), &sb.title, MAX_TEXT_CHARS),
-        ("/style".into(), &sb.style, MAX_TEXT_CHARS),
-    ];
+    let mut t = TextLimits { out };
+    t.field(&sb.schema_version, MAX_ID_CHARS, || {
+        "/schema_version".into()
+    });
+    t.field(&sb.title, MAX_TEXT_CHARS, || "/title".into());
+    t.field(&sb.style, MAX_TEXT_CHARS, || "/style".into());
     for (i, e) in sb.entities.iter().enumerate() {
-        let p = path::entity(i);
-        fields.push((path::field(&p, "id"), &e.id, MAX_ID_CHARS));
-        fields.push((
-            path::field(&p, "description"),
-            &e.description,
-            MAX_TEXT_CHARS,
-        ));
+        t.field(&e.id, MAX_ID_CHARS, || path::field(&path::entity(i), "id"));
+        t.field(&e.description, MAX_TEXT_CHARS, || {
+            path::field(&path::entity(i), "description")
+        });
     }
     for (s, shot) in sb.shots.iter().enumerate() {
-        let p = path::shot(s);
-        fields.push((path::field(&p, "id"), &shot.id, MAX_ID_CHARS));
-        fields.push((path::field(&p, "setting"), &shot.setting, MAX_TEXT_CHARS));
-        fields.push((
-            path::field(&p, "description"),
-            &shot.description,
-            MAX_TEXT_CHARS,
-        ));
+        t.field(&shot.id, MAX_ID_CHARS, || path::field(&path::shot(s), "id"));
+        t.field(&shot.setting, MAX_TEXT_CHARS, || {
+            path::field(&path::shot(s), "setting")
+        });
+        t.field(&shot.description, MAX_TEXT_CHARS, || {
+            path::field(&path::shot(s), "description")
+        });
         for (c, mv) in shot.camera.iter().enumerate() {
             if let Some(target) = &mv.target {
-                fields.push((
-                    path::field(&path::camera(s, c), "target"),
-                    target,
-                    MAX_ID_CHARS,
-                ));
+                t.field(target, MAX_ID_CHARS, || {
+                    path::field(&path::camera(s, c), "target")
+                });
             }
         }
         for (a, action) in shot.actions.iter().enumerate() {
-            let p = path::action(s, a);
-            fields.push((path::field(&p, "entity"), &action.entity, MAX_ID_CHARS));
-            fields.push((path::field(&p, "verb"), &action.verb, MAX_TEXT_CHARS));
-            fields.push((
-                path::field(&p, "description"),
-                &action.description,
-                MAX_TEXT_CHARS,
-            ));
+            let at = |name: &str| path::field(&path::action(s, a), name);
+            t.field(&action.entity, MAX_ID_CHARS, || at("entity"));
+            t.field(&action.verb, MAX_TEXT_CHARS, || at("verb"));
+            t.field(&action.description, MAX_TEXT_CHARS, || at("description"));
             for (name, state) in [
                 ("state_from", &action.state_from),
                 ("state_to", &action.state_to),
             ] {
                 if let Some(state) = state {
-                    fields.push((path::field(&p, name), state, MAX_TEXT_CHARS));
+                    t.field(state, MAX_TEXT_CHARS, || at(name));
                 }
             }
             for (name, placement) in [("from", &action.from), ("to", &action.to)] {
                 if let Some(anchor) = placement.as_ref().and_then(|pl| pl.anchor.as_ref()) {
-                    let pp = path::field(&p, name);
-                    fields.push((path::field(&pp, "anchor"), anchor, MAX_ID_CHARS));
+                    t.field(anchor, MAX_ID_CHARS, || path::field(&at(name), "anchor"));
                 }
-            }
-        }
-    }
-    for (pointer, value, limit) in fields {
-        // Bytes bound characters from above: only long strings are counted.
-        if value.len() > limit {
-            let chars = value.chars().count();
-            if chars > limit {
-                out.push(
-                    Diagnostic::error(
-                        codes::TEXT_TOO_LONG,
-                        pointer,
-                        format!(
-                            "the text is {chars} characters long, more than the limit of {limit}"
-                        ),
-                    )
-                    .with_help("shorten it to a phrase or two"),
-                );
             }
         }
     }
