@@ -45,17 +45,6 @@ impl FileContent {
 }
 
 impl Payload {
-    /// Whether the payload is text rather than JSON (it prints as text on standard output).
-    pub fn is_text(&self) -> bool {
-        match self {
-            Payload::Json(_) => false,
-            Payload::Text(_) => true,
-            Payload::Files(files) => files
-                .iter()
-                .any(|f| matches!(f.content, FileContent::Text(_))),
-        }
-    }
-
     /// The payload as files named after `stem` (single documents get `stem.json` /
     /// `stem.txt`; multi-file payloads keep their names).
     pub fn files(&self, stem: &str) -> Vec<PayloadFile> {
