@@ -464,3 +464,44 @@ fn identity_words_repeat_in_every_keyframe_and_shot() {
         );
     }
 }
+
+#[test]
+fn long_prompts_are_trimmed_to_the_budget_at_word_boundaries() {
+    let words = "an elderly lighthouse keeper with a thick white beard, a weathered navy peacoat, \
+                 brass buttons, round spectacles, a knitted grey scarf and heavy leather boots";
+    let mut sb = single_shot(4.0, Framing::Medium, EntityKind::Character, vec![], None);
+    sb.entities[0].description = format!("{words}, {words}");
+    sb.style = "moody 35mm film photography with heavy grain, teal and amber grading".into();
+    let full = lower(&sb, &Generic.profile(), &LowerOptions::default()).expect("lowers");
+    let source: std::collections::HashSet<String> = full
+        .keyframes
+        .iter()
+        .flat_map(|k| k.prompt.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let clip = backend::by_name("comfy-schedule").expect("b").profile();
+    let plan = lower(&sb, &clip, &LowerOptions::default()).expect("lowers");
+    for k in &plan.keyframes {
+        assert!(scenec::lower::tokens::estimate(clip.tokenizer, &k.prompt) <= 77);
+        assert!(k.prompt.len() < full.keyframes[0].prompt.len());
+        assert!(
+            k.prompt
+                .to_lowercase()
+                .starts_with("an elderly lighthouse keeper"),
+            "{}",
+            k.prompt
+        );
+        for w in k.prompt.split_whitespace() {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            assert!(
+                source.contains(&w),
+                "`{w}` is not a whole word of the untrimmed prompt"
+            );
+        }
+    }
+}
