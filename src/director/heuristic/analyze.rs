@@ -326,7 +326,11 @@ fn draft(
             .rev()
             .find(|(id, _)| id == entity)
             .map(|(_, s)| s.clone());
+        let transform = change.transform;
         state_from = change.from.or(current).or_else(|| {
+            if !transform {
+                return None;
+            }
             registry
                 .entities
                 .iter()

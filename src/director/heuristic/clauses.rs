@@ -296,10 +296,36 @@ pub(super) fn starts_predicate(tokens: &[Token], mut i: usize) -> bool {
     while tokens.get(i).is_some_and(|t| is_adverb(&t.lower)) {
         i += 1;
     }
+    let unknown_verb = |t: &Token| {
+        // An unlisted "-s" word followed by an object: "and butters it".
+        t.lower.len() > 3
+            && t.lower.ends_with('s')
+            && !t.lower.ends_with("ss")
+            && !super::lexicon::LEXICON.is_noun(&t.lower)
+            && tokens.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "it" | "them"
+                        | "him"
+                        | "her"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "its"
+                        | "their"
+                        | "up"
+                        | "down"
+                        | "out"
+                        | "away"
+                )
+            })
+    };
     tokens.get(i).is_some_and(|t| {
         !t.punct
-            && known_verb(&t.lower)
-                .is_some_and(|(_, f)| f != Form::Base || !super::lexicon::LEXICON.is_noun(&t.lower))
+            && (known_verb(&t.lower).is_some_and(|(_, f)| {
+                f != Form::Base || !super::lexicon::LEXICON.is_noun(&t.lower)
+            }) || unknown_verb(t))
             && !AUXILIARIES.contains(&t.lower.as_str())
     })
 }
@@ -405,6 +431,14 @@ mod tests {
             ["a man and his dog walk along the beach"]
         );
         assert_eq!(texts("salt and pepper fall"), ["salt and pepper fall"]);
+    }
+
+    #[test]
+    fn unlisted_verbs_with_an_object_still_split() {
+        assert_eq!(
+            texts("the woman slices bread and butters it"),
+            ["the woman slices bread", "butters it"]
+        );
     }
 
     #[test]

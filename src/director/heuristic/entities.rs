@@ -136,6 +136,30 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     if words.is_empty() {
         return None;
     }
+    // "a child's face": the owner becomes the "of" complement of "face".
+    let mut owner = None;
+    if let Some(p) = words
+        .iter()
+        .position(|w| w.ends_with("'s"))
+        .filter(|&p| p + 1 < words.len())
+    {
+        let owned: Vec<String> = words[..=p]
+            .iter()
+            .map(|w| w.trim_end_matches("'s").to_string())
+            .collect();
+        let head = owned.last().cloned().unwrap_or_default();
+        owner = Some(Box::new(NounPhrase {
+            start: i,
+            end: content_start + p + 1,
+            modifiers: owned[..owned.len() - 1].to_vec(),
+            nouns: vec![head],
+            pronoun: None,
+            possessive: false,
+            of: None,
+            text: format!("a {}", owned.join(" ")),
+        }));
+        words.drain(..=p);
+    }
     // Split modifiers from the noun compound: trailing words that are not adjectives.
     let mut split = words.len() - 1;
     while split > 0
@@ -147,7 +171,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     let nouns = words[split..].to_vec();
     let modifiers = words[..split].to_vec();
     let mut end = j;
-    let mut of = None;
+    let mut of = owner;
     if tokens.get(j).is_some_and(|t| t.lower == "of")
         && let Some(inner) = noun_phrase(tokens, j + 1)
     {
@@ -477,6 +501,31 @@ mod tests {
         assert_eq!(r.resolve(&np("it"), true).as_deref(), Some("dog"));
         r.resolve(&np("a ball"), false);
         assert_eq!(r.resolve(&np("it"), false).as_deref(), Some("ball"));
+    }
+
+    #[test]
+    fn possessives_name_the_owner_of_a_body_part() {
+        let p = np("a child's face");
+        assert_eq!(p.referent().head(), "child");
+        let mut r = Registry::default();
+        assert_eq!(r.resolve(&p, false).as_deref(), Some("child"));
+    }
+
+    #[test]
+    fn they_names_the_last_group() {
+        let mut r = Registry::default();
+        let man = r.resolve(&np("a man"), true);
+        let dog = r.resolve(&np("his dog"), true);
+        assert_eq!(r.group_for_they(), man.zip(dog).map(|(m, d)| vec![m, d]));
+        r.set_group(vec!["x".into(), "y".into()]);
+        assert_eq!(r.group_for_they(), Some(vec!["x".into(), "y".into()]));
+    }
+
+    #[test]
+    fn unlisted_people_nouns_are_characters_by_suffix() {
+        let mut r = Registry::default();
+        r.resolve(&np("a tired mail carrier"), true);
+        assert_eq!(r.entities[0].kind, EntityKind::Character);
     }
 
     #[test]

@@ -130,34 +130,40 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
 /// Whether the clause opens with a verb (an imperative or a subject shared with the
 /// previous clause): "takes out a bottle", "washing his hands".
 fn starts_with_verb(tokens: &[Token], i: usize) -> bool {
-    tokens.get(i).is_some_and(|t| {
-        !t.punct
-            && known_verb(&t.lower).is_some_and(|(_, f)| {
-                f != Form::Base
-                    || !LEXICON.is_noun(&t.lower)
-                    || tokens.get(i + 1).is_some_and(|n| {
-                        matches!(
-                            n.lower.as_str(),
-                            "a" | "an"
-                                | "the"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "up"
-                                | "down"
-                                | "out"
-                                | "away"
-                                | "back"
-                                | "to"
-                                | "on"
-                                | "into"
-                                | "from"
-                        )
-                    })
-            })
-            && !super::words::DETERMINERS.contains(&t.lower.as_str())
-    })
+    // "leaves fall": a listed noun followed by a verb is a subject.
+    let noun_then_verb = tokens.get(i).is_some_and(|t| LEXICON.is_noun(&t.lower))
+        && tokens.get(i + 1).is_some_and(|n| {
+            !n.punct && known_verb(&n.lower).is_some() && !super::words::is_function_word(&n.lower)
+        });
+    !noun_then_verb
+        && tokens.get(i).is_some_and(|t| {
+            !t.punct
+                && known_verb(&t.lower).is_some_and(|(_, f)| {
+                    f != Form::Base
+                        || !LEXICON.is_noun(&t.lower)
+                        || tokens.get(i + 1).is_some_and(|n| {
+                            matches!(
+                                n.lower.as_str(),
+                                "a" | "an"
+                                    | "the"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "its"
+                                    | "up"
+                                    | "down"
+                                    | "out"
+                                    | "away"
+                                    | "back"
+                                    | "to"
+                                    | "on"
+                                    | "into"
+                                    | "from"
+                            )
+                        })
+                })
+                && !super::words::DETERMINERS.contains(&t.lower.as_str())
+        })
 }
 
 fn skip_adverbs(tokens: &[Token], mut i: usize) -> usize {

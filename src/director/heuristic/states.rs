@@ -62,6 +62,9 @@ const TRANSFORMING: &[&str] = &[
 /// A change of appearance.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Change {
+    /// Whether the entity becomes another thing ("melts into a puddle"), so its look
+    /// before is its description.
+    pub transform: bool,
     /// Index of the token where the state phrase starts ("from", "into", the colour).
     pub at: usize,
     /// The appearance before, when the clause says it ("from blue").
@@ -88,6 +91,7 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
             let to = phrase(&tokens[to_at + 1..to_end]);
             if is_state(&from) || is_state(&to) {
                 return Some(Change {
+                    transform: false,
                     at: i,
                     from: Some(from),
                     to: Some(to),
@@ -114,6 +118,7 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
                 .is_some_and(|t| !t.punct && LEXICON.is_noun(&t.lower))
         {
             return Some(Change {
+                transform: false,
                 at: i,
                 from: None,
                 to: Some(run.join(" ")),
@@ -135,6 +140,7 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
             .unwrap_or(&text)
             .to_string();
         return Some(Change {
+            transform: true,
             at: start,
             from: None,
             to: Some(text),
@@ -153,6 +159,7 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
             .unwrap_or(&text)
             .to_string();
         return Some(Change {
+            transform: true,
             at: into,
             from: None,
             to: Some(text.to_lowercase()),
@@ -218,6 +225,7 @@ mod tests {
         assert_eq!(
             change_of("red", "turn"),
             Some(Change {
+                transform: false,
                 at: 0,
                 from: None,
                 to: Some("red".into())
@@ -226,6 +234,7 @@ mod tests {
         assert_eq!(
             change_of("out purple", "come"),
             Some(Change {
+                transform: false,
                 at: 1,
                 from: None,
                 to: Some("purple".into())
@@ -240,6 +249,7 @@ mod tests {
         assert_eq!(
             c,
             Some(Change {
+                transform: false,
                 at: 0,
                 from: Some("bright blue".into()),
                 to: Some("deep orange".into())
@@ -249,6 +259,7 @@ mod tests {
         assert_eq!(
             c,
             Some(Change {
+                transform: false,
                 at: 0,
                 from: Some("day".into()),
                 to: Some("night".into())
