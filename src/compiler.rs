@@ -88,12 +88,29 @@ impl Compiler {
     }
 
     /// Compiles one director request through the whole pipeline.
+    ///
+    /// A director returns a storyboard with the deterministic fixes applied and its
+    /// diagnostics attached, so they are not run again; the storyboard is only re-checked
+    /// for errors, which a director must never let through.
     pub async fn compile_request(&self, request: &Request) -> Result<Compiled, CompileError> {
         let directed = self.director.direct(request).await?;
-        self.finish(directed.storyboard, directed.meta, directed.diagnostics)
+        let mut diagnostics = directed.diagnostics;
+        let errors: Vec<Diagnostic> = check::check(&directed.storyboard)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        if !errors.is_empty() {
+            diagnostics.extend(errors);
+            return Err(CompileError::Check {
+                storyboard: Box::new(directed.storyboard),
+                diagnostics,
+            });
+        }
+        self.lower_and_emit(directed.storyboard, directed.meta, diagnostics)
     }
 
-    /// Checks, fixes, lowers and emits a storyboard that came from elsewhere.
+    /// Fixes, checks, lowers and emits a storyboard that came from elsewhere (a file, a
+    /// batch result); `diagnostics` are earlier findings to keep with the output.
     pub fn finish(
         &self,
         mut storyboard: Storyboard,
@@ -108,6 +125,16 @@ impl Compiler {
                 diagnostics,
             });
         }
+        self.lower_and_emit(storyboard, meta, diagnostics)
+    }
+
+    /// Lowers a checked storyboard for the backend and emits its payload.
+    fn lower_and_emit(
+        &self,
+        storyboard: Storyboard,
+        meta: Meta,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Result<Compiled, CompileError> {
         let plan = match lower::lower(&storyboard, &self.backend.profile(), &self.options) {
             Ok(plan) => plan,
             Err(source) => {
