@@ -77,6 +77,43 @@ fn out_dir_receives_one_file_per_document() {
 }
 
 #[test]
+fn out_dir_receives_a_multi_file_payload_as_separate_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    scenec()
+        .args([
+            "compile",
+            "the camera pans left across a harbour",
+            "--backend",
+            "cameractrl",
+            "-o",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let poses: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap_or_else(|e| panic!("cannot list the output: {e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    assert!(!poses.is_empty(), "no pose files written");
+    for name in poses {
+        let text = std::fs::read_to_string(dir.path().join(&name))
+            .unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
+        let frame_line = text
+            .lines()
+            .nth(1)
+            .unwrap_or_else(|| panic!("{name} has no frame line"));
+        assert_eq!(
+            frame_line.split_whitespace().count(),
+            19,
+            "{name}: {frame_line}"
+        );
+    }
+    assert!(!dir.path().join("payload.json").exists());
+}
+
+#[test]
 fn empty_prompt_is_a_clear_error() {
     let out = scenec()
         .args(["compile", "   "])

@@ -218,16 +218,23 @@ fn write_dir(dir: &Path, c: &Compiled, format: Format) -> u8 {
         return EXIT_INPUT;
     }
     let ext = format.extension();
-    let payload = match &c.payload {
-        Payload::Text(text) => Ok(("payload.txt".to_string(), text.clone())),
-        json => serialize(json, format).map(|t| (format!("payload.{ext}"), t)),
-    };
-    let files = [
+    let mut files = vec![
         serialize(&c.storyboard, format).map(|t| (format!("storyboard.{ext}"), t)),
         serialize(&c.plan, format).map(|t| (format!("plan.{ext}"), t)),
-        payload,
         serialize(&c.meta, format).map(|t| (format!("meta.{ext}"), t)),
     ];
+    match &c.payload {
+        Payload::Json(value) => {
+            files.push(serialize(value, format).map(|t| (format!("payload.{ext}"), t)));
+        }
+        // text and multi-file payloads (schedules, pose files) keep their own names
+        other => files.extend(
+            other
+                .files("payload")
+                .into_iter()
+                .map(|f| Ok((f.name, f.content.render()))),
+        ),
+    }
     for file in files {
         let (name, text) = match file {
             Ok(f) => f,
