@@ -88,10 +88,22 @@ pub(super) struct Reading {
 
 /// Reads every clause, in text order, resolving entities in `registry`.
 pub(super) fn read_all(clauses: &[Clause], registry: &mut Registry) -> Vec<Reading> {
-    let parsed: Vec<Parsed> = clauses
+    let mut parsed: Vec<Parsed> = clauses
         .iter()
         .map(|c| predicate::parse(&c.tokens))
         .collect();
+    // A verbless clause in a list of predicates of one subject opens with its verb:
+    // "trots to the center, stops, and rears up".
+    for i in 1..clauses.len() {
+        if parsed[i].verb.is_none()
+            && clauses[i].cut.is_none()
+            && clauses[i].sentence == clauses[i - 1].sentence
+            && parsed[i - 1].verb.is_some()
+            && let Some(p) = predicate::continuation(&clauses[i].tokens)
+        {
+            parsed[i] = p;
+        }
+    }
     let mut out = Vec::with_capacity(clauses.len());
     let mut states: Vec<(String, String)> = Vec::new();
     for (i, clause) in clauses.iter().enumerate() {
@@ -129,11 +141,19 @@ fn read(
     if !camera_subject {
         for np in &parsed.subjects {
             // A place with a verb is an entity ("the town goes dark"); without, a setting.
-            if np.referent().is_place() && parsed.verb.as_ref().is_none_or(|v| v.lemma == "be") {
-                if reading.setting.is_none() && !TIMES.contains(&np.referent().head()) {
-                    reading.setting = Some(place_text(tokens, np));
-                }
-            } else if np.pronoun.as_deref() == Some("they")
+            let place_named = np.referent().is_place() && !TIMES.contains(&np.referent().head());
+            if place_named && reading.setting.is_none() {
+                // A place that acts is an entity and still the shot's setting ("the concert
+                // hall fills with light").
+                reading.setting = Some(place_text(tokens, np));
+            }
+            // A place without a verb is only a setting.
+            let setting_only =
+                np.referent().is_place() && parsed.verb.as_ref().is_none_or(|v| v.lemma == "be");
+            if setting_only {
+                continue;
+            }
+            if np.pronoun.as_deref() == Some("they")
                 && let Some(group) = registry.group_for_they()
             {
                 for id in group {
@@ -327,15 +347,12 @@ fn draft(
             .find(|(id, _)| id == entity)
             .map(|(_, s)| s.clone());
         let transform = change.transform;
+        // A transformation starts from the material state its verb implies, never from the
+        // entity's description ("a snowman melts into a puddle": solid, not "a snowman").
         state_from = change.from.or(current).or_else(|| {
-            if !transform {
-                return None;
-            }
-            registry
-                .entities
-                .iter()
-                .find(|e| e.id == entity)
-                .map(|e| e.description.clone())
+            transform
+                .then(|| states::implied_before(&verb.lemma).map(String::from))
+                .flatten()
         });
         state_to = change.to;
         if let Some(to) = &state_to {
@@ -385,37 +402,104 @@ fn is_camera_phrase(np: &NounPhrase) -> bool {
             && CAMERA_NOUNS.contains(&head))
 }
 
-/// The setting a clause names: a place after a preposition, with a time of day.
+/// Prepositions that open a place phrase ("in a bamboo forest", "past a bakery", "above
+/// the valley").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "through", "across", "along", "inside", "into", "around", "over", "near",
+    "down", "past", "above", "below", "beneath", "under", "behind", "beside", "by", "outside",
+    "within", "toward", "towards", "among", "amid", "atop", "onto",
+];
+
+/// Landforms that are a shot's ground when something stands on them ("on a rocky cliff"),
+/// though listed as things.
+const LANDFORMS: &[&str] = &["cliff", "mountain", "hill", "volcano", "dune", "ridge"];
+
+/// Buildings whose inside is a shot's setting when something is in or enters them ("sneaks
+/// into a barn"), though listed as things.
+const BUILDINGS: &[&str] = &[
+    "barn",
+    "house",
+    "cabin",
+    "hut",
+    "church",
+    "cathedral",
+    "temple",
+    "castle",
+    "tower",
+    "lighthouse",
+    "tent",
+    "igloo",
+    "palace",
+    "stadium",
+    "treehouse",
+    "building",
+    "skyscraper",
+    "windmill",
+];
+
+/// Light and weather a scene happens under ("under the midday sun", "in the rain"): the
+/// setting when no place is named.
+const AMBIENCE: &[&str] = &[
+    "sun",
+    "moon",
+    "stars",
+    "sky",
+    "sunlight",
+    "moonlight",
+    "rain",
+    "snow",
+    "fog",
+    "mist",
+    "storm",
+    "snowfall",
+    "drizzle",
+];
+
+/// The setting a clause names: a place after a preposition, with a time of day; else a
+/// landform something stands on or a building something is in; else the light or weather
+/// it happens under.
 fn setting(tokens: &[Token]) -> Option<String> {
-    for (i, t) in tokens.iter().enumerate() {
-        if !matches!(
-            t.lower.as_str(),
-            "in" | "at"
-                | "on"
-                | "through"
-                | "across"
-                | "along"
-                | "inside"
-                | "into"
-                | "around"
-                | "over"
-                | "near"
-                | "down"
-        ) {
-            continue;
-        }
-        if let Some(np) = noun_phrase(tokens, i + 1)
-            && np.referent().is_place()
+    let phrases = || {
+        tokens.iter().enumerate().filter_map(|(i, t)| {
+            PLACE_PREPOSITIONS
+                .contains(&t.lower.as_str())
+                .then(|| noun_phrase(tokens, i + 1).map(|np| (t.lower.as_str(), np)))
+                .flatten()
+        })
+    };
+    let place = phrases().find(|(_, np)| {
+        np.referent().is_place()
             && !TIMES.contains(&np.referent().head())
             && !matches!(
                 np.head(),
                 "distance" | "horizon" | "ground" | "floor" | "surface"
             )
-        {
-            return Some(place_text(tokens, &np));
-        }
+    });
+    if let Some((_, np)) = place {
+        return Some(place_text(tokens, &np));
     }
-    None
+    let ground = phrases().find(|(p, np)| {
+        np.pronoun.is_none()
+            && ((matches!(*p, "on" | "atop" | "onto" | "across" | "over")
+                && LANDFORMS.contains(&np.head()))
+                || (matches!(*p, "in" | "into" | "inside" | "within")
+                    && BUILDINGS.contains(&np.head())))
+    });
+    if let Some((_, np)) = ground {
+        return Some(place_text(tokens, &np));
+    }
+    phrases()
+        .find(|(p, np)| {
+            matches!(*p, "under" | "beneath" | "in" | "through")
+                && np.pronoun.is_none()
+                && np.of.is_none()
+                && AMBIENCE.contains(&np.head())
+        })
+        .map(|(p, np)| {
+            // "trots through snow" happens in snow.
+            let p = if p == "through" { "in" } else { p };
+            format!("{p} {}", lower_first(&join(&tokens[np.start..np.end])))
+        })
 }
 
 /// A place phrase as written, with a following time of day ("a city street at night").
@@ -449,5 +533,127 @@ pub(super) fn lower_first(text: &str) -> String {
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Heuristic;
+    use super::super::tokenize::tokenize;
+    use super::*;
+    use crate::director::Request;
+    use crate::ir::Storyboard;
+
+    fn storyboard(prompt: &str) -> Storyboard {
+        Heuristic
+            .decompose(&Request::new(prompt))
+            .unwrap_or_else(|e| panic!("{prompt}: {e}"))
+    }
+
+    fn verbs(prompt: &str) -> Vec<(String, String)> {
+        storyboard(prompt)
+            .shots
+            .iter()
+            .flat_map(|s| &s.actions)
+            .map(|a| (a.entity.clone(), a.verb.clone()))
+            .collect()
+    }
+
+    fn settings(prompt: &str) -> Vec<String> {
+        storyboard(prompt)
+            .shots
+            .iter()
+            .map(|s| s.setting.clone())
+            .collect()
+    }
+
+    #[test]
+    fn place_phrases_after_any_locative_preposition_are_settings() {
+        let of = |text: &str| setting(&tokenize(text));
+        assert_eq!(
+            of("a cat naps in a sunny kitchen"),
+            Some("a sunny kitchen".into())
+        );
+        assert_eq!(
+            of("a bus drives past a small bakery"),
+            Some("a small bakery".into())
+        );
+        assert_eq!(
+            of("an eagle soars above the canyon"),
+            Some("the canyon".into())
+        );
+        assert_eq!(
+            of("a goat stands on a steep cliff at dawn"),
+            Some("a steep cliff at dawn".into())
+        );
+        assert_eq!(
+            of("an ice cube melts under the hot sun"),
+            Some("under the hot sun".into())
+        );
+        assert_eq!(of("a deer walks through snow"), Some("in snow".into()));
+        assert_eq!(
+            of("a fox sneaks into a red barn"),
+            Some("a red barn".into())
+        );
+        // A thing something hides under is an anchor, not a setting.
+        assert_eq!(of("a crab hides under a rock"), None);
+    }
+
+    #[test]
+    fn settings_carry_over_until_a_new_place_is_named() {
+        assert_eq!(
+            settings(
+                "A fox sneaks into a barn. It grabs an egg. Cut to a farmer running across a muddy field."
+            ),
+            vec!["a barn", "a barn", "a muddy field"]
+        );
+    }
+
+    #[test]
+    fn a_place_that_acts_is_still_the_setting() {
+        let sb = storyboard("The old theater slowly fills with smoke.");
+        assert_eq!(sb.shots[0].setting, "the old theater");
+        assert!(sb.entities.iter().any(|e| e.id == "theater"));
+    }
+
+    #[test]
+    fn every_verb_of_a_list_of_predicates_is_an_action_in_order() {
+        assert_eq!(
+            verbs("A grey wolf lopes across the ridge, halts, and howls."),
+            vec![
+                ("wolf".to_string(), "lope".to_string()),
+                ("wolf".into(), "halt".into()),
+                ("wolf".into(), "howl".into()),
+            ]
+        );
+        assert_eq!(
+            verbs("Three puppies chase a ball, then one of them slips and tumbles."),
+            vec![
+                ("puppies".to_string(), "chase".to_string()),
+                ("puppies".into(), "slip".into()),
+                ("puppies".into(), "tumble".into()),
+            ]
+        );
+        let sb = storyboard("A grey wolf lopes across the ridge, halts, and howls.");
+        assert_eq!(sb.entities.len(), 1, "{:?}", sb.entities);
+    }
+
+    #[test]
+    fn transformations_never_start_from_the_entity_description() {
+        let sb = storyboard("An ice castle melts into a lake of water.");
+        let action = &sb.shots[0].actions[0];
+        assert_eq!(action.state_from.as_deref(), Some("solid"));
+        let sb = storyboard("A caterpillar transforms into a butterfly.");
+        let action = &sb.shots[0].actions[0];
+        assert_eq!(action.state_from, None);
+        assert_eq!(action.state_to.as_deref(), Some("butterfly"));
+    }
+
+    #[test]
+    fn attribute_phrases_stay_in_the_entity_description() {
+        let sb = storyboard("A boy in a yellow raincoat splashes through puddles.");
+        assert_eq!(sb.entities[0].description, "a boy in a yellow raincoat");
+        let sb = storyboard("A woman with a blue scarf crosses the bridge.");
+        assert_eq!(sb.entities[0].description, "a woman with a blue scarf");
     }
 }

@@ -108,6 +108,17 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
         }
     }
     let content_start = j;
+    // "one of them", "each of the kids": a part of a group stands for the group.
+    if j > i
+        && tokens.get(j).is_some_and(|t| t.lower == "of")
+        && let Some(mut group) = noun_phrase(tokens, j + 1)
+    {
+        if group.pronoun.as_deref() == Some("them") {
+            group.pronoun = Some("they".into());
+        }
+        group.start = i;
+        return Some(group);
+    }
     let mut words: Vec<String> = Vec::new();
     while let Some(t) = tokens.get(j) {
         let w = t.lower.as_str();

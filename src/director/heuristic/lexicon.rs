@@ -24,6 +24,8 @@ pub(super) struct Lexicon {
     pub states: HashSet<&'static str>,
     /// Other common adjectives.
     pub adjectives: HashSet<&'static str>,
+    /// Clothes and worn things ("in a red coat" describes its wearer).
+    pub garments: HashSet<&'static str>,
     /// Style keyword → style phrase, in file order.
     pub styles: Vec<(&'static str, &'static str)>,
 }
@@ -79,6 +81,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         partitives: set(include_str!("lexicon/partitives.txt")),
         states: set(include_str!("lexicon/states.txt")),
         adjectives: set(include_str!("lexicon/adjectives.txt")),
+        garments: set(include_str!("lexicon/garments.txt")),
         styles: lines(include_str!("lexicon/styles.txt"))
             .filter_map(|l| l.split_once('\t'))
             .collect(),
@@ -153,6 +156,7 @@ mod tests {
         assert!(lex.kinds.len() > 300);
         assert!(!lex.places.is_empty() && !lex.body_parts.is_empty());
         assert!(!lex.partitives.is_empty() && !lex.states.is_empty());
+        assert!(lex.garments.contains("raincoat"));
         assert!(lex.styles.len() > 20);
         assert_eq!(lex.irregular.get("ran"), Some(&"run"));
     }

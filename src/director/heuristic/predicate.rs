@@ -5,7 +5,7 @@ use super::entities::{NounPhrase, noun_phrase};
 use super::lexicon::LEXICON;
 use super::tokenize::{Token, join};
 use super::verbs::{Form, known_verb};
-use super::words::{AUXILIARIES, is_adverb, is_verb_after_noun};
+use super::words::{AUXILIARIES, is_adverb, is_function_word, is_verb_after_noun, number};
 
 /// Verbs whose "to V" or "V-ing" complement is the real action ("begins to play").
 const CATENATIVES: &[&str] = &[
@@ -74,12 +74,19 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
         }
         i = skip_adverbs(tokens, i);
         // Prepositional phrases between subject and verb: "the sky over the harbor shifts".
+        // Attribute phrases among them belong to the subject's description ("a girl with a
+        // red umbrella walks", "a man in a grey coat waits", "a boy wearing a cap runs").
         let mut k = i;
+        let mut attribute_end = None;
+        let mut attributes = true;
         for _ in 0..2 {
             if tokens.get(k).is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
                     "over"
+                        | "wearing"
+                        | "holding"
+                        | "carrying"
                         | "of"
                         | "on"
                         | "in"
@@ -96,9 +103,18 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
                 )
             }) && let Some(pp) = noun_phrase(tokens, k + 1)
             {
+                attributes &= is_attribute(&tokens[k].lower, &pp);
+                if attributes {
+                    attribute_end = Some(pp.end);
+                }
                 k = skip_adverbs(tokens, pp.end);
                 if is_verb_after_noun(tokens, k, subjects[0].head()) {
                     i = k;
+                    if let (Some(end), [subject]) = (attribute_end, subjects.as_mut_slice()) {
+                        subject.text =
+                            format!("{} {}", subject.text, join(&tokens[subject.end..end]));
+                        subject.end = end;
+                    }
                     break;
                 }
             } else {
@@ -125,6 +141,22 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
     }
     let verb = verb_at(tokens, i);
     Parsed { subjects, verb }
+}
+
+/// Whether a phrase after a subject describes it rather than placing it: "with a red
+/// umbrella", "wearing a cap", "in a grey coat" (but not "in the kitchen", a setting, nor
+/// "in a dark chapel": after "in", only clothes describe).
+fn is_attribute(preposition: &str, phrase: &NounPhrase) -> bool {
+    match preposition {
+        "with" | "wearing" | "holding" | "carrying" => phrase.pronoun.is_none(),
+        "in" => {
+            let head = phrase.head();
+            LEXICON.garments.contains(head)
+                || super::lexicon::singular(head)
+                    .is_some_and(|s| LEXICON.garments.contains(s.as_str()))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the clause opens with a verb (an imperative or a subject shared with the
@@ -173,8 +205,36 @@ fn skip_adverbs(tokens: &[Token], mut i: usize) -> usize {
     i
 }
 
+/// Parses a clause that continues a list of predicates of the previous clause's subject
+/// ("stops, and rears up", "trips and falls"): when its first word is shaped like a verb,
+/// that word is the verb even when no list names it, and the subject is left to the
+/// previous clause. `None` when the clause does not open with a verb-shaped word.
+pub(super) fn continuation(tokens: &[Token]) -> Option<Parsed> {
+    let i = skip_adverbs(tokens, 0);
+    let t = tokens.get(i)?;
+    let w = t.lower.as_str();
+    if t.punct || is_function_word(w) || number(w).is_some() {
+        return None;
+    }
+    let shaped = w.len() > 3
+        && ((w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")) || w.ends_with("ed"));
+    if known_verb(w).is_none() && (LEXICON.is_noun(w) || LEXICON.is_adjective(w) || !shaped) {
+        return None;
+    }
+    let verb = verb_group(tokens, i, true)?;
+    Some(Parsed {
+        subjects: Vec::new(),
+        verb: Some(verb),
+    })
+}
+
 /// The verb group starting at `i`: auxiliaries, catenatives and particles resolved.
 fn verb_at(tokens: &[Token], start: usize) -> Option<Verb> {
+    verb_group(tokens, start, false)
+}
+
+/// [`verb_at`], and when `unlisted_first` an unlisted verb-shaped word may open the clause.
+fn verb_group(tokens: &[Token], start: usize, unlisted_first: bool) -> Option<Verb> {
     let mut i = start;
     let mut copula = false;
     let passive;
@@ -217,7 +277,10 @@ fn verb_at(tokens: &[Token], start: usize) -> Option<Verb> {
             passive = false;
             let t = tokens.get(i)?;
             let w = t.lower.as_str();
-            if t.punct || !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing")) || i == 0 {
+            if t.punct
+                || !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
+                || (i == 0 && !unlisted_first)
+            {
                 return None;
             }
             lemma = super::verbs::lemma(w);
@@ -378,6 +441,73 @@ mod tests {
         let v = parse(&t).verb.unwrap_or_else(|| panic!("no verb"));
         assert_eq!(v.lemma, "be");
         assert_eq!(v.description, "is under the table");
+    }
+
+    #[test]
+    fn a_continued_predicate_opens_with_its_verb_even_unlisted() {
+        let lemma = |text: &str| {
+            continuation(&tokenize(text)).and_then(|p| p.verb.map(|v| (v.lemma, p.subjects.len())))
+        };
+        assert_eq!(lemma("rears up"), Some(("rear".into(), 0)));
+        assert_eq!(lemma("slowly kneels"), Some(("kneel".into(), 0)));
+        assert_eq!(lemma("stops"), Some(("stop".into(), 0)));
+        // An unlisted word shaped like a verb is still the verb of the list.
+        assert_eq!(lemma("glorps away"), Some(("glorp".into(), 0)));
+        assert_eq!(lemma("the dog"), None);
+        assert_eq!(lemma("birds overhead"), None);
+    }
+
+    #[test]
+    fn a_part_of_a_group_is_a_subject() {
+        assert_eq!(
+            verb("one of them trips"),
+            (vec!["they".into()], Some("trip".into()))
+        );
+        assert_eq!(
+            verb("one of the kids stumbles"),
+            (vec!["kids".into()], Some("stumble".into()))
+        );
+    }
+
+    #[test]
+    fn attribute_phrases_stay_with_the_subject() {
+        let subject = |text: &str| {
+            let p = parse(&tokenize(text));
+            (
+                p.subjects.first().map(|s| s.text.clone()),
+                p.verb.map(|v| v.lemma),
+            )
+        };
+        assert_eq!(
+            subject("a girl with a red umbrella walks past a bakery"),
+            (
+                Some("a girl with a red umbrella".into()),
+                Some("walk".into())
+            )
+        );
+        assert_eq!(
+            subject("an old man in a grey coat stands"),
+            (
+                Some("an old man in a grey coat".into()),
+                Some("stand".into())
+            )
+        );
+        assert_eq!(
+            subject("a boy wearing a yellow cap runs"),
+            (
+                Some("a boy wearing a yellow cap".into()),
+                Some("run".into())
+            )
+        );
+        // A place is the setting, not an attribute; after "in", only clothes describe.
+        assert_eq!(
+            subject("a chef in the kitchen chops onions"),
+            (Some("a chef".into()), Some("chop".into()))
+        );
+        assert_eq!(
+            subject("a candle in a dark chapel flickers"),
+            (Some("a candle".into()), Some("flicker".into()))
+        );
     }
 
     #[test]

@@ -59,11 +59,24 @@ const TRANSFORMING: &[&str] = &[
     "break",
 ];
 
+/// The material state a transforming verb implies its entity starts in: what melts is
+/// solid, what freezes or boils is liquid. `None` when the verb implies none.
+pub(super) fn implied_before(verb: &str) -> Option<&'static str> {
+    match verb {
+        "melt" | "thaw" | "shatter" | "crumble" => Some("solid"),
+        "freeze" | "crystallize" | "boil" | "evaporate" => Some("liquid"),
+        "dry" => Some("wet"),
+        "wilt" | "wither" | "rot" => Some("fresh"),
+        _ => None,
+    }
+}
+
 /// A change of appearance.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Change {
-    /// Whether the entity becomes another thing ("melts into a puddle"), so its look
-    /// before is its description.
+    /// Whether the entity becomes another thing ("melts into a puddle"); its look before
+    /// is then the material state the verb implies ([`implied_before`]), never its own
+    /// description.
     pub transform: bool,
     /// Index of the token where the state phrase starts ("from", "into", the colour).
     pub at: usize,
@@ -279,6 +292,13 @@ mod tests {
             Some("full pink bloom".into())
         );
         assert_eq!(change_of("into a large puddle", "sail"), None);
+    }
+
+    #[test]
+    fn transformations_start_from_the_implied_material_state() {
+        assert_eq!(implied_before("melt"), Some("solid"));
+        assert_eq!(implied_before("freeze"), Some("liquid"));
+        assert_eq!(implied_before("turn"), None);
     }
 
     #[test]

@@ -222,7 +222,7 @@ pub(super) fn is_verb_after_noun(tokens: &[Token], i: usize, head: &str) -> bool
         return true;
     }
     let Some((_, form)) = known_verb(word) else {
-        return false;
+        return is_unlisted_verb_after(tokens, i, head);
     };
     let next_is_verb = tokens
         .get(i + 1)
@@ -233,6 +233,36 @@ pub(super) fn is_verb_after_noun(tokens: &[Token], i: usize, head: &str) -> bool
         Form::Past | Form::Gerund => true,
         Form::Base => !listed_noun || (is_plural(head) && !next_is_verb),
     }
+}
+
+/// Whether the unlisted word at `i` reads as the verb of the singular listed noun `head`
+/// before it: shaped like a third-person verb and followed by what ends a verb, not a noun
+/// ("a wolf lopes across", "the heron halts.").
+fn is_unlisted_verb_after(tokens: &[Token], i: usize, head: &str) -> bool {
+    let Some(word) = tokens.get(i).map(|t| t.lower.as_str()) else {
+        return false;
+    };
+    let shaped = word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is");
+    let ends_verb = tokens.get(i + 1).is_none_or(|n| {
+        n.punct
+            || PREPOSITIONS.contains(&n.lower.as_str())
+            || DETERMINERS.contains(&n.lower.as_str())
+            || is_adverb(&n.lower)
+            || matches!(
+                n.lower.as_str(),
+                "up" | "down" | "out" | "away" | "off" | "back"
+            )
+    });
+    shaped
+        && ends_verb
+        && !LEXICON.is_noun(word)
+        && !LEXICON.is_adjective(word)
+        && LEXICON.is_noun(head)
+        && !is_plural(head)
 }
 
 /// Whether a head noun is plural.
@@ -274,6 +304,17 @@ mod tests {
         assert!(is_verb_after_noun(&t, 1, "clouds"));
         let t = tokenize("traffic light changes");
         assert!(!is_verb_after_noun(&t, 1, "traffic"));
+    }
+
+    #[test]
+    fn unlisted_verbs_follow_a_singular_listed_noun() {
+        let t = tokenize("a grey wolf lopes across the ridge");
+        assert!(is_verb_after_noun(&t, 3, "wolf"));
+        // Not after a plural or an unlisted head, and not before another noun.
+        let t = tokenize("the wolves lopes across");
+        assert!(!is_verb_after_noun(&t, 2, "wolves"));
+        let t = tokenize("a wolf lopes meadow");
+        assert!(!is_verb_after_noun(&t, 2, "wolf"));
     }
 
     #[test]
