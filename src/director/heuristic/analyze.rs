@@ -141,7 +141,13 @@ fn read(
     if !camera_subject {
         for np in &parsed.subjects {
             // A place with a verb is an entity ("the town goes dark"); without, a setting.
-            let place_named = np.referent().is_place() && !TIMES.contains(&np.referent().head());
+            // A place that transforms is a thing ("a chocolate bar melts").
+            let place_named = np.referent().is_place()
+                && !TIMES.contains(&np.referent().head())
+                && parsed
+                    .verb
+                    .as_ref()
+                    .is_none_or(|v| !states::is_transforming(&v.lemma));
             if place_named && reading.setting.is_none() {
                 // A place that acts is an entity and still the shot's setting ("the concert
                 // hall fills with light").
@@ -407,7 +413,7 @@ fn is_camera_phrase(np: &NounPhrase) -> bool {
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "on", "through", "across", "along", "inside", "into", "around", "over", "near",
     "down", "past", "above", "below", "beneath", "under", "behind", "beside", "by", "outside",
-    "within", "toward", "towards", "among", "amid", "atop", "onto",
+    "within", "toward", "towards", "among", "amid", "atop", "onto", "from",
 ];
 
 /// Landforms that are a shot's ground when something stands on them ("on a rocky cliff"),
@@ -614,6 +620,9 @@ mod tests {
         let sb = storyboard("The old theater slowly fills with smoke.");
         assert_eq!(sb.shots[0].setting, "the old theater");
         assert!(sb.entities.iter().any(|e| e.id == "theater"));
+        // A place noun that transforms is a thing, not the setting.
+        let sb = storyboard("A chocolate bar melts into a puddle.");
+        assert_eq!(sb.shots[0].setting, "");
     }
 
     #[test]

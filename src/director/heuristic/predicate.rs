@@ -128,6 +128,8 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
         };
         let verb_here = subjects[0].pronoun.is_some()
             || is_verb_after_noun(tokens, i, &head)
+            // "a close-up of a crab scuttling": the verb follows the "of" noun.
+            || (subjects[0].of.is_some() && is_verb_after_noun(tokens, i, last_noun(&subjects[0])))
             || tokens.get(i).is_some_and(|t| {
                 known_verb(&t.lower).is_some_and(|(_, f)| f == Form::Base)
                     && !LEXICON.is_noun(&t.lower)
@@ -353,7 +355,8 @@ pub(super) fn participles(tokens: &[Token], from: usize) -> Vec<(NounPhrase, Ver
         if let Some(np) = noun_phrase(tokens, i) {
             let j = np.end;
             if let Some(t) = tokens.get(j)
-                && known_verb(&t.lower).is_some_and(|(_, f)| f == Form::Gerund)
+                && (known_verb(&t.lower).is_some_and(|(_, f)| f == Form::Gerund)
+                    || (t.lower.ends_with("ing") && is_verb_after_noun(tokens, j, last_noun(&np))))
                 && let Some(verb) = verb_at(tokens, j)
             {
                 i = verb.rest;
@@ -366,6 +369,12 @@ pub(super) fn participles(tokens: &[Token], from: usize) -> Vec<(NounPhrase, Ver
         }
     }
     out
+}
+
+/// The noun a phrase ends with: its "of" complement's, else its head ("a close-up of a
+/// crab" ends with "crab").
+fn last_noun(np: &NounPhrase) -> &str {
+    np.of.as_deref().map_or_else(|| np.head(), last_noun)
 }
 
 #[cfg(test)]
@@ -517,5 +526,11 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0.head(), "cyclist");
         assert_eq!(found[0].1.lemma, "ride");
+        // An unlisted participle after a listed noun is one too.
+        let t = tokenize("a close-up of a crab scuttling under a pier");
+        let found = participles(&t, 0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.referent().head(), "crab");
+        assert_eq!(found[0].1.lemma, "scuttle");
     }
 }

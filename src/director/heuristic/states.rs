@@ -71,6 +71,11 @@ pub(super) fn implied_before(verb: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether `verb` can turn its entity into another thing ("melts", "crumbles").
+pub(super) fn is_transforming(verb: &str) -> bool {
+    TRANSFORMING.contains(&verb)
+}
+
 /// A change of appearance.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Change {

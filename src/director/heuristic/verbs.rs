@@ -67,6 +67,10 @@ fn candidates(word: &str) -> Vec<(String, Form)> {
     } else if let Some(stem) = word.strip_suffix("ed") {
         push_stem(&mut out, stem, Form::Past);
     } else if let Some(stem) = word.strip_suffix("ies") {
+        // "dies", "ties": a one-letter stem ends in "ie".
+        if stem.len() == 1 {
+            out.push((format!("{stem}ie"), Form::ThirdPerson));
+        }
         out.push((format!("{stem}y"), Form::ThirdPerson));
     } else if let Some(stem) = word.strip_suffix("es") {
         out.push((format!("{stem}e"), Form::ThirdPerson));
@@ -89,6 +93,17 @@ fn push_stem(out: &mut Vec<(String, Form)>, stem: &str, form: Form) {
     let doubled = bytes.len() >= 3
         && last == bytes[bytes.len() - 2]
         && !matches!(last, b'l' | b's' | b'z' | b'f');
+    // "scuttl", "danc", "dodg": stems no English word ends with take their "e" back first.
+    let needs_e = matches!(last, b'v' | b'c')
+        || stem.ends_with("dg")
+        || (last == b'l'
+            && !matches!(
+                bytes[bytes.len() - 2],
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'l' | b'r'
+            ));
+    if needs_e {
+        out.push((format!("{stem}e"), form));
+    }
     out.push((stem.to_string(), form));
     if doubled {
         out.push((stem[..stem.len() - 1].to_string(), form));
@@ -108,6 +123,7 @@ mod tests {
         for (form, base) in [
             ("walks", "walk"),
             ("buries", "bury"),
+            ("dies", "die"),
             ("dries", "dry"),
             ("stopped", "stop"),
             ("riding", "ride"),
@@ -121,6 +137,13 @@ mod tests {
         ] {
             assert_eq!(lemma(form), base, "{form}");
         }
+    }
+
+    #[test]
+    fn unlisted_forms_guess_a_plausible_base() {
+        assert_eq!(lemma("scuttling"), "scuttle");
+        assert_eq!(lemma("glorping"), "glorp");
+        assert_eq!(lemma("zies"), "zie");
     }
 
     #[test]

@@ -236,17 +236,18 @@ pub(super) fn is_verb_after_noun(tokens: &[Token], i: usize, head: &str) -> bool
 }
 
 /// Whether the unlisted word at `i` reads as the verb of the singular listed noun `head`
-/// before it: shaped like a third-person verb and followed by what ends a verb, not a noun
-/// ("a wolf lopes across", "the heron halts.").
+/// before it: shaped like a third-person verb or a participle and followed by what ends a
+/// verb, not a noun ("a wolf lopes across", "the heron halts.", "a crab scuttling under").
 fn is_unlisted_verb_after(tokens: &[Token], i: usize, head: &str) -> bool {
     let Some(word) = tokens.get(i).map(|t| t.lower.as_str()) else {
         return false;
     };
-    let shaped = word.len() > 3
+    let shaped = (word.len() > 3
         && word.ends_with('s')
         && !word.ends_with("ss")
         && !word.ends_with("us")
-        && !word.ends_with("is");
+        && !word.ends_with("is"))
+        || (word.len() > 5 && word.ends_with("ing"));
     let ends_verb = tokens.get(i + 1).is_none_or(|n| {
         n.punct
             || PREPOSITIONS.contains(&n.lower.as_str())
@@ -257,11 +258,13 @@ fn is_unlisted_verb_after(tokens: &[Token], i: usize, head: &str) -> bool {
                 "up" | "down" | "out" | "away" | "off" | "back"
             )
     });
+    // After an unlisted head, only where the clause ends ("the campfire crackles,").
+    let ends_clause = tokens.get(i + 1).is_none_or(|n| n.punct);
     shaped
         && ends_verb
         && !LEXICON.is_noun(word)
         && !LEXICON.is_adjective(word)
-        && LEXICON.is_noun(head)
+        && (LEXICON.is_noun(head) || (ends_clause && !LEXICON.is_adjective(head)))
         && !is_plural(head)
 }
 
@@ -313,6 +316,12 @@ mod tests {
         // Not after a plural or an unlisted head, and not before another noun.
         let t = tokenize("the wolves lopes across");
         assert!(!is_verb_after_noun(&t, 2, "wolves"));
+        let t = tokenize("a crab scuttling under a pier");
+        assert!(is_verb_after_noun(&t, 2, "crab"));
+        let t = tokenize("the campfire crackles, shrinks");
+        assert!(is_verb_after_noun(&t, 2, "campfire"));
+        let t = tokenize("the campfire crackles loudly");
+        assert!(!is_verb_after_noun(&t, 2, "campfire"));
         let t = tokenize("a wolf lopes meadow");
         assert!(!is_verb_after_noun(&t, 2, "wolf"));
     }
