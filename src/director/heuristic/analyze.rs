@@ -398,7 +398,9 @@ fn is_animate(registry: &Registry, id: &str) -> bool {
 /// Whether a noun phrase names the camera or the shot itself.
 fn is_camera_phrase(np: &NounPhrase) -> bool {
     let head = np.head();
-    (CAMERA_NOUNS.contains(&head) || super::lexicon::LEXICON.partitives.contains(head))
+    let lex = &*super::lexicon::LEXICON;
+    // A partitive that is also a listed entity noun ("a couple dances") is not the camera.
+    (CAMERA_NOUNS.contains(&head) || (lex.partitives.contains(head) && lex.kind(head).is_none()))
         && np.of.is_none()
         || (np.of.is_none()
             && np
@@ -413,7 +415,7 @@ fn is_camera_phrase(np: &NounPhrase) -> bool {
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "on", "through", "across", "along", "inside", "into", "around", "over", "near",
     "down", "past", "above", "below", "beneath", "under", "behind", "beside", "by", "outside",
-    "within", "toward", "towards", "among", "amid", "atop", "onto", "from",
+    "within", "toward", "towards", "among", "amid", "atop", "onto", "from", "to",
 ];
 
 /// Landforms that are a shot's ground when something stands on them ("on a rocky cliff"),
@@ -598,6 +600,10 @@ mod tests {
         );
         assert_eq!(of("a deer walks through snow"), Some("in snow".into()));
         assert_eq!(
+            of("a robot rolls from the garage to the garden"),
+            Some("the garage".into())
+        );
+        assert_eq!(
             of("a fox sneaks into a red barn"),
             Some("a red barn".into())
         );
@@ -623,6 +629,14 @@ mod tests {
         // A place noun that transforms is a thing, not the setting.
         let sb = storyboard("A chocolate bar melts into a puddle.");
         assert_eq!(sb.shots[0].setting, "");
+    }
+
+    #[test]
+    fn a_partitive_that_names_people_is_a_subject() {
+        assert_eq!(
+            verbs("A couple dances in the rain."),
+            vec![("couple".to_string(), "dance".to_string())]
+        );
     }
 
     #[test]

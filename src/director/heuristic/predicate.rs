@@ -6,6 +6,7 @@ use super::lexicon::LEXICON;
 use super::tokenize::{Token, join};
 use super::verbs::{Form, known_verb};
 use super::words::{AUXILIARIES, is_adverb, is_function_word, is_verb_after_noun, number};
+use crate::ir::EntityKind;
 
 /// Verbs whose "to V" or "V-ing" complement is the real action ("begins to play").
 const CATENATIVES: &[&str] = &[
@@ -79,6 +80,7 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
         let mut k = i;
         let mut attribute_end = None;
         let mut attributes = true;
+        let mut companions = Vec::new();
         for _ in 0..2 {
             if tokens.get(k).is_some_and(|t| {
                 matches!(
@@ -103,6 +105,9 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
                 )
             }) && let Some(pp) = noun_phrase(tokens, k + 1)
             {
+                if tokens[k].lower == "with" && is_animate(&pp) {
+                    companions.push(pp.clone());
+                }
                 attributes &= is_attribute(&tokens[k].lower, &pp);
                 if attributes {
                     attribute_end = Some(pp.end);
@@ -115,6 +120,8 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
                             format!("{} {}", subject.text, join(&tokens[subject.end..end]));
                         subject.end = end;
                     }
+                    // "a man with his dog walks": the companion walks too.
+                    subjects.append(&mut companions);
                     break;
                 }
             } else {
@@ -150,7 +157,9 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
 /// "in a dark chapel": after "in", only clothes describe).
 fn is_attribute(preposition: &str, phrase: &NounPhrase) -> bool {
     match preposition {
-        "with" | "wearing" | "holding" | "carrying" => phrase.pronoun.is_none(),
+        // A companion is an entity of its own ("a man with his dog").
+        "with" | "holding" | "carrying" => phrase.pronoun.is_none() && !is_animate(phrase),
+        "wearing" => phrase.pronoun.is_none(),
         "in" => {
             let head = phrase.head();
             LEXICON.garments.contains(head)
@@ -159,6 +168,14 @@ fn is_attribute(preposition: &str, phrase: &NounPhrase) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a phrase names a listed character, animal or crowd.
+fn is_animate(phrase: &NounPhrase) -> bool {
+    matches!(
+        LEXICON.kind(phrase.referent().head()),
+        Some(EntityKind::Character | EntityKind::Animal | EntityKind::Crowd)
+    )
 }
 
 /// Whether the clause opens with a verb (an imperative or a subject shared with the
@@ -507,6 +524,14 @@ mod tests {
                 Some("a boy wearing a yellow cap".into()),
                 Some("run".into())
             )
+        );
+        assert_eq!(
+            subject("a man with his dog walks along the beach"),
+            (Some("a man".into()), Some("walk".into()))
+        );
+        assert_eq!(
+            verb("a man with his dog walks along the beach"),
+            (vec!["man".into(), "dog".into()], Some("walk".into()))
         );
         // A place is the setting, not an attribute; after "in", only clothes describe.
         assert_eq!(
