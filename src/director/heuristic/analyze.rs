@@ -663,7 +663,7 @@ mod tests {
 
     #[test]
     fn transformations_never_start_from_the_entity_description() {
-        let sb = storyboard("An ice castle melts into a lake of water.");
+        let sb = storyboard("An ice castle melts into a puddle of slush.");
         let action = &sb.shots[0].actions[0];
         assert_eq!(action.state_from.as_deref(), Some("solid"));
         let sb = storyboard("A caterpillar transforms into a butterfly.");

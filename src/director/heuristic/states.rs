@@ -170,6 +170,10 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
             .take_while(|&k| !tokens[k].punct)
             .find(|&k| word(k) == "into")?;
         let np = noun_phrase(tokens, into + 1)?;
+        // "crumbles into the sea" goes somewhere; it does not become the sea.
+        if np.referent().is_place() {
+            return None;
+        }
         let text = np.text.clone();
         let text = text
             .strip_prefix("a ")
@@ -297,6 +301,7 @@ mod tests {
             Some("full pink bloom".into())
         );
         assert_eq!(change_of("into a large puddle", "sail"), None);
+        assert_eq!(change_of("into the sea", "crumble"), None);
     }
 
     #[test]
