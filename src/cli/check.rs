@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use scenec::check::{Checked, Diagnostic, Severity};
+use scenec::ir::Storyboard;
 use serde_json::Value;
 
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, input};
@@ -111,6 +112,32 @@ fn write_json(out: &Path, value: &Value) -> Result<(), String> {
 }
 
 /// How the file is named in messages: "<stdin>" for "-".
+/// Reads and checks a storyboard file for a command that needs a clean one (`verb`, e.g.
+/// "lowered"). On errors prints the diagnostics like `scenec check` and returns the exit
+/// code: 2 when the file cannot be read, 1 when it has errors. Returns the storyboard and the
+/// file's display name.
+pub(super) fn load_clean(file: &Path, verb: &str) -> Result<(Storyboard, String), u8> {
+    let value = input::read_json(file).map_err(|message| {
+        eprintln!("error: {message}");
+        EXIT_INPUT
+    })?;
+    let name = display_name(file);
+    let checked = scenec::check::check_value(&value);
+    match checked.storyboard {
+        Some(sb) if !checked.diagnostics.iter().any(Diagnostic::is_error) => Ok((sb, name)),
+        _ => {
+            for d in &checked.diagnostics {
+                eprintln!("{}", render_in(d, &name, Some(&value)));
+            }
+            eprintln!("{}", summary(&checked.diagnostics, &name));
+            eprintln!(
+                "error: nothing {verb}: fix the errors above first (`scenec check --fix` repairs what it can)"
+            );
+            Err(EXIT_ERRORS)
+        }
+    }
+}
+
 pub(super) fn display_name(file: &Path) -> String {
     if file == Path::new("-") {
         "<stdin>".into()

@@ -6,11 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use clap::builder::PossibleValuesParser;
 use scenec::backend::{self, Payload};
-use scenec::check::Diagnostic;
 use scenec::ir::Easing;
 use scenec::lower::{LowerOptions, lower};
 
-use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, check, input};
+use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, check};
 
 /// Easing on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,27 +58,9 @@ pub struct Args {
 /// Checks, lowers and emits the file; exit 1 when it has errors, 2 when it cannot be read or
 /// the output cannot be written.
 pub fn run(args: &Args) -> u8 {
-    let value = match input::read_json(&args.file) {
-        Ok(value) => value,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_INPUT;
-        }
-    };
-    let name = check::display_name(&args.file);
-    let checked = scenec::check::check_value(&value);
-    let storyboard = match checked.storyboard {
-        Some(sb) if !checked.diagnostics.iter().any(Diagnostic::is_error) => sb,
-        _ => {
-            for d in &checked.diagnostics {
-                eprintln!("{}", check::render_in(d, &name, Some(&value)));
-            }
-            eprintln!("{}", check::summary(&checked.diagnostics, &name));
-            eprintln!(
-                "error: nothing lowered: fix the errors above first (`scenec check --fix` repairs what it can)"
-            );
-            return EXIT_ERRORS;
-        }
+    let (storyboard, name) = match check::load_clean(&args.file, "lowered") {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let Some(target) = backend::by_name(&args.backend) else {
         eprintln!(
