@@ -30,3 +30,33 @@ async fn compile_of_an_empty_prompt_is_a_typed_error() {
         .expect_err("nothing to direct");
     assert!(err.to_string().contains("empty"), "{err}");
 }
+
+/// The library API exactly as README.md shows it.
+#[tokio::test]
+async fn readme_library_example_runs() -> Result<(), Box<dyn std::error::Error>> {
+    use scenec::backend::{Backend, Ltx, Wan};
+    use scenec::lower::LowerOptions;
+
+    let compiler = scenec::Compiler::builder()
+        .director(scenec::director::Heuristic::default())
+        .backend(Wan::default())
+        .build();
+    let out = compiler
+        .compile("a panda bear walks from left to right, then turns and waves")
+        .await?;
+    // out.storyboard, out.plan (for Wan), out.payload (Wan's request), out.meta
+    let diags = scenec::check(&out.storyboard);
+    let plan = scenec::lower(
+        &out.storyboard,
+        &Ltx::default().profile(),
+        &LowerOptions::default(),
+    )?;
+    let payload = Ltx::default().emit(&out.storyboard, &plan)?;
+
+    assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+    assert_eq!(out.plan.backend, "wan");
+    assert_eq!(plan.backend, "ltx");
+    assert!(plan.clips.iter().all(|c| c.num_frames % 8 == 1));
+    assert!(!payload.render().is_empty());
+    Ok(())
+}
