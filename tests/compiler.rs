@@ -38,20 +38,16 @@ async fn readme_library_example_runs() -> Result<(), Box<dyn std::error::Error>>
     use scenec::lower::LowerOptions;
 
     let compiler = scenec::Compiler::builder()
-        .director(scenec::director::Heuristic::default())
-        .backend(Wan::default())
+        .director(scenec::director::Heuristic)
+        .backend(Wan)
         .build();
     let out = compiler
         .compile("a panda bear walks from left to right, then turns and waves")
         .await?;
     // out.storyboard, out.plan (for Wan), out.payload (Wan's request), out.meta
     let diags = scenec::check(&out.storyboard);
-    let plan = scenec::lower(
-        &out.storyboard,
-        &Ltx::default().profile(),
-        &LowerOptions::default(),
-    )?;
-    let payload = Ltx::default().emit(&out.storyboard, &plan)?;
+    let plan = scenec::lower(&out.storyboard, &Ltx.profile(), &LowerOptions::default())?;
+    let payload = Ltx.emit(&out.storyboard, &plan)?;
 
     assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
     assert_eq!(out.plan.backend, "wan");
