@@ -8,9 +8,10 @@ use super::words::{AUXILIARIES, is_adverb, is_verb_after_noun};
 use crate::ir::Transition;
 
 /// How a clause relates in time to the clause it is attached to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) enum Link {
     /// After the previous clause (also the first clause).
+    #[default]
     Sequential,
     /// At the same time as the previous clause ("while", "as", "where").
     Simultaneous,
@@ -56,47 +57,16 @@ const SEQUENCE_OPENERS: &[&str] = &[
 
 /// Splits `tokens` into clauses, in text order.
 pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
-    let mut out: Vec<Clause> = Vec::new();
-    let mut current: Vec<Token> = Vec::new();
-    let mut link = Link::Sequential;
-    let mut cut = None;
-    let mut joined = false;
-    let mut sentence = 0;
+    let mut s = Splitter::default();
     let mut i = 0;
-    let close = |out: &mut Vec<Clause>,
-                 current: &mut Vec<Token>,
-                 link: &mut Link,
-                 cut: &mut Option<Transition>,
-                 joined: &mut bool,
-                 sentence: usize| {
-        if current.iter().any(|t| !t.punct) || cut.is_some() {
-            out.push(Clause {
-                tokens: std::mem::take(current),
-                link: *link,
-                sentence,
-                cut: cut.take(),
-                joined_by_and: *joined,
-            });
-        }
-        current.clear();
-        *link = Link::Sequential;
-        *joined = false;
-    };
     while i < tokens.len() {
         let t = &tokens[i];
         let w = t.lower.as_str();
         let next = tokens.get(i + 1).map(|t| t.lower.as_str());
-        let empty = !current.iter().any(|t| !t.punct);
+        let empty = !s.current.iter().any(|t| !t.punct);
         if t.ends_sentence() {
-            close(
-                &mut out,
-                &mut current,
-                &mut link,
-                &mut cut,
-                &mut joined,
-                sentence,
-            );
-            sentence += 1;
+            s.close();
+            s.sentence += 1;
             i += 1;
             continue;
         }
@@ -106,45 +76,24 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
                 "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "，" | "、" | "；" | "："
             )
         {
-            close(
-                &mut out,
-                &mut current,
-                &mut link,
-                &mut cut,
-                &mut joined,
-                sentence,
-            );
+            s.close();
             i += 1;
             continue;
         }
         if let Some((transition, len)) = cut_cue(tokens, i) {
-            close(
-                &mut out,
-                &mut current,
-                &mut link,
-                &mut cut,
-                &mut joined,
-                sentence,
-            );
-            cut = Some(transition);
+            s.close();
+            s.cut = Some(transition);
             i += len;
             continue;
         }
         match w {
             "and" | "or" | "but" if next == Some("then") => {
-                close(
-                    &mut out,
-                    &mut current,
-                    &mut link,
-                    &mut cut,
-                    &mut joined,
-                    sentence,
-                );
+                s.close();
                 i += 2;
                 continue;
             }
             "and" | "but" if empty => {
-                joined = w == "and";
+                s.joined = w == "and";
                 i += 1;
                 continue;
             }
@@ -152,61 +101,33 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
             "and" | "but"
                 if starts_predicate(tokens, i + 1)
                     || (starts_clause(tokens, i + 1)
-                        && super::predicate::parse(&current).verb.is_some()) =>
+                        && super::predicate::parse(&s.current).verb.is_some()) =>
             {
-                close(
-                    &mut out,
-                    &mut current,
-                    &mut link,
-                    &mut cut,
-                    &mut joined,
-                    sentence,
-                );
-                joined = w == "and";
+                s.close();
+                s.joined = w == "and";
                 i += 1;
                 continue;
             }
             "after" if matches!(next, Some("that" | "this" | "which")) => {
-                close(
-                    &mut out,
-                    &mut current,
-                    &mut link,
-                    &mut cut,
-                    &mut joined,
-                    sentence,
-                );
+                s.close();
                 i += 2;
                 continue;
             }
             // A run-on sentence: "…over a volcano A dragon flies…".
             "a" | "an" | "the"
                 if !empty
-                    && current.last().is_some_and(|p| {
+                    && s.current.last().is_some_and(|p| {
                         !p.punct
                             && !super::words::is_function_word(&p.lower)
                             && known_verb(&p.lower).is_none()
                     })
                     && starts_clause(tokens, i) =>
             {
-                close(
-                    &mut out,
-                    &mut current,
-                    &mut link,
-                    &mut cut,
-                    &mut joined,
-                    sentence,
-                );
+                s.close();
                 continue;
             }
             "then" => {
-                close(
-                    &mut out,
-                    &mut current,
-                    &mut link,
-                    &mut cut,
-                    &mut joined,
-                    sentence,
-                );
+                s.close();
                 i += 1;
                 continue;
             }
@@ -224,16 +145,9 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
             {
                 let fronted = empty;
                 if !fronted {
-                    close(
-                        &mut out,
-                        &mut current,
-                        &mut link,
-                        &mut cut,
-                        &mut joined,
-                        sentence,
-                    );
+                    s.close();
                 }
-                link = match (w, fronted) {
+                s.link = match (w, fronted) {
                     ("before", false) | ("until" | "till", _) => Link::Sequential,
                     ("after", false) => Link::Earlier,
                     ("before", true) => Link::FrontedAfter,
@@ -246,18 +160,41 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
             }
             _ => {}
         }
-        current.push(t.clone());
+        s.current.push(t.clone());
         i += 1;
     }
-    close(
-        &mut out,
-        &mut current,
-        &mut link,
-        &mut cut,
-        &mut joined,
-        sentence,
-    );
-    out
+    s.close();
+    s.out
+}
+
+/// The clauses closed so far and the one being collected.
+#[derive(Default)]
+struct Splitter {
+    out: Vec<Clause>,
+    current: Vec<Token>,
+    link: Link,
+    cut: Option<Transition>,
+    joined: bool,
+    sentence: usize,
+}
+
+impl Splitter {
+    /// Closes the clause being collected (when it has words or opens a shot) and starts a
+    /// new one in the same sentence.
+    fn close(&mut self) {
+        if self.current.iter().any(|t| !t.punct) || self.cut.is_some() {
+            self.out.push(Clause {
+                tokens: std::mem::take(&mut self.current),
+                link: self.link,
+                sentence: self.sentence,
+                cut: self.cut.take(),
+                joined_by_and: self.joined,
+            });
+        }
+        self.current.clear();
+        self.link = Link::Sequential;
+        self.joined = false;
+    }
 }
 
 /// A shot-change cue at `i` ("cut to", "the scene cuts to", "dissolve to", "open on") and
