@@ -5,7 +5,7 @@
 
 use crate::check::passes::timing::TIME_EPSILON_S;
 use crate::check::passes::valid_duration;
-use crate::check::{Diagnostic, codes, path, text};
+use crate::check::{Diagnostic, codes, text};
 use crate::ir::Storyboard;
 
 /// Shifts every interval of each shot whose times are all absolute by the shot's start;
@@ -36,20 +36,7 @@ pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
         if !absolute {
             continue;
         }
-        let actions = shot
-            .actions
-            .iter_mut()
-            .enumerate()
-            .map(|(a, x)| (path::action(s, a), "action", &mut x.start_s, &mut x.end_s));
-        let moves = shot.camera.iter_mut().enumerate().map(|(c, x)| {
-            (
-                path::camera(s, c),
-                "camera move",
-                &mut x.start_s,
-                &mut x.end_s,
-            )
-        });
-        for (p, what, start, end) in actions.chain(moves) {
+        for (p, what, start, end) in super::intervals_mut(s, shot) {
             let (old_start, old_end) = (*start, *end);
             *start = (old_start - offset).clamp(0.0, shot_s);
             *end = (old_end - offset).clamp(0.0, shot_s);

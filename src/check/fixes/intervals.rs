@@ -20,20 +20,7 @@ pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
         if !valid_duration(shot_s) {
             continue;
         }
-        let actions = shot
-            .actions
-            .iter_mut()
-            .enumerate()
-            .map(|(a, x)| (path::action(s, a), "action", &mut x.start_s, &mut x.end_s));
-        let moves = shot.camera.iter_mut().enumerate().map(|(c, x)| {
-            (
-                path::camera(s, c),
-                "camera move",
-                &mut x.start_s,
-                &mut x.end_s,
-            )
-        });
-        for (p, what, start, end) in actions.chain(moves) {
+        for (p, what, start, end) in super::intervals_mut(s, shot) {
             clamp(&p, what, start, end, shot_s, out);
         }
     }

@@ -7,8 +7,30 @@ mod absolute_times;
 mod durations;
 mod intervals;
 
-use super::{Diagnostic, passes};
-use crate::ir::Storyboard;
+use super::{Diagnostic, passes, path};
+use crate::ir::{Shot, Storyboard};
+
+/// Every timed interval of shot `s`, actions then camera moves: its JSON pointer, what it is
+/// ("action" or "camera move") and its start and end, ready to be changed in place.
+fn intervals_mut(
+    s: usize,
+    shot: &mut Shot,
+) -> impl Iterator<Item = (String, &'static str, &mut f64, &mut f64)> {
+    let actions = shot
+        .actions
+        .iter_mut()
+        .enumerate()
+        .map(move |(a, x)| (path::action(s, a), "action", &mut x.start_s, &mut x.end_s));
+    let moves = shot.camera.iter_mut().enumerate().map(move |(c, x)| {
+        (
+            path::camera(s, c),
+            "camera move",
+            &mut x.start_s,
+            &mut x.end_s,
+        )
+    });
+    actions.chain(moves)
+}
 
 /// Runs every fix in order: durations are rescaled first, then intervals timed from the video
 /// start are shifted into their shot, then intervals that overshoot slightly are clamped.
