@@ -54,30 +54,6 @@ const KINDS: &[EntityKind] = &[
     EntityKind::Object,
     EntityKind::Structure,
 ];
-const MOVES: &[MoveKind] = &[
-    MoveKind::Static,
-    MoveKind::Pan,
-    MoveKind::Tilt,
-    MoveKind::Zoom,
-    MoveKind::Dolly,
-    MoveKind::Truck,
-    MoveKind::Pedestal,
-    MoveKind::Orbit,
-    MoveKind::Crane,
-    MoveKind::Roll,
-    MoveKind::Follow,
-    MoveKind::Handheld,
-];
-const DIRECTIONS: &[Direction] = &[
-    Direction::Left,
-    Direction::Right,
-    Direction::Up,
-    Direction::Down,
-    Direction::In,
-    Direction::Out,
-    Direction::Clockwise,
-    Direction::Counterclockwise,
-];
 const REGIONS: &[Region] = &[
     Region::Left,
     Region::Center,
@@ -137,8 +113,8 @@ fn action() -> impl Strategy<Value = Action> {
 
 fn camera_move() -> impl Strategy<Value = CameraMove> {
     (
-        pick(MOVES),
-        proptest::option::of(pick(DIRECTIONS)),
+        pick(&MoveKind::ALL),
+        proptest::option::of(pick(&Direction::ALL)),
         time(),
         time(),
         proptest::option::of(id()),

@@ -38,30 +38,6 @@ const ANGLES: [Angle; 6] = [
     Angle::Dutch,
     Angle::WormsEye,
 ];
-const MOVES: [MoveKind; 12] = [
-    MoveKind::Static,
-    MoveKind::Pan,
-    MoveKind::Tilt,
-    MoveKind::Zoom,
-    MoveKind::Dolly,
-    MoveKind::Truck,
-    MoveKind::Pedestal,
-    MoveKind::Orbit,
-    MoveKind::Crane,
-    MoveKind::Roll,
-    MoveKind::Follow,
-    MoveKind::Handheld,
-];
-const DIRECTIONS: [Direction; 8] = [
-    Direction::Left,
-    Direction::Right,
-    Direction::Up,
-    Direction::Down,
-    Direction::In,
-    Direction::Out,
-    Direction::Clockwise,
-    Direction::Counterclockwise,
-];
 const SPEEDS: [Speed; 3] = [Speed::Slow, Speed::Medium, Speed::Fast];
 const REGIONS: [Region; 13] = [
     Region::Left,
@@ -129,15 +105,15 @@ fn interval(duration: f64) -> impl Strategy<Value = (f64, f64)> {
 
 fn camera_move(n_entities: usize, duration: f64) -> impl Strategy<Value = CameraMove> {
     (
-        0..MOVES.len(),
-        proptest::option::of(0..DIRECTIONS.len()),
+        0..MoveKind::ALL.len(),
+        proptest::option::of(0..Direction::ALL.len()),
         0..SPEEDS.len(),
         interval(duration),
         proptest::option::of(0..n_entities),
     )
         .prop_map(|(k, d, s, (start_s, end_s), t)| CameraMove {
-            kind: MOVES[k],
-            direction: d.map(|d| DIRECTIONS[d]),
+            kind: MoveKind::ALL[k],
+            direction: d.map(|d| Direction::ALL[d]),
             speed: SPEEDS[s],
             start_s,
             end_s,

@@ -319,3 +319,35 @@ pub enum Relation {
     /// Beside the anchor.
     NextTo,
 }
+
+impl MoveKind {
+    /// Every value, in declaration order.
+    pub const ALL: [MoveKind; 12] = [
+        MoveKind::Static,
+        MoveKind::Pan,
+        MoveKind::Tilt,
+        MoveKind::Zoom,
+        MoveKind::Dolly,
+        MoveKind::Truck,
+        MoveKind::Pedestal,
+        MoveKind::Orbit,
+        MoveKind::Crane,
+        MoveKind::Roll,
+        MoveKind::Follow,
+        MoveKind::Handheld,
+    ];
+}
+
+impl Direction {
+    /// Every value, in declaration order.
+    pub const ALL: [Direction; 8] = [
+        Direction::Left,
+        Direction::Right,
+        Direction::Up,
+        Direction::Down,
+        Direction::In,
+        Direction::Out,
+        Direction::Clockwise,
+        Direction::Counterclockwise,
+    ];
+}

@@ -160,20 +160,7 @@ mod tests {
 
     #[test]
     fn every_move_accepts_its_own_directions() {
-        for kind in [
-            MoveKind::Static,
-            MoveKind::Pan,
-            MoveKind::Tilt,
-            MoveKind::Zoom,
-            MoveKind::Dolly,
-            MoveKind::Truck,
-            MoveKind::Pedestal,
-            MoveKind::Orbit,
-            MoveKind::Crane,
-            MoveKind::Roll,
-            MoveKind::Follow,
-            MoveKind::Handheld,
-        ] {
+        for kind in MoveKind::ALL {
             for d in allowed(kind) {
                 assert!(with_move(kind, Some(*d)).is_empty(), "{kind:?} {d:?}");
             }
