@@ -1,6 +1,4 @@
-//! Batch compilation of JSONL prompts: one `{"id", "prompt"}` object a line in, one
-//! `{"id", "storyboard", "keyframes", "error"}` line out, in input order. A bad line becomes
-//! an error line; it never stops the run.
+//! One batch line: reading an input line and the result line written for it.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -97,7 +95,7 @@ pub fn parse_line(line: &str, number: usize) -> Parsed {
     }
 }
 
-fn error(code: &str, message: String) -> BatchError {
+pub(crate) fn error(code: &str, message: String) -> BatchError {
     BatchError {
         code: code.into(),
         message,
@@ -152,18 +150,6 @@ pub async fn compile_line(
     }
 }
 
-/// Compiles every non-blank line of `input`, in order.
-pub async fn run(compiler: &Compiler, input: &str, duration_s: Option<f64>) -> Vec<BatchLine> {
-    let mut out = Vec::new();
-    for (n, line) in input.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        out.push(compile_line(compiler, line, n + 1, duration_s).await);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,27 +175,5 @@ mod tests {
         assert_eq!(r.map_err(|e| e.code), Err("missing_prompt".into()));
         let (id, r) = parse_line(r#"{"id": "a", "prompt": "a cat", "extra": 1}"#, 5);
         assert_eq!((id, r), (Value::from("a"), Ok("a cat".to_string())));
-    }
-
-    #[tokio::test]
-    async fn runs_in_order_and_never_stops() {
-        let compiler = Compiler::builder().build();
-        let input = "{\"id\": \"a\", \"prompt\": \"a cat sleeps\"}\nbroken\n\n{\"id\": \"c\", \"prompt\": \"  \"}\n";
-        let lines = run(&compiler, input, None).await;
-        assert_eq!(lines.len(), 3);
-        assert!(
-            lines[0].storyboard.is_some()
-                && lines[0].keyframes.is_some()
-                && lines[0].error.is_none()
-        );
-        assert_eq!(
-            lines[1].error.as_ref().map(|e| e.code.as_str()),
-            Some("invalid_json")
-        );
-        assert_eq!(lines[2].id, Value::from("c"));
-        assert_eq!(
-            lines[2].error.as_ref().map(|e| e.code.as_str()),
-            Some("empty_prompt")
-        );
     }
 }
