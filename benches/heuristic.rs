@@ -81,12 +81,17 @@ fn batch_of_500_prompts(bencher: divan::Bencher) {
             format!("{}\n", serde_json::json!({"id": i, "prompt": prompt}))
         })
         .collect();
-    let compiler = scenec::Compiler::builder().build();
+    let compiler = std::sync::Arc::new(scenec::Compiler::builder().build());
     let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
         .build()
         .unwrap_or_else(|e| panic!("no runtime: {e}"));
     bencher.bench_local(|| {
-        let lines = rt.block_on(scenec::batch::run(&compiler, &input, None));
+        let lines = rt.block_on(scenec::batch::run(
+            std::sync::Arc::clone(&compiler),
+            &input,
+            &scenec::batch::Options::default(),
+        ));
         lines
             .iter()
             .map(|l| serde_json::to_string(l).map_or(0, |s| s.len()))

@@ -10,7 +10,7 @@ fn scenec() -> Command {
 }
 
 #[test]
-fn batch_writes_one_line_per_input_in_order_and_survives_bad_lines() {
+fn batch_at_concurrency_one_writes_one_line_per_input_in_order_and_survives_bad_lines() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
     let input = dir.path().join("in.jsonl");
     let output = dir.path().join("out.jsonl");
@@ -30,6 +30,7 @@ fn batch_writes_one_line_per_input_in_order_and_survives_bad_lines() {
         .arg(&input)
         .arg("-o")
         .arg(&output)
+        .args(["--concurrency", "1"])
         .assert()
         .success();
     let text = std::fs::read_to_string(&output).unwrap_or_else(|e| panic!("no output: {e}"));

@@ -20,17 +20,30 @@ pub struct BatchLine {
     pub error: Option<BatchError>,
 }
 
+impl BatchLine {
+    /// An error line for `id`.
+    pub fn failed(id: Value, error: BatchError) -> Self {
+        Self {
+            id,
+            storyboard: None,
+            keyframes: None,
+            error: Some(error),
+        }
+    }
+}
+
 /// Why a line produced no storyboard.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BatchError {
-    /// Stable machine-readable code ("invalid_json", "missing_prompt", "empty_prompt", …).
+    /// Stable machine-readable code ("invalid_json", "missing_prompt", "duplicate_id",
+    /// "empty_prompt", a director error code, "check_failed", …).
     pub code: String,
     /// A sentence for people.
     pub message: String,
 }
 
 /// A parsed input line: its id, and the prompt or why there is none.
-type Parsed = (Value, Result<String, BatchError>);
+pub type Parsed = (Value, Result<String, BatchError>);
 
 /// Reads one input line. The id is recovered whenever the line is a JSON object with one.
 pub fn parse_line(line: &str, number: usize) -> Parsed {
@@ -95,6 +108,7 @@ pub fn parse_line(line: &str, number: usize) -> Parsed {
     }
 }
 
+/// A [`BatchError`] with `code` and `message`.
 pub(crate) fn error(code: &str, message: String) -> BatchError {
     BatchError {
         code: code.into(),
@@ -112,41 +126,31 @@ fn compile_code(e: &CompileError) -> &'static str {
     }
 }
 
-/// Compiles one input line.
-pub async fn compile_line(
+/// Compiles one prompt; returns its result line and the tokens the director spent.
+pub(crate) async fn compile(
     compiler: &Compiler,
-    line: &str,
-    number: usize,
+    id: Value,
+    prompt: String,
     duration_s: Option<f64>,
-) -> BatchLine {
-    let (id, prompt) = parse_line(line, number);
-    let prompt = match prompt {
-        Ok(p) => p,
-        Err(e) => {
-            return BatchLine {
-                id,
-                storyboard: None,
-                keyframes: None,
-                error: Some(e),
-            };
-        }
-    };
+) -> (BatchLine, u64) {
     match compiler
         .compile_request(&Request { prompt, duration_s })
         .await
     {
-        Ok(c) => BatchLine {
-            id,
-            storyboard: Some(c.storyboard),
-            keyframes: Some(c.plan),
-            error: None,
-        },
-        Err(e) => BatchLine {
-            id,
-            storyboard: None,
-            keyframes: None,
-            error: Some(error(compile_code(&e), e.to_string())),
-        },
+        Ok(c) => {
+            let tokens = c.meta.prompt_tokens + c.meta.completion_tokens;
+            let line = BatchLine {
+                id,
+                storyboard: Some(c.storyboard),
+                keyframes: Some(c.plan),
+                error: None,
+            };
+            (line, tokens)
+        }
+        Err(e) => (
+            BatchLine::failed(id, error(compile_code(&e), e.to_string())),
+            0,
+        ),
     }
 }
 

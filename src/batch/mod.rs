@@ -1,23 +1,46 @@
 //! Batch compilation of JSONL prompts: one `{"id", "prompt"}` object a line in, one
-//! `{"id", "storyboard", "keyframes", "error"}` line out. A bad line becomes an error line;
-//! it never stops the run.
+//! `{"id", "storyboard", "keyframes", "error"}` line out per input line. Prompts compile
+//! concurrently and each line is written as it finishes; a bad line becomes an error line
+//! and never stops the run; an interrupted run leaves only whole lines and resumes by id.
+//!
+//! [`input::items`] parses the input, [`resume::open`] reads an existing output,
+//! [`run::run_with`] is the engine, [`writer::LineWriter`] writes the lines; [`run()`] does
+//! it all in memory.
 
+pub mod input;
 mod line;
+pub mod resume;
+pub mod run;
+pub mod writer;
 
-pub use line::{BatchError, BatchLine, compile_line, parse_line};
+use std::convert::Infallible;
+use std::sync::Arc;
+
+pub use input::{Item, items};
+pub use line::{BatchError, BatchLine, Parsed, parse_line};
+pub use run::{Finished, Options, Progress, Summary, run_with};
+pub use writer::LineWriter;
 
 use crate::Compiler;
 
-/// Compiles every non-blank line of `input`, in order.
-pub async fn run(compiler: &Compiler, input: &str, duration_s: Option<f64>) -> Vec<BatchLine> {
-    let mut out = Vec::new();
-    for (n, line) in input.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        out.push(compile_line(compiler, line, n + 1, duration_s).await);
-    }
-    out
+/// Compiles every non-blank line of `input` with `options` and returns the result lines in
+/// input order.
+pub async fn run(compiler: Arc<Compiler>, input: &str, options: &Options) -> Vec<BatchLine> {
+    let mut lines = Vec::new();
+    let collected = run_with(
+        compiler,
+        items(input),
+        options,
+        std::future::pending(),
+        |finished| {
+            lines.push((finished.number, finished.line));
+            Ok::<(), Infallible>(())
+        },
+    )
+    .await;
+    let Ok(_) = collected;
+    lines.sort_by_key(|(number, _)| *number);
+    lines.into_iter().map(|(_, line)| line).collect()
 }
 
 #[cfg(test)]
@@ -28,9 +51,9 @@ mod tests {
 
     #[tokio::test]
     async fn runs_in_order_and_never_stops() {
-        let compiler = Compiler::builder().build();
+        let compiler = Arc::new(Compiler::builder().build());
         let input = "{\"id\": \"a\", \"prompt\": \"a cat sleeps\"}\nbroken\n\n{\"id\": \"c\", \"prompt\": \"  \"}\n";
-        let lines = run(&compiler, input, None).await;
+        let lines = run(compiler, input, &Options::default()).await;
         assert_eq!(lines.len(), 3);
         assert!(
             lines[0].storyboard.is_some()

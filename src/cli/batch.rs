@@ -1,26 +1,39 @@
-//! `scenec batch IN.jsonl -o OUT.jsonl`: compile many prompts, one result line each.
+//! `scenec batch IN.jsonl -o OUT.jsonl`: compile many prompts concurrently, one result line
+//! each, written as it finishes; `--resume` finishes an interrupted run.
 
+use std::fs::File;
+use std::future::Future;
 use std::io::Write;
-use std::path::PathBuf;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::builder::PossibleValuesParser;
-use scenec::{Compiler, backend, batch};
+use scenec::batch::{self, Item, LineWriter, Summary};
+use scenec::{Compiler, backend};
 
 use super::director_args::DirectorArgs;
 use super::runtime::runtime;
-use super::{EXIT_INPUT, EXIT_OK};
+use super::{EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, batch_progress};
 
 /// Arguments of `scenec batch`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// JSONL input: one {"id", "prompt"} object a line (other keys are ignored), or - for
-    /// standard input.
+    /// standard input. Ids must be unique: a repeated id becomes a duplicate_id error line.
     input: PathBuf,
     /// JSONL output: one {"id", "storyboard", "keyframes", "error"} line per input line, in
-    /// input order. Standard output when absent or -.
+    /// the order they finish. Standard output when absent or -.
     #[arg(short = 'o', long = "out", value_name = "OUT.jsonl")]
     out: Option<PathBuf>,
+    /// Prompts compiled at once (at least 1).
+    #[arg(long, value_name = "N", default_value_t = batch::run::DEFAULT_CONCURRENCY, value_parser = parse_concurrency)]
+    concurrency: NonZeroUsize,
+    /// Keep the results already in OUT (needs -o): skip their ids, cut a torn last line,
+    /// append the rest. A missing OUT starts a new run.
+    #[arg(long)]
+    resume: bool,
     #[command(flatten)]
     director: DirectorArgs,
     /// Video backend the keyframes are lowered for.
@@ -31,78 +44,194 @@ pub struct Args {
     duration: Option<f64>,
 }
 
-/// Runs the batch; exit 0 when it ran (failed lines are reported in the output), 2 when the
-/// input or output cannot be used.
+/// Runs the batch. Exit 0 when it ran to the end (failed lines are reported in the output),
+/// 2 when the input or output cannot be used, 130 when Ctrl-C or SIGTERM stopped it (the
+/// output then holds only whole lines and `--resume` finishes it).
 pub fn run(args: &Args) -> u8 {
-    let input = match read(&args.input) {
-        Ok(text) => text,
+    match execute(args) {
+        Ok(code) => code,
         Err(message) => {
             eprintln!("error: {message}");
-            return EXIT_INPUT;
+            EXIT_INPUT
         }
-    };
-    let director = match args.director.build() {
-        Ok(d) => d,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_INPUT;
-        }
-    };
-    let Some(backend) = backend::by_name(&args.backend) else {
-        eprintln!(
-            "error: unknown backend `{}`; choose one of {}",
+    }
+}
+
+/// Where the result lines go, and what is already done there.
+struct Output {
+    writer: LineWriter<Box<dyn Write>>,
+    /// The output file, or `None` for standard output.
+    path: Option<PathBuf>,
+    /// Items left to run.
+    items: Vec<Item>,
+    /// Items skipped because their result is already present.
+    skipped: usize,
+}
+
+fn execute(args: &Args) -> Result<u8, String> {
+    let input = read(&args.input)?;
+    let director = args.director.build()?;
+    let backend = backend::by_name(&args.backend).ok_or_else(|| {
+        format!(
+            "unknown backend `{}`; choose one of {}",
             args.backend,
             backend::NAMES.join(", ")
-        );
-        return EXIT_INPUT;
-    };
-    let rt = match runtime() {
-        Ok(rt) => rt,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_INPUT;
-        }
-    };
-    let compiler = Compiler::builder()
-        .boxed_director(director)
-        .boxed_backend(backend)
-        .build();
-    let started = Instant::now();
-    let lines = rt.block_on(batch::run(&compiler, &input, args.duration));
-    let mut text = String::new();
-    for line in &lines {
-        match serde_json::to_string(line) {
-            Ok(json) => text.push_str(&json),
-            Err(e) => text.push_str(&format!("{{\"id\":null,\"storyboard\":null,\"keyframes\":null,\"error\":{{\"code\":\"serialize_failed\",\"message\":{:?}}}}}", e.to_string())),
-        }
-        text.push('\n');
-    }
-    let written = match args.out.as_deref() {
-        Some(path) if path != std::path::Path::new("-") => {
-            std::fs::write(path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        }
-        _ => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write standard output: {e}")),
-    };
-    if let Err(message) = written {
-        eprintln!("error: {message}");
-        return EXIT_INPUT;
-    }
-    let failed = lines.iter().filter(|l| l.error.is_some()).count();
-    eprintln!(
-        "{} line(s): {} compiled, {failed} failed, in {:.0} ms",
-        lines.len(),
-        lines.len() - failed,
-        started.elapsed().as_secs_f64() * 1000.0
+        )
+    })?;
+    let all = batch::items(&input);
+    let total = all.len();
+    let mut output = open_output(args, all)?;
+    let rt = runtime()?;
+    let compiler = Arc::new(
+        Compiler::builder()
+            .boxed_director(director)
+            .boxed_backend(backend)
+            .build(),
     );
-    EXIT_OK
+    let options = batch::Options {
+        concurrency: args.concurrency,
+        duration_s: args.duration,
+        ..batch::Options::default()
+    };
+    let items = std::mem::take(&mut output.items);
+    let bar = batch_progress::bar(items.len());
+    let started = Instant::now();
+    let summary = rt.block_on(async {
+        let stop = interrupted()?;
+        batch::run_with(compiler, items, &options, stop, |finished| {
+            batch_progress::update(&bar, &finished.progress);
+            output.writer.write(&finished.line)
+        })
+        .await
+        .map_err(|e| format!("cannot write {}: {e}", output_name(output.path.as_deref())))
+    });
+    bar.finish_and_clear();
+    let summary = summary?;
+    report(&summary, total, &output, started.elapsed().as_secs_f64());
+    Ok(if summary.interrupted {
+        EXIT_INTERRUPTED
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Opens the output (resuming it with `--resume`) and drops the items already done there.
+fn open_output(args: &Args, items: Vec<Item>) -> Result<Output, String> {
+    let path = args
+        .out
+        .as_deref()
+        .filter(|p| *p != Path::new("-"))
+        .map(Path::to_path_buf);
+    let Some(path) = path else {
+        if args.resume {
+            return Err("--resume needs -o FILE: it reads the results already in that file and appends the rest".into());
+        }
+        return Ok(Output {
+            writer: LineWriter::new(Box::new(std::io::stdout())),
+            path: None,
+            items,
+            skipped: 0,
+        });
+    };
+    if !args.resume {
+        let file =
+            File::create(&path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        return Ok(Output {
+            writer: LineWriter::new(Box::new(file)),
+            path: Some(path),
+            items,
+            skipped: 0,
+        });
+    }
+    let resumed = batch::resume::open(&path).map_err(|e| e.to_string())?;
+    if let Some(torn) = resumed.torn {
+        eprintln!(
+            "note: removed the torn last line (line {}, {} bytes) of {}, left by an interrupted write; its prompt runs again",
+            torn.line,
+            torn.bytes,
+            path.display()
+        );
+    }
+    let (items, skipped) = resumed.done.skip(items);
+    Ok(Output {
+        writer: LineWriter::new(Box::new(resumed.file)),
+        path: Some(path),
+        items,
+        skipped,
+    })
+}
+
+/// Completes on the first Ctrl-C or SIGTERM. The handlers are installed now, so from here on
+/// those signals no longer kill the process but stop the batch cleanly.
+fn interrupted() -> Result<impl Future<Output = ()>, String> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let install = |kind| signal(kind).map_err(|e| format!("cannot watch for signals: {e}"));
+        let mut interrupt = install(SignalKind::interrupt())?;
+        let mut terminate = install(SignalKind::terminate())?;
+        Ok(async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
+            }
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        })
+    }
+}
+
+/// The summary on standard error, and how to resume after an interrupt.
+fn report(summary: &Summary, total: usize, output: &Output, seconds: f64) {
+    let p = &summary.progress;
+    let skipped = if output.skipped > 0 {
+        format!(", {} skipped (already in the output)", output.skipped)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "{total} line(s): {} compiled, {} failed{skipped}, in {seconds:.1} s",
+        p.done - p.failed,
+        p.failed
+    );
+    if summary.interrupted {
+        let left = summary.not_started + summary.abandoned;
+        let how = match &output.path {
+            Some(path) => format!(
+                "run the same command with --resume (-o {}) to finish",
+                path.display()
+            ),
+            None => "the output was standard output, so it cannot be resumed; use -o FILE and --resume next time".into(),
+        };
+        eprintln!(
+            "interrupted: {left} line(s) not done ({} abandoned in flight, {} not started); {how}",
+            summary.abandoned, summary.not_started
+        );
+    }
+}
+
+fn output_name(path: Option<&Path>) -> String {
+    path.map_or_else(|| "standard output".into(), |p| p.display().to_string())
+}
+
+/// `--concurrency`: a whole number of at least 1.
+fn parse_concurrency(text: &str) -> Result<NonZeroUsize, String> {
+    let n: usize = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a whole number"))?;
+    NonZeroUsize::new(n)
+        .ok_or_else(|| "must be at least 1 (the number of prompts compiled at once)".to_string())
 }
 
 /// The text of `path` ("-" is standard input).
-fn read(path: &std::path::Path) -> Result<String, String> {
-    if path == std::path::Path::new("-") {
+fn read(path: &Path) -> Result<String, String> {
+    if path == Path::new("-") {
         let mut buf = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;

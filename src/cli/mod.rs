@@ -3,6 +3,7 @@
 
 mod backends;
 mod batch;
+mod batch_progress;
 mod check;
 mod compile;
 mod director_args;
@@ -24,6 +25,8 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_ERRORS: u8 = 1;
 /// Exit code: the input could not be read or is not JSON; bad usage.
 pub const EXIT_INPUT: u8 = 2;
+/// Exit code: stopped by Ctrl-C or SIGTERM before the end (`scenec batch`: resumable).
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// scenec: a film scene director for text-to-video generation.
 #[derive(Debug, Parser)]
