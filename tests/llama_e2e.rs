@@ -56,6 +56,7 @@ async fn dev_suite_prompts_end_valid_or_in_a_typed_error_with_transcript() {
     settings.max_tokens = 384;
     // a loaded 2-core machine generates at a few tokens per second: be patient, retry once
     settings.read_timeout = std::time::Duration::from_secs(900);
+    settings.request_timeout = std::time::Duration::from_secs(900);
     settings.max_http_attempts = 2;
     let mut director = LlmDirector::new(settings).expect("settings are valid");
     if let Ok(dir) = std::env::var("SCENEC_RECORD_CASSETTES") {

@@ -108,6 +108,8 @@ mod tests {
             "text",
             "--read-timeout",
             "30",
+            "--request-timeout",
+            "90",
         ]);
         let s = args.llm.settings(true).unwrap();
         assert_eq!(s.base_url, "http://127.0.0.1:8080/v1");
@@ -118,6 +120,7 @@ mod tests {
         assert_eq!((s.max_tokens, s.max_attempts), (512, 2));
         assert_eq!(s.mode, scenec::director::OutputMode::Text);
         assert_eq!(s.read_timeout, std::time::Duration::from_secs(30));
+        assert_eq!(s.request_timeout, std::time::Duration::from_secs(90));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::time::Duration;
 use scenec::director::llm::DryRun;
 use scenec::director::llm::settings::{
     DEFAULT_BASE_URL, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL,
+    DEFAULT_REQUEST_TIMEOUT,
 };
 use scenec::director::{
     CachedDirector, Director, DirectorError, LlmDirector, LlmSettings, OutputMode, ReplayDirector,
@@ -48,6 +49,10 @@ pub struct LlmArgs {
     /// Timeout of each socket read in seconds (not a total timeout).
     #[arg(long, default_value_t = 120.0, value_name = "SECONDS")]
     pub read_timeout: f64,
+    /// Total seconds one HTTP request may take, body included (a reply dripping slower
+    /// fails and is retried).
+    #[arg(long, default_value_t = DEFAULT_REQUEST_TIMEOUT.as_secs_f64(), value_name = "SECONDS")]
+    pub request_timeout: f64,
     /// Director attempts: the first answer plus repair requests carrying the diagnostics.
     #[arg(long, default_value_t = DEFAULT_MAX_ATTEMPTS)]
     pub max_attempts: u32,
@@ -115,6 +120,7 @@ impl LlmArgs {
         s.max_tokens = self.max_tokens;
         s.connect_timeout = seconds("connect-timeout", self.connect_timeout)?;
         s.read_timeout = seconds("read-timeout", self.read_timeout)?;
+        s.request_timeout = seconds("request-timeout", self.request_timeout)?;
         s.max_attempts = self.max_attempts;
         s.mode = self.mode;
         s.prompt_dir = self.prompt_dir.clone();

@@ -282,7 +282,11 @@ fn not_json(reply: &str) -> Diagnostic {
         code: REPLY_NOT_JSON.into(),
         severity: Severity::Error,
         path: String::new(),
-        message: format!("the reply holds no JSON object: {}", excerpt(reply)),
+        message: format!(
+            "{}: {}",
+            super::response::json_problem(reply),
+            excerpt(reply)
+        ),
         help: Some("answer with exactly one JSON object, the storyboard".into()),
     }
 }

@@ -46,13 +46,30 @@ pub fn first_messages(
     Ok(messages)
 }
 
+/// Most characters of the model's last reply echoed back in a repair request.
+pub const MAX_ECHOED_REPLY_CHARS: usize = 32_000;
+
 /// The repair conversation: the first one, the model's last reply, then the diagnostics.
-/// Only the last reply is kept, so a repair costs one reply more than the first request.
+/// Only the last reply is kept, so a repair costs one reply more than the first request; a
+/// reply longer than [`MAX_ECHOED_REPLY_CHARS`] (a server ignoring `max_tokens`) is echoed
+/// cut, so a runaway answer cannot make every repair request as large.
 pub fn repair_messages(first: &[Message], reply: &str, repair: String) -> Vec<Message> {
     let mut messages = first.to_vec();
-    messages.push(Message::new("assistant", reply));
+    messages.push(Message::new("assistant", echoed(reply)));
     messages.push(Message::new("user", repair));
     messages
+}
+
+/// `reply`, cut to [`MAX_ECHOED_REPLY_CHARS`] with a note saying how much was left out.
+fn echoed(reply: &str) -> String {
+    match reply.char_indices().nth(MAX_ECHOED_REPLY_CHARS) {
+        None => reply.to_owned(),
+        Some((cut, _)) => format!(
+            "{}\n[… {} more characters cut]",
+            &reply[..cut],
+            reply[cut..].chars().count()
+        ),
+    }
 }
 
 /// The request body for `messages` in `mode`.
@@ -138,5 +155,19 @@ mod tests {
         let msgs = repair_messages(&first, "{}", "fix it".into());
         let roles: Vec<_> = msgs.iter().map(|m| m.role).collect();
         assert_eq!(roles, ["system", "user", "assistant", "user"]);
+        assert_eq!(msgs[2].content, "{}");
+    }
+
+    #[test]
+    fn a_runaway_reply_is_echoed_cut() {
+        let reply = "é".repeat(MAX_ECHOED_REPLY_CHARS + 5);
+        let msgs = repair_messages(&[], &reply, "fix it".into());
+        let echoed = &msgs[0].content;
+        assert!(echoed.starts_with(&"é".repeat(MAX_ECHOED_REPLY_CHARS)));
+        assert!(
+            echoed.ends_with("[… 5 more characters cut]"),
+            "{}",
+            &echoed[echoed.len() - 40..]
+        );
     }
 }

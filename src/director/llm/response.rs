@@ -114,25 +114,85 @@ pub(crate) fn excerpt(text: &str) -> String {
     }
 }
 
-/// The storyboard object in a reply: the whole text, else a ```json fence, else the first
-/// JSON object embedded in prose.
+/// The storyboard object in a reply: the whole text, else a ```json fence, else a JSON
+/// object embedded in prose. When a reply holds several objects (a "thinking" object, an
+/// echoed schema, then the storyboard), the first one with a `shots` member wins, else the
+/// first one. A reply that starts as a JSON object but breaks off or goes wrong is not
+/// mined for the smaller objects inside it: [`json_problem`] says what broke.
 pub fn extract_json(text: &str) -> Option<Value> {
     let trimmed = text.trim();
     if let Ok(value @ Value::Object(_)) = serde_json::from_str::<Value>(trimmed) {
         return Some(value);
     }
-    for fence in trimmed.split("```").skip(1).step_by(2) {
-        let body = fence.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
-        if let Ok(value @ Value::Object(_)) = serde_json::from_str::<Value>(body.trim()) {
+    let fenced = fences(trimmed).filter_map(|body| match serde_json::from_str::<Value>(body) {
+        Ok(value @ Value::Object(_)) => Some(value),
+        _ => None,
+    });
+    let embedded = top_level_objects(trimmed);
+    let mut first = None;
+    for value in fenced.chain(embedded) {
+        if value.get("shots").is_some() {
             return Some(value);
         }
+        first.get_or_insert(value);
     }
-    trimmed.match_indices('{').take(64).find_map(|(start, _)| {
-        let mut stream = serde_json::Deserializer::from_str(&trimmed[start..]).into_iter::<Value>();
-        match stream.next() {
-            Some(Ok(value @ Value::Object(_))) => Some(value),
-            _ => None,
+    first
+}
+
+/// Why [`extract_json`] found nothing in `text`, for the repair request: the JSON error
+/// (with its line and column) when the reply or its code block starts as an object.
+pub fn json_problem(text: &str) -> String {
+    let trimmed = text.trim();
+    let attempted = if trimmed.starts_with('{') {
+        Some(("the reply", trimmed))
+    } else {
+        fences(trimmed)
+            .find(|body| body.starts_with('{'))
+            .map(|body| ("the reply's code block", body))
+    };
+    match attempted {
+        Some((what, json)) => match serde_json::from_str::<Value>(json) {
+            Err(e) if e.is_eof() => format!("{what} is cut short, not valid JSON ({e})"),
+            Err(e) => format!("{what} is not valid JSON ({e})"),
+            Ok(_) => format!("{what} is not a JSON object"),
+        },
+        None => "the reply holds no JSON object".to_owned(),
+    }
+}
+
+/// The bodies of the ``` code blocks in `text` (an unclosed last block included), trimmed,
+/// without their language tag.
+fn fences(text: &str) -> impl Iterator<Item = &str> {
+    text.split("```").skip(1).step_by(2).map(|fence| {
+        fence
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+            .trim()
+    })
+}
+
+/// The JSON objects embedded in `text`, outermost only; at most 64 starts are tried, so a
+/// text full of stray braces costs linear time. An object that breaks off (end of input), or
+/// a broken one the whole text starts with, ends the search: what follows is inside it.
+fn top_level_objects(text: &str) -> impl Iterator<Item = Value> + '_ {
+    let mut starts = text.match_indices('{').map(|(start, _)| start);
+    let mut resume = 0;
+    let mut tries = 0;
+    std::iter::from_fn(move || {
+        while tries < 64 {
+            let start = starts.find(|&start| start >= resume)?;
+            tries += 1;
+            let mut stream =
+                serde_json::Deserializer::from_str(&text[start..]).into_iter::<Value>();
+            match stream.next() {
+                Some(Ok(value @ Value::Object(_))) => {
+                    resume = start + stream.byte_offset();
+                    return Some(value);
+                }
+                Some(Err(e)) if e.is_eof() || start == 0 => return None,
+                _ => {}
+            }
         }
+        None
     })
 }
 
@@ -188,7 +248,33 @@ mod tests {
             Some(serde_json::json!({"a": {"b": "}"}}))
         );
         assert_eq!(extract_json("no json here"), None);
+        assert_eq!(
+            extract_json(r#"{"thoughts": "one shot"} {"shots": [], "x": {"y": 1}}"#),
+            Some(serde_json::json!({"shots": [], "x": {"y": 1}}))
+        );
+        assert_eq!(
+            extract_json(r#"{"a": 1} {"b": 2}"#),
+            Some(serde_json::json!({"a": 1}))
+        );
         assert_eq!(extract_json("{\"cut\": "), None);
+        // a broken object is not mined for the objects inside it
+        assert_eq!(extract_json(r#"{"a": {"b": 1}, "c": NaN}"#), None);
+        assert_eq!(extract_json(r#"Sure: {"a": {"b": 1}, "c": "#), None);
+    }
+
+    #[test]
+    fn json_problems_name_the_parse_error() {
+        let cut = json_problem(r#"{"title": "Pan"#);
+        assert!(cut.starts_with("the reply is cut short"), "{cut}");
+        assert!(cut.contains("line 1 column"), "{cut}");
+        let nan = json_problem(r#"{"duration_s": NaN}"#);
+        assert!(nan.starts_with("the reply is not valid JSON"), "{nan}");
+        let fenced = json_problem("Here:\n```json\n{\"a\": \n");
+        assert!(
+            fenced.starts_with("the reply's code block is cut short"),
+            "{fenced}"
+        );
+        assert_eq!(json_problem("I can't."), "the reply holds no JSON object");
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub const DEFAULT_MODEL: &str = "gpt-4o-mini";
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 /// Default completion token limit.
 pub const DEFAULT_MAX_TOKENS: u32 = 2048;
+/// Default total time one HTTP request may take, body included (five minutes: a long
+/// non-streamed reply from a slow local model fits, a body dripping forever does not).
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// Everything the LLM director needs to know. Build with [`LlmSettings::new`] or
 /// [`LlmSettings::from_env`] and adjust the public fields.
@@ -35,6 +38,10 @@ pub struct LlmSettings {
     pub connect_timeout: Duration,
     /// Timeout of each read from the socket (not a total timeout).
     pub read_timeout: Duration,
+    /// Total time one HTTP request may take, from sending to the last byte of the body: a
+    /// server that drips its reply slower than this fails (and is retried) even when every
+    /// read beats `read_timeout`.
+    pub request_timeout: Duration,
     /// Director attempts: the first answer plus repair requests.
     pub max_attempts: u32,
     /// HTTP requests per call, retries on 429/5xx/transport faults included.
@@ -83,6 +90,7 @@ impl LlmSettings {
             max_tokens: DEFAULT_MAX_TOKENS,
             connect_timeout: Duration::from_secs(10),
             read_timeout: Duration::from_secs(120),
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
             max_attempts: DEFAULT_MAX_ATTEMPTS,
             max_http_attempts: 4,
             retry_base_delay: Duration::from_millis(250),
@@ -126,6 +134,14 @@ impl LlmSettings {
         if self.max_attempts == 0 || self.max_http_attempts == 0 {
             return Err(DirectorError::Config {
                 message: "--max-attempts must be at least 1".into(),
+            });
+        }
+        if self.connect_timeout.is_zero()
+            || self.read_timeout.is_zero()
+            || self.request_timeout.is_zero()
+        {
+            return Err(DirectorError::Config {
+                message: "--connect-timeout, --read-timeout and --request-timeout must be more than 0 seconds".into(),
             });
         }
         if self.max_tokens == 0 {
@@ -176,6 +192,9 @@ mod tests {
         let mut s = LlmSettings::new("http://127.0.0.1:1/v1");
         s.max_attempts = 0;
         assert!(s.validate().is_err());
+        let mut s = LlmSettings::new("http://127.0.0.1:1/v1");
+        s.request_timeout = Duration::ZERO;
+        assert_eq!(s.validate().unwrap_err().code(), "director_config");
     }
 
     #[test]

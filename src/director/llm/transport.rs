@@ -156,13 +156,17 @@ struct Captured {
     status: u16,
     retry_after: Option<Duration>,
     body: String,
+    /// Where the body stops being UTF-8, when it does.
+    invalid_utf8_at: Option<usize>,
 }
 
-/// The HTTP transport: async-openai over a reqwest client with connect and read timeouts.
+/// The HTTP transport: async-openai over a reqwest client with connect and read timeouts,
+/// each request bounded by a total timeout.
 #[derive(Debug, Clone)]
 pub struct HttpTransport {
     http: reqwest::Client,
     config: OpenAIConfig,
+    request_timeout: Duration,
     max_http_attempts: u32,
     base_delay: Duration,
     max_delay: Duration,
@@ -184,14 +188,40 @@ impl HttpTransport {
         Ok(Self {
             http,
             config,
+            request_timeout: settings.request_timeout,
             max_http_attempts: settings.max_http_attempts,
             base_delay: settings.retry_base_delay,
             max_delay: settings.retry_max_delay,
         })
     }
 
-    /// One HTTP request, no retry. `counter` counts it.
+    /// One HTTP request, no retry, bounded by the request timeout. `counter` counts it.
     async fn once(&self, body: &Value, counter: &Arc<AtomicU32>) -> Result<Sent, Failure> {
+        match tokio::time::timeout(self.request_timeout, self.exchange(body, counter)).await {
+            Ok(result) => result,
+            Err(_) => {
+                let http_attempts = counter.load(Ordering::SeqCst);
+                tracing::debug!(
+                    attempt = http_attempts,
+                    timeout_ms = self.request_timeout.as_millis() as u64,
+                    "no complete reply within the request timeout"
+                );
+                Err(Failure {
+                    kind: FailureKind::Transport,
+                    message: format!(
+                        "timed out: no complete reply within the request timeout of {:?} (raise --request-timeout for slow servers)",
+                        self.request_timeout
+                    ),
+                    http_attempts,
+                    wire: None,
+                    retry_after: None,
+                })
+            }
+        }
+    }
+
+    /// Sends `body` once through async-openai and classifies what came back.
+    async fn exchange(&self, body: &Value, counter: &Arc<AtomicU32>) -> Result<Sent, Failure> {
         let slot: Arc<Mutex<Option<Captured>>> = Arc::new(Mutex::new(None));
         let service = counting_service(self.http.clone(), Arc::clone(&slot), Arc::clone(counter));
         let client =
@@ -200,6 +230,22 @@ impl HttpTransport {
         let captured = slot.lock().ok().and_then(|mut s| s.take());
         let http_attempts = counter.load(Ordering::SeqCst);
         match captured {
+            Some(c) if (200..300).contains(&c.status) && c.invalid_utf8_at.is_some() => {
+                Err(Failure {
+                    kind: FailureKind::Malformed,
+                    message: format!(
+                        "a body that is not valid UTF-8 (first bad byte at offset {}): {}",
+                        c.invalid_utf8_at.unwrap_or_default(),
+                        excerpt(&c.body)
+                    ),
+                    http_attempts,
+                    wire: Some(Wire {
+                        status: c.status,
+                        body: c.body,
+                    }),
+                    retry_after: c.retry_after,
+                })
+            }
             Some(c) => {
                 let wire = Wire {
                     status: c.status,
@@ -250,10 +296,23 @@ impl Transport for HttpTransport {
                 },
             )
             .notify(|failure: &Failure, delay| {
-                tracing_note(failure, delay);
+                tracing::info!(
+                    attempt = counter.load(Ordering::SeqCst),
+                    delay_ms = delay.as_millis() as u64,
+                    retry_after_ms = failure.retry_after.map(|d| d.as_millis() as u64),
+                    reason = %failure.message,
+                    "retrying the chat request"
+                );
             })
             .await;
         let total = counter.load(Ordering::SeqCst);
+        if let Err(failure) = &result {
+            tracing::warn!(
+                http_attempts = total,
+                reason = %failure.message,
+                "the chat request failed"
+            );
+        }
         result
             .map(|mut sent| {
                 sent.http_attempts = total;
@@ -263,13 +322,6 @@ impl Transport for HttpTransport {
                 failure.http_attempts = total;
                 failure
             })
-    }
-}
-
-fn tracing_note(failure: &Failure, delay: Duration) {
-    // Retries are visible in the transcript's http_attempts; this line helps live debugging.
-    if std::env::var_os("SCENEC_DEBUG_HTTP").is_some() {
-        eprintln!("scenec: retrying in {delay:?} after: {}", failure.message);
     }
 }
 
@@ -293,12 +345,38 @@ fn counting_service(
         let slot = Arc::clone(&slot);
         let counter = Arc::clone(&counter);
         async move {
-            counter.fetch_add(1, Ordering::SeqCst);
+            let attempt = counter.fetch_add(1, Ordering::SeqCst) + 1;
             let request = factory.build().await?;
-            let response = http.execute(request).await.map_err(OpenAIError::Reqwest)?;
+            let started = std::time::Instant::now();
+            tracing::debug!(
+                url = %redacted_url(request.url()),
+                attempt,
+                request_bytes = request.body().and_then(|b| b.as_bytes()).map_or(0, <[u8]>::len),
+                authorization = if request.headers().contains_key(reqwest::header::AUTHORIZATION) {
+                    "<redacted>"
+                } else {
+                    "none"
+                },
+                "sending a chat request"
+            );
+            let response = http.execute(request).await.map_err(|e| {
+                tracing::debug!(attempt, error = %e, "the chat request got no response");
+                OpenAIError::Reqwest(e)
+            })?;
             let status = response.status();
             let headers = response.headers().clone();
-            let bytes = response.bytes().await.map_err(OpenAIError::Reqwest)?;
+            let bytes = response.bytes().await.map_err(|e| {
+                tracing::debug!(attempt, status = status.as_u16(), error = %e, "the response body broke off");
+                OpenAIError::Reqwest(e)
+            })?;
+            tracing::debug!(
+                attempt,
+                status = status.as_u16(),
+                latency_ms = started.elapsed().as_millis() as u64,
+                response_bytes = bytes.len(),
+                "received a chat response"
+            );
+            tracing::trace!(attempt, body = %excerpt(&String::from_utf8_lossy(&bytes)), "response body");
             let retry_after = headers
                 .get(reqwest::header::RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
@@ -310,6 +388,7 @@ fn counting_service(
                     status: status.as_u16(),
                     retry_after,
                     body: String::from_utf8_lossy(&bytes).into_owned(),
+                    invalid_utf8_at: std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to()),
                 });
             }
             let mut rebuilt = http::Response::builder().status(status);
@@ -322,6 +401,14 @@ fn counting_service(
             Ok(reqwest::Response::from(rebuilt))
         }
     })
+}
+
+/// `url` without user name and password, for logs.
+fn redacted_url(url: &reqwest::Url) -> String {
+    let mut url = url.clone();
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    url.to_string()
 }
 
 /// A transport error in words, naming timeouts and refused or reset connections.
