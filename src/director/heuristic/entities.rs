@@ -69,6 +69,11 @@ impl NounPhrase {
     pub fn is_body_part(&self) -> bool {
         LEXICON.body_parts.contains(self.head())
     }
+
+    /// Whether the phrase names the air around the scene ("the air", "the wind").
+    pub fn is_ambient(&self) -> bool {
+        self.pronoun.is_none() && LEXICON.ambient.contains(self.head())
+    }
 }
 
 /// Whether a noun names a look or a shot rather than a thing ("time-lapse", "close-up").
@@ -234,14 +239,16 @@ pub(super) struct Registry {
 
 impl Registry {
     /// The entity a noun phrase names: an existing one for a later mention, else a new one.
-    /// Pronouns resolve to the last fitting subject (`as_subject`) or mention. Places and
-    /// body parts name no entity.
+    /// Pronouns resolve to the last fitting subject (`as_subject`) or mention. Places, body
+    /// parts and, outside the subject, the air around the scene name no entity.
     pub fn resolve(&mut self, np: &NounPhrase, as_subject: bool) -> Option<String> {
         let np = np.referent();
         if let Some(p) = &np.pronoun {
             return self.pronoun(p, as_subject);
         }
-        if (!as_subject && (np.is_place() || np.is_body_part())) || np.head().is_empty() {
+        if (!as_subject && (np.is_place() || np.is_body_part() || np.is_ambient()))
+            || np.head().is_empty()
+        {
             return None;
         }
         let head = singular_head(np.head());
@@ -545,5 +552,14 @@ mod tests {
         assert_eq!(r.resolve(&np("a kitchen"), false), None);
         assert_eq!(r.resolve(&np("his hands"), false), None);
         assert!(r.entities.is_empty());
+    }
+
+    #[test]
+    fn the_air_around_the_scene_is_an_entity_only_as_a_subject() {
+        let mut r = Registry::default();
+        assert_eq!(r.resolve(&np("the air"), false), None);
+        assert_eq!(r.resolve(&np("the wind"), false), None);
+        assert!(r.entities.is_empty());
+        assert_eq!(r.resolve(&np("the wind"), true), Some("wind".to_string()));
     }
 }

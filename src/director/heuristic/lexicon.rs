@@ -18,6 +18,8 @@ pub(super) struct Lexicon {
     pub places: HashSet<&'static str>,
     /// Nouns naming a body part.
     pub body_parts: HashSet<&'static str>,
+    /// Nouns for the air around a scene (air, wind): entities only as a clause subject.
+    pub ambient: HashSet<&'static str>,
     /// Nouns whose "of X" complement names the real thing.
     pub partitives: HashSet<&'static str>,
     /// Appearance-state words (colours, day/night, ripe…).
@@ -78,6 +80,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         kinds,
         places: set(include_str!("lexicon/places.txt")),
         body_parts: set(include_str!("lexicon/body_parts.txt")),
+        ambient: set(include_str!("lexicon/ambient.txt")),
         partitives: set(include_str!("lexicon/partitives.txt")),
         states: set(include_str!("lexicon/states.txt")),
         adjectives: set(include_str!("lexicon/adjectives.txt")),
@@ -102,6 +105,7 @@ impl Lexicon {
         self.kind(word).is_some()
             || self.places.contains(word)
             || self.body_parts.contains(word)
+            || self.ambient.contains(word)
             || singular(word).is_some_and(|s| self.places.contains(s.as_str()))
     }
 
@@ -154,7 +158,7 @@ mod tests {
         assert!(lex.verbs.len() > 300);
         assert!(lex.irregular.len() > 100);
         assert!(lex.kinds.len() > 300);
-        assert!(!lex.places.is_empty() && !lex.body_parts.is_empty());
+        assert!(!lex.places.is_empty() && !lex.body_parts.is_empty() && !lex.ambient.is_empty());
         assert!(!lex.partitives.is_empty() && !lex.states.is_empty());
         assert!(lex.garments.contains("raincoat"));
         assert!(lex.styles.len() > 20);
