@@ -5,7 +5,7 @@ use thiserror::Error;
 
 use crate::backend::{Backend, EmitError, Generic, Payload};
 use crate::check::{self, Diagnostic};
-use crate::director::{Director, DirectorError, Heuristic, Request};
+use crate::director::{Directed, Director, DirectorError, Heuristic, Request};
 use crate::ir::{KeyframePlan, Meta, Storyboard};
 use crate::lower::{self, LowerError, LowerOptions};
 
@@ -94,6 +94,13 @@ impl Compiler {
     /// for errors, which a director must never let through.
     pub async fn compile_request(&self, request: &Request) -> Result<Compiled, CompileError> {
         let directed = self.director.direct(request).await?;
+        self.accept(directed)
+    }
+
+    /// Re-checks a director's answer for errors, then lowers and emits it: the second half of
+    /// [`Compiler::compile_request`], for answers that came back another way (a Batch API
+    /// results file).
+    pub fn accept(&self, directed: Directed) -> Result<Compiled, CompileError> {
         let mut diagnostics = directed.diagnostics;
         let errors: Vec<Diagnostic> = check::check(&directed.storyboard)
             .into_iter()

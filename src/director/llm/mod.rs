@@ -87,9 +87,20 @@ impl LlmDirector {
         &self.engine.settings
     }
 
+    /// The templates in use.
+    pub fn prompts(&self) -> &PromptSet {
+        &self.engine.prompts
+    }
+
+    /// The body of the first request [`Director::direct`] sends for `request`, unsent: what
+    /// `--dry-run` prints and a Batch API requests file carries.
+    pub fn request_body(&self, request: &Request) -> Result<Value, DirectorError> {
+        self.engine.first_body(request)
+    }
+
     /// The exact first request for `request` and its token count, without sending it.
     pub fn dry_run(&self, request: &Request) -> Result<DryRun, DirectorError> {
-        let body = self.engine.first_body(request)?;
+        let body = self.request_body(request)?;
         Ok(DryRun {
             url: format!(
                 "{}/chat/completions",

@@ -35,6 +35,20 @@ impl OutputMode {
         }
     }
 
+    /// The mode a request body asks for, read from its `response_format` (none is text);
+    /// `None` for a format scenec never sends.
+    pub fn of_body(body: &serde_json::Value) -> Option<OutputMode> {
+        let Some(format) = body.get("response_format").filter(|f| !f.is_null()) else {
+            return Some(OutputMode::Text);
+        };
+        match format.get("type").and_then(serde_json::Value::as_str) {
+            Some("json_schema") => Some(OutputMode::JsonSchema),
+            Some("json_object") => Some(OutputMode::JsonObject),
+            Some("text") => Some(OutputMode::Text),
+            _ => None,
+        }
+    }
+
     /// The mode to fall back to when a server rejects this one.
     pub fn fallback(self) -> Option<OutputMode> {
         match self {
@@ -107,5 +121,21 @@ mod tests {
         assert!(rejects_mode(422, "Unsupported JSON_SCHEMA"));
         assert!(!rejects_mode(400, "bad temperature"));
         assert!(!rejects_mode(500, "response_format"));
+    }
+
+    #[test]
+    fn a_body_names_its_mode_by_its_response_format() {
+        use serde_json::json;
+        let of = |body| OutputMode::of_body(&body);
+        assert_eq!(
+            of(json!({"response_format": {"type": "json_schema"}})),
+            Some(OutputMode::JsonSchema)
+        );
+        assert_eq!(
+            of(json!({"response_format": {"type": "json_object"}})),
+            Some(OutputMode::JsonObject)
+        );
+        assert_eq!(of(json!({"model": "m"})), Some(OutputMode::Text));
+        assert_eq!(of(json!({"response_format": {"type": "grammar"}})), None);
     }
 }

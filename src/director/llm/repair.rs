@@ -8,14 +8,14 @@ use serde_json::Value;
 
 use super::mode::OutputMode;
 use super::prompts::PromptSet;
-use super::request;
-use super::response::excerpt;
+use super::request::{self, Message};
+use super::response::{ChatResponse, excerpt, extract_json};
 use super::settings::LlmSettings;
 use super::transport::{Failure, FailureKind, Transport};
 use crate::check::{self, Diagnostic, Severity};
 use crate::director::transcript::{Attempt, Outcome, Transcript};
 use crate::director::{Directed, DirectorError, Request};
-use crate::ir::Meta;
+use crate::ir::{Meta, Storyboard};
 use crate::schema;
 
 /// Code of the diagnostic sent back when a reply holds no JSON object.
@@ -109,13 +109,12 @@ impl Engine {
                 }
             };
             let usage = sent.response.usage.unwrap_or_default();
-            let text = sent.response.text();
             let mut attempt = Attempt {
                 number: run.transcript.attempts.len() as u32 + 1,
                 mode: run.mode.as_str().to_owned(),
                 http_attempts: sent.http_attempts,
                 max_tokens,
-                reply: text.clone(),
+                reply: sent.response.text(),
                 finish_reason: sent.response.finish_reason().map(str::to_owned),
                 diagnostics: Vec::new(),
                 outcome: Outcome::Invalid,
@@ -124,70 +123,143 @@ impl Engine {
                 completion_tokens: usage.completion_tokens,
                 elapsed_ms: ms(t0),
             };
-            if let Some(refusal) = sent.response.refusal() {
-                attempt.outcome = Outcome::Refusal;
-                attempt.note = Some(refusal.clone());
-                run.transcript.attempts.push(attempt);
-                return Err(DirectorError::Refusal {
-                    message: refusal,
-                    transcript: Box::new(run.transcript),
-                });
-            }
-            if attempt.finish_reason.as_deref() == Some("length") {
-                attempt.outcome = Outcome::Length;
-                attempt.note = Some(format!("the reply stopped at max_tokens = {max_tokens}"));
-                run.transcript.attempts.push(attempt);
-                if length_retried {
-                    return Err(DirectorError::Length {
-                        max_tokens,
+            match judge(&sent.response) {
+                Verdict::Refusal(refusal) => {
+                    attempt.outcome = Outcome::Refusal;
+                    attempt.note = Some(refusal.clone());
+                    run.transcript.attempts.push(attempt);
+                    return Err(DirectorError::Refusal {
+                        message: refusal,
                         transcript: Box::new(run.transcript),
                     });
                 }
-                length_retried = true;
-                max_tokens = max_tokens.saturating_mul(2);
-                run.notes.push(format!(
-                    "a reply was cut at the token limit; retried with max_tokens = {max_tokens}"
-                ));
-                continue;
-            }
-            evaluated += 1;
-            let reply = text.unwrap_or_default();
-            let value = super::response::extract_json(&reply);
-            let diagnostics = match &value {
-                None => vec![not_json(&reply)],
-                Some(value) => match evaluate(value) {
-                    Ok((storyboard, diagnostics)) => {
-                        attempt.outcome = Outcome::Valid;
-                        attempt.diagnostics = diagnostics.clone();
-                        run.transcript.attempts.push(attempt);
-                        return Ok(Directed {
-                            storyboard,
-                            meta: run.meta(director),
-                            diagnostics,
+                Verdict::Length => {
+                    attempt.outcome = Outcome::Length;
+                    attempt.note = Some(format!("the reply stopped at max_tokens = {max_tokens}"));
+                    run.transcript.attempts.push(attempt);
+                    if length_retried {
+                        return Err(DirectorError::Length {
+                            max_tokens,
+                            transcript: Box::new(run.transcript),
                         });
                     }
-                    Err(diagnostics) => diagnostics,
-                },
-            };
-            attempt.diagnostics = diagnostics.clone();
-            run.transcript.attempts.push(attempt);
-            if evaluated >= self.settings.max_attempts {
-                return Err(DirectorError::AttemptsExhausted {
-                    attempts: evaluated,
-                    last_storyboard: value.map(Box::new),
+                    length_retried = true;
+                    max_tokens = max_tokens.saturating_mul(2);
+                    run.notes.push(format!(
+                        "a reply was cut at the token limit; retried with max_tokens = {max_tokens}"
+                    ));
+                }
+                Verdict::Valid {
+                    storyboard,
                     diagnostics,
-                    transcript: Box::new(run.transcript),
-                });
+                } => {
+                    attempt.outcome = Outcome::Valid;
+                    attempt.diagnostics = diagnostics.clone();
+                    run.transcript.attempts.push(attempt);
+                    return Ok(Directed {
+                        storyboard,
+                        meta: run.meta(director),
+                        diagnostics,
+                    });
+                }
+                Verdict::Invalid {
+                    reply,
+                    value,
+                    diagnostics,
+                } => {
+                    evaluated += 1;
+                    attempt.diagnostics = diagnostics.clone();
+                    run.transcript.attempts.push(attempt);
+                    if evaluated >= self.settings.max_attempts {
+                        return Err(DirectorError::AttemptsExhausted {
+                            attempts: evaluated,
+                            last_storyboard: value.map(Box::new),
+                            diagnostics,
+                            transcript: Box::new(run.transcript),
+                        });
+                    }
+                    messages =
+                        repair_conversation(&self.prompts, &first, &reply, &diagnostics, run.mode)?;
+                }
             }
-            let errors: Vec<Diagnostic> = diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .take(MAX_REPAIR_DIAGNOSTICS)
-                .collect();
-            let repair = self.prompts.repair(&errors, run.mode)?;
-            messages = request::repair_messages(&first, &reply, repair);
         }
     }
+}
+
+/// What one reply amounts to, judged as the repair loop judges it.
+#[derive(Debug, Clone)]
+pub enum Verdict {
+    /// The model refused: its refusal text, or the content-filter note.
+    Refusal(String),
+    /// The reply stopped at the token limit (`finish_reason: "length"`).
+    Length,
+    /// The reply holds a storyboard that passes the schema and the checker once the
+    /// deterministic fixes ran.
+    Valid {
+        /// The fixed storyboard.
+        storyboard: Storyboard,
+        /// Its remaining warnings and the fixes made (never errors).
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// Errors remain: what a repair request sends back.
+    Invalid {
+        /// The reply text.
+        reply: String,
+        /// The JSON object the reply held, when it held one.
+        value: Option<Value>,
+        /// Every diagnostic (errors first from the schema, or the checker's after the fixes).
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// Judges a reply: a refusal, else a length stop, else the JSON it holds (whole, fenced or in
+/// prose) through the schema, the deterministic fixes and the checker.
+pub fn judge(response: &ChatResponse) -> Verdict {
+    if let Some(refusal) = response.refusal() {
+        return Verdict::Refusal(refusal);
+    }
+    if response.finish_reason() == Some("length") {
+        return Verdict::Length;
+    }
+    let reply = response.text().unwrap_or_default();
+    let value = extract_json(&reply);
+    let diagnostics = match &value {
+        None => vec![not_json(&reply)],
+        Some(value) => match evaluate(value) {
+            Ok((storyboard, diagnostics)) => {
+                return Verdict::Valid {
+                    storyboard,
+                    diagnostics,
+                };
+            }
+            Err(diagnostics) => diagnostics,
+        },
+    };
+    Verdict::Invalid {
+        reply,
+        value,
+        diagnostics,
+    }
+}
+
+/// The conversation of the repair request after an invalid `reply`: `first`, the reply, then
+/// the repair message listing the errors among `diagnostics` (at most 20, to keep the request
+/// lean) in `mode`.
+pub fn repair_conversation(
+    prompts: &PromptSet,
+    first: &[Message],
+    reply: &str,
+    diagnostics: &[Diagnostic],
+    mode: OutputMode,
+) -> Result<Vec<Message>, DirectorError> {
+    let errors: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .take(MAX_REPAIR_DIAGNOSTICS)
+        .cloned()
+        .collect();
+    let repair = prompts.repair(&errors, mode)?;
+    Ok(request::repair_messages(first, reply, repair))
 }
 
 impl Run<'_> {
@@ -263,7 +335,7 @@ impl Run<'_> {
 
 /// Schema, checker, fixes: the storyboard and its remaining warnings and fixes, or every
 /// diagnostic when errors remain.
-fn evaluate(value: &Value) -> Result<(crate::ir::Storyboard, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn evaluate(value: &Value) -> Result<(Storyboard, Vec<Diagnostic>), Vec<Diagnostic>> {
     let checked = check::check_value(value);
     let Some(mut storyboard) = checked.storyboard else {
         return Err(checked.diagnostics);

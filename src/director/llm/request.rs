@@ -79,13 +79,9 @@ pub fn body(
     mode: OutputMode,
     max_tokens: u32,
 ) -> Value {
-    let messages: Vec<Value> = messages
-        .iter()
-        .map(|m| json!({"role": m.role, "content": m.content}))
-        .collect();
     let mut body = json!({
         "model": settings.model,
-        "messages": messages,
+        "messages": messages_json(messages),
         "temperature": settings.temperature,
         "max_tokens": max_tokens,
         "stream": false,
@@ -105,6 +101,41 @@ pub fn body(
         map.insert("response_format".into(), format);
     }
     body
+}
+
+/// `body` with `messages` in place of its own, every other field (and the field order) kept:
+/// the next turn of a conversation known only by the body of its last request, as in a Batch
+/// API requests file.
+pub fn with_messages(body: &Value, messages: &[Message]) -> Value {
+    let mut next = body.clone();
+    if let Value::Object(map) = &mut next {
+        map.insert("messages".into(), Value::Array(messages_json(messages)));
+    }
+    next
+}
+
+/// The messages of a request body [`body`] built; `None` when the body has no messages, or
+/// one with a role other than system, user or assistant or with content that is not text.
+pub fn messages_of(body: &Value) -> Option<Vec<Message>> {
+    body.get("messages")?
+        .as_array()?
+        .iter()
+        .map(|m| {
+            let role = m.get("role")?.as_str()?;
+            let role = ["system", "user", "assistant"]
+                .into_iter()
+                .find(|known| *known == role)?;
+            Some(Message::new(role, m.get("content")?.as_str()?))
+        })
+        .collect()
+}
+
+/// The messages as a request body carries them.
+fn messages_json(messages: &[Message]) -> Vec<Value> {
+    messages
+        .iter()
+        .map(|m| json!({"role": m.role, "content": m.content}))
+        .collect()
 }
 
 #[cfg(test)]
@@ -169,5 +200,23 @@ mod tests {
             "{}",
             &echoed[echoed.len() - 40..]
         );
+    }
+
+    #[test]
+    fn a_body_gives_back_its_messages_and_takes_new_ones_in_place() {
+        let prompts = PromptSet::embedded().unwrap();
+        let first = first_messages(&prompts, &Request::new("a cat"), OutputMode::Text).unwrap();
+        let sent = body(&settings(), &first, OutputMode::Text, 7);
+        assert_eq!(messages_of(&sent), Some(first.clone()));
+        let next = repair_messages(&first, "{}", "fix it".into());
+        assert_eq!(
+            with_messages(&sent, &next),
+            body(&settings(), &next, OutputMode::Text, 7)
+        );
+        assert_eq!(
+            messages_of(&json!({"messages": [{"role": "tool", "content": "x"}]})),
+            None
+        );
+        assert_eq!(messages_of(&json!({"model": "m"})), None);
     }
 }
