@@ -117,7 +117,7 @@ pub(crate) fn error(code: &str, message: String) -> BatchError {
 }
 
 /// The code of a compile error.
-fn compile_code(e: &CompileError) -> &'static str {
+pub(crate) fn compile_code(e: &CompileError) -> &'static str {
     match e {
         CompileError::Director(d) => d.code(),
         CompileError::Check { .. } => "check_failed",

@@ -6,9 +6,16 @@
 //! [`input::items`] parses the input, [`resume::open`] reads an existing output,
 //! [`run::run_with`] is the engine, [`writer::LineWriter`] writes the lines; [`run()`] does
 //! it all in memory.
+//!
+//! Or through a Batch API (OpenAI Batch API, vLLM `run-batch`): [`requests`] writes the
+//! requests file, [`results`] reads a results file's lines and [`ingest`] turns them into
+//! output lines and the next round's requests.
 
+pub mod ingest;
 pub mod input;
 mod line;
+pub mod requests;
+pub mod results;
 pub mod resume;
 pub mod run;
 pub mod writer;

@@ -1,0 +1,455 @@
+//! Ingesting Batch API results: every round's answers judged as the LLM director's repair loop
+//! judges them (refusal, length stop, schema, deterministic fixes, checker), the valid ones
+//! lowered into the usual `{"id", "storyboard", "keyframes", "error"}` lines, and the next
+//! round written as request lines: exactly what the repair loop would send next.
+//!
+//! Rounds: the first requests file defines the items; each later round's requests file holds
+//! the requests written for the items that needed another round, and its results answer them.
+//! An item's answer is the result of the latest round that asked for it.
+//!
+//! What goes into the next round, per item:
+//! - an invalid reply: the repair request (first conversation, the reply, the diagnostics),
+//!   unless `max_attempts` answers have been judged already;
+//! - a reply cut at the token limit: the same request with twice the `max_tokens`, once;
+//! - no answer (missing from the results, expired, cancelled, HTTP 408/429/5xx, a body that
+//!   is not a chat completion): the same request again.
+//!
+//! Refusals and other failures are final.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use super::requests::{RequestLine, custom_id};
+use super::results::{Answer, parse_result};
+use super::line::compile_code;
+use super::{BatchError, BatchLine, parse_line};
+use crate::Compiler;
+use crate::check::Diagnostic;
+use crate::director::llm::OutputMode;
+use crate::director::llm::prompts::PromptSet;
+use crate::director::llm::repair::{Verdict, judge, repair_conversation};
+use crate::director::llm::request::{messages_of, with_messages};
+use crate::director::llm::response::ChatResponse;
+use crate::director::{Directed, DirectorError, Transcript};
+use crate::ir::Meta;
+use crate::schema;
+
+/// One round: the requests sent and the results that came back (the file's text).
+#[derive(Debug, Clone, Copy)]
+pub struct Round<'a> {
+    /// The round's request lines.
+    pub requests: &'a [RequestLine],
+    /// The round's results file.
+    pub results: &'a str,
+}
+
+/// What ingesting produced.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ingested {
+    /// One line per item (in input order when the input is given, else in the first
+    /// requests file's order), then one error line per results line that matched no request.
+    pub lines: Vec<BatchLine>,
+    /// The next round's requests, in item order.
+    pub next: Vec<RequestLine>,
+}
+
+/// A round's requests by custom_id.
+type Asked<'a> = HashMap<&'a str, &'a RequestLine>;
+
+/// How an item stands after the rounds.
+struct Item<'a> {
+    first: &'a RequestLine,
+    /// Per round: the answer, when the round's results held one.
+    answers: Vec<Option<Answer>>,
+}
+
+/// Ingests `rounds` (at least one; the first defines the items). `input`, the original
+/// `{"id", "prompt"}` file, restores ids to their JSON type and input order, and turns the
+/// lines that became no request into error lines. `prompts` renders repair messages (use the
+/// templates the requests were built with); `max_attempts` bounds the judged answers per item.
+pub fn ingest(
+    compiler: &Compiler,
+    prompts: &PromptSet,
+    input: Option<&str>,
+    rounds: &[Round<'_>],
+    max_attempts: u32,
+) -> Result<Ingested, DirectorError> {
+    let Some(first_round) = rounds.first() else {
+        return Ok(Ingested::default());
+    };
+    let mut items: Vec<Item<'_>> = first_round
+        .requests
+        .iter()
+        .map(|first| Item {
+            first,
+            answers: Vec::new(),
+        })
+        .collect();
+    let index: HashMap<&str, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.first.custom_id.as_str(), i))
+        .collect();
+    let asked: Vec<Asked<'_>> = rounds
+        .iter()
+        .map(|round| {
+            round
+                .requests
+                .iter()
+                .map(|q| (q.custom_id.as_str(), q))
+                .collect()
+        })
+        .collect();
+    let mut strays = Vec::new();
+    for (r, round) in rounds.iter().enumerate() {
+        for item in &mut items {
+            item.answers.push(None);
+        }
+        let round_asked = asked.get(r);
+        for (n, line) in round.results.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let place = format!("results file {}", r + 1);
+            let stray = |id: Value, code: &str, message: String| BatchLine {
+                id,
+                storyboard: None,
+                keyframes: None,
+                error: Some(BatchError {
+                    code: code.into(),
+                    message,
+                }),
+            };
+            let result = match parse_result(line, n + 1) {
+                Ok(result) => result,
+                Err(e) => {
+                    strays.push(stray(
+                        Value::Null,
+                        &e.code,
+                        format!("{place}, {}", e.message),
+                    ));
+                    continue;
+                }
+            };
+            let cid = result.custom_id;
+            let slot = index
+                .get(cid.as_str())
+                .filter(|_| round_asked.is_some_and(|a| a.contains_key(cid.as_str())))
+                .and_then(|&i| items.get_mut(i))
+                .and_then(|item| item.answers.last_mut());
+            match slot {
+                Some(slot @ None) => *slot = Some(result.answer),
+                Some(Some(_)) => strays.push(stray(
+                    Value::String(cid.clone()),
+                    "duplicate_result",
+                    format!(
+                        "{place}, line {}: a second result for custom_id {cid:?}; the first one was used",
+                        n + 1
+                    ),
+                )),
+                None => strays.push(stray(
+                    Value::String(cid.clone()),
+                    "unknown_custom_id",
+                    format!(
+                        "{place}, line {}: custom_id {cid:?} is not in requests file {}; give each results file after the requests file it answers",
+                        n + 1,
+                        r + 1
+                    ),
+                )),
+            }
+        }
+    }
+    let mut settled: Vec<(String, BatchLine)> = Vec::new();
+    let mut next = Vec::new();
+    for item in &items {
+        let (line, request) = settle(compiler, prompts, &asked, item, max_attempts)?;
+        settled.push((item.first.custom_id.clone(), line));
+        next.extend(request);
+    }
+    let mut lines = match input {
+        Some(input) => in_input_order(input, settled),
+        None => settled.into_iter().map(|(_, line)| line).collect(),
+    };
+    lines.extend(strays);
+    Ok(Ingested { lines, next })
+}
+
+/// The item's output line and its next-round request, if it needs one.
+fn settle(
+    compiler: &Compiler,
+    prompts: &PromptSet,
+    asked: &[Asked<'_>],
+    item: &Item<'_>,
+    max_attempts: u32,
+) -> Result<(BatchLine, Option<RequestLine>), DirectorError> {
+    let cid = item.first.custom_id.as_str();
+    let failed = |code: &str, message: String| BatchLine {
+        id: Value::String(cid.to_owned()),
+        storyboard: None,
+        keyframes: None,
+        error: Some(BatchError {
+            code: code.into(),
+            message,
+        }),
+    };
+    // The latest round that asked for the item, and its request.
+    let Some((last, request)) = asked
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(r, round)| round.get(cid).map(|q| (r, *q)))
+    else {
+        return Ok((
+            failed("missing_request", format!("no request for {cid:?}")),
+            None,
+        ));
+    };
+    let Some(answer) = item.answers.get(last).and_then(Option::as_ref) else {
+        return Ok((
+            failed(
+                "missing_result",
+                format!(
+                    "results file {} has no result for custom_id {cid:?}; the request is in the next round",
+                    last + 1
+                ),
+            ),
+            Some(request.clone()),
+        ));
+    };
+    let response = match answer {
+        Answer::Failed { error, retry } => {
+            let again = retry.then(|| request.clone());
+            let mut error = error.clone();
+            if again.is_some() {
+                error.message = format!(
+                    "{}; the request is in the next round",
+                    error.message.trim_end_matches('.')
+                );
+            }
+            return Ok((failed(&error.code, error.message), again));
+        }
+        Answer::Completion(response) => response,
+    };
+    let earlier: Vec<Verdict> = item
+        .answers
+        .iter()
+        .take(last)
+        .flatten()
+        .filter_map(|a| match a {
+            Answer::Completion(r) => Some(judge(r)),
+            Answer::Failed { .. } => None,
+        })
+        .collect();
+    let judged_before = earlier
+        .iter()
+        .filter(|v| matches!(v, Verdict::Valid { .. } | Verdict::Invalid { .. }))
+        .count() as u32;
+    let max_tokens = request
+        .body
+        .get("max_tokens")
+        .and_then(Value::as_u64)
+        .and_then(|t| u32::try_from(t).ok())
+        .unwrap_or(0);
+    match judge(response) {
+        Verdict::Refusal(message) => {
+            let e = DirectorError::Refusal {
+                message,
+                transcript: Box::default(),
+            };
+            Ok((failed(e.code(), e.to_string()), None))
+        }
+        Verdict::Length if earlier.iter().any(|v| matches!(v, Verdict::Length)) => {
+            let e = DirectorError::Length {
+                max_tokens,
+                transcript: Box::default(),
+            };
+            Ok((failed(e.code(), e.to_string()), None))
+        }
+        Verdict::Length => {
+            let doubled = max_tokens.saturating_mul(2);
+            let mut body = request.body.clone();
+            if let Value::Object(map) = &mut body {
+                map.insert("max_tokens".into(), json!(doubled));
+            }
+            Ok((
+                failed(
+                    "length",
+                    format!(
+                        "the reply was cut at the token limit (max_tokens = {max_tokens}); the next round asks again with {doubled}"
+                    ),
+                ),
+                Some(RequestLine::new(cid, body)),
+            ))
+        }
+        Verdict::Valid {
+            storyboard,
+            diagnostics,
+        } => {
+            let directed = Directed {
+                storyboard,
+                meta: meta(prompts, request, response, judged_before + 1),
+                diagnostics,
+            };
+            Ok((
+                match compiler.accept(directed) {
+                    Ok(c) => BatchLine {
+                        id: Value::String(cid.to_owned()),
+                        storyboard: Some(c.storyboard),
+                        keyframes: Some(c.plan),
+                        error: None,
+                    },
+                    Err(e) => failed(compile_code(&e), e.to_string()),
+                },
+                None,
+            ))
+        }
+        Verdict::Invalid {
+            reply,
+            value,
+            diagnostics,
+        } => {
+            let attempts = judged_before + 1;
+            if attempts >= max_attempts {
+                let e = DirectorError::AttemptsExhausted {
+                    attempts,
+                    last_storyboard: value.map(Box::new),
+                    diagnostics,
+                    transcript: Box::new(Transcript::default()),
+                };
+                return Ok((failed(e.code(), e.to_string()), None));
+            }
+            let (Some(first), Some(mode)) = (
+                messages_of(&item.first.body),
+                OutputMode::of_body(&request.body),
+            ) else {
+                return Ok((
+                    failed(
+                        "invalid_request",
+                        format!(
+                            "the request for {cid:?} is not one scenec wrote (its messages or response_format are unknown), so no repair request can follow it"
+                        ),
+                    ),
+                    None,
+                ));
+            };
+            let conversation = repair_conversation(prompts, &first, &reply, &diagnostics, mode)?;
+            Ok((
+                failed(
+                    "check_failed",
+                    format!(
+                        "the reply has {}; a repair request is in the next round",
+                        summary(&diagnostics)
+                    ),
+                ),
+                Some(RequestLine::new(
+                    cid,
+                    with_messages(&request.body, &conversation),
+                )),
+            ))
+        }
+    }
+}
+
+/// "N error(s): CODE at /pointer: message; …" for the first three errors.
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    let first: Vec<String> = errors
+        .iter()
+        .take(3)
+        .map(|d| {
+            let path = if d.path.is_empty() { "/" } else { &d.path };
+            format!("{} at {path}: {}", d.code, d.message)
+        })
+        .collect();
+    format!("{} error(s): {}", errors.len(), first.join("; "))
+}
+
+/// What a batch answer records about how it came about.
+fn meta(
+    prompts: &PromptSet,
+    request: &RequestLine,
+    response: &ChatResponse,
+    attempts: u32,
+) -> Meta {
+    let usage = response.usage.unwrap_or_default();
+    Meta {
+        director: "llm".into(),
+        model: request
+            .body
+            .get("model")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        endpoint_host: Some("batch".into()),
+        prompt_version: Some(prompts.version().to_owned()),
+        schema_hash: Some(schema::wire_schema_hash()),
+        attempts,
+        prompt_tokens: usage.prompt_tokens,
+        completion_tokens: usage.completion_tokens,
+        elapsed_ms: 0.0,
+        cached: false,
+        output_mode: OutputMode::of_body(&request.body).map(|m| m.as_str().to_owned()),
+        http_attempts: 0,
+        notes: vec!["answered through a Batch API results file".into()],
+    }
+}
+
+/// The settled lines in `input`'s order with the input's ids; input lines that became no
+/// request get their reason; settled items the input lacks follow at the end.
+fn in_input_order(input: &str, settled: Vec<(String, BatchLine)>) -> Vec<BatchLine> {
+    let mut by_id: HashMap<String, BatchLine> = settled.iter().cloned().collect();
+    let mut lines = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, text) in input.lines().enumerate() {
+        let number = index + 1;
+        if text.trim().is_empty() {
+            continue;
+        }
+        let (id, prompt) = parse_line(text, number);
+        let error = |code: &str, message: String| BatchLine {
+            id: id.clone(),
+            storyboard: None,
+            keyframes: None,
+            error: Some(BatchError {
+                code: code.into(),
+                message,
+            }),
+        };
+        let line = match (prompt, custom_id(&id)) {
+            (Err(e), _) => error(&e.code, e.message),
+            (Ok(p), _) if p.trim().is_empty() => {
+                let e = DirectorError::EmptyPrompt;
+                error(e.code(), format!("line {number}: {e}"))
+            }
+            (Ok(_), None) => error(
+                "invalid_id",
+                format!("line {number}: \"id\" must be a string or a number"),
+            ),
+            (Ok(_), Some(cid)) => match seen.insert(cid.clone(), number) {
+                Some(first) => error(
+                    "duplicate_id",
+                    format!("line {number}: id {cid:?} was already used on line {first}"),
+                ),
+                None => match by_id.remove(&cid) {
+                    Some(mut line) => {
+                        line.id = id.clone();
+                        line
+                    }
+                    None => error(
+                        "missing_request",
+                        format!(
+                            "line {number}: id {cid:?} has no request in the first requests file; was it written from this input?"
+                        ),
+                    ),
+                },
+            },
+        };
+        lines.push(line);
+    }
+    lines.extend(
+        settled
+            .into_iter()
+            .filter_map(|(cid, _)| by_id.remove(&cid)),
+    );
+    lines
+}
