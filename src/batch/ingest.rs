@@ -20,9 +20,9 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
+use super::line::compile_code;
 use super::requests::{RequestLine, custom_id};
 use super::results::{Answer, parse_result};
-use super::line::compile_code;
 use super::{BatchError, BatchLine, parse_line};
 use crate::Compiler;
 use crate::check::Diagnostic;

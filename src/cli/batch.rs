@@ -13,6 +13,7 @@ use clap::builder::PossibleValuesParser;
 use scenec::batch::{self, Item, LineWriter, Summary};
 use scenec::{Compiler, backend};
 
+use super::batch_api;
 use super::director_args::DirectorArgs;
 use super::runtime::runtime;
 use super::{EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, batch_progress};
@@ -22,7 +23,9 @@ use super::{EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, batch_progress};
 pub struct Args {
     /// JSONL input: one {"id", "prompt"} object a line (other keys are ignored), or - for
     /// standard input. Ids must be unique: a repeated id becomes a duplicate_id error line.
-    input: PathBuf,
+    /// Optional with --ingest, where it restores the ids' JSON types and order.
+    #[arg(required_unless_present = "ingest")]
+    input: Option<PathBuf>,
     /// JSONL output: one {"id", "storyboard", "keyframes", "error"} line per input line, in
     /// the order they finish. Standard output when absent or -.
     #[arg(short = 'o', long = "out", value_name = "OUT.jsonl")]
@@ -42,12 +45,27 @@ pub struct Args {
     /// Total video length in seconds for every prompt, overriding what each says.
     #[arg(long, value_name = "SECONDS")]
     duration: Option<f64>,
+    #[command(flatten)]
+    api: batch_api::ApiArgs,
 }
 
 /// Runs the batch. Exit 0 when it ran to the end (failed lines are reported in the output),
 /// 2 when the input or output cannot be used, 130 when Ctrl-C or SIGTERM stopped it (the
 /// output then holds only whole lines and `--resume` finishes it).
 pub fn run(args: &Args) -> u8 {
+    let files = batch_api::Files {
+        input: args.input.as_deref(),
+        out: args.out.as_deref(),
+    };
+    if let Some(code) = batch_api::run(
+        &args.api,
+        files,
+        &args.director,
+        &args.backend,
+        args.duration,
+    ) {
+        return code;
+    }
     match execute(args) {
         Ok(code) => code,
         Err(message) => {
@@ -69,7 +87,11 @@ struct Output {
 }
 
 fn execute(args: &Args) -> Result<u8, String> {
-    let input = read(&args.input)?;
+    let input = read(
+        args.input
+            .as_deref()
+            .ok_or("give the input file IN.jsonl")?,
+    )?;
     let director = args.director.build()?;
     let backend = backend::by_name(&args.backend).ok_or_else(|| {
         format!(
@@ -230,7 +252,7 @@ fn parse_concurrency(text: &str) -> Result<NonZeroUsize, String> {
 }
 
 /// The text of `path` ("-" is standard input).
-fn read(path: &Path) -> Result<String, String> {
+pub(super) fn read(path: &Path) -> Result<String, String> {
     if path == Path::new("-") {
         let mut buf = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf)

@@ -3,6 +3,7 @@
 
 mod backends;
 mod batch;
+mod batch_api;
 mod batch_progress;
 mod check;
 mod compile;
