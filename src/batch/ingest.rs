@@ -21,9 +21,9 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::line::compile_code;
-use super::requests::{RequestLine, custom_id};
+use super::requests::{RequestLine, accepted};
 use super::results::{Answer, parse_result};
-use super::{BatchError, BatchLine, parse_line};
+use super::{BatchError, BatchLine, items};
 use crate::Compiler;
 use crate::check::Diagnostic;
 use crate::director::llm::OutputMode;
@@ -400,49 +400,25 @@ fn in_input_order(input: &str, settled: Vec<(String, BatchLine)>) -> Vec<BatchLi
     let mut by_id: HashMap<String, BatchLine> = settled.iter().cloned().collect();
     let mut lines = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, text) in input.lines().enumerate() {
-        let number = index + 1;
-        if text.trim().is_empty() {
-            continue;
-        }
-        let (id, prompt) = parse_line(text, number);
-        let error = |code: &str, message: String| BatchLine {
-            id: id.clone(),
-            storyboard: None,
-            keyframes: None,
-            error: Some(BatchError {
-                code: code.into(),
-                message,
-            }),
-        };
-        let line = match (prompt, custom_id(&id)) {
-            (Err(e), _) => error(&e.code, e.message),
-            (Ok(p), _) if p.trim().is_empty() => {
-                let e = DirectorError::EmptyPrompt;
-                error(e.code(), format!("line {number}: {e}"))
-            }
-            (Ok(_), None) => error(
-                "invalid_id",
-                format!("line {number}: \"id\" must be a string or a number"),
-            ),
-            (Ok(_), Some(cid)) => match seen.insert(cid.clone(), number) {
-                Some(first) => error(
-                    "duplicate_id",
-                    format!("line {number}: id {cid:?} was already used on line {first}"),
-                ),
-                None => match by_id.remove(&cid) {
-                    Some(mut line) => {
-                        line.id = id.clone();
-                        line
-                    }
-                    None => error(
-                        "missing_request",
-                        format!(
+    for item in items(input) {
+        let (number, id) = (item.number, item.id);
+        let line = match accepted(number, &id, item.prompt, &mut seen) {
+            Ok((cid, _)) => match by_id.remove(&cid) {
+                Some(mut line) => {
+                    line.id = id;
+                    line
+                }
+                None => BatchLine::failed(
+                    id,
+                    BatchError {
+                        code: "missing_request".into(),
+                        message: format!(
                             "line {number}: id {cid:?} has no request in the first requests file; was it written from this input?"
                         ),
-                    ),
-                },
+                    },
+                ),
             },
+            Err(error) => BatchLine::failed(id, error),
         };
         lines.push(line);
     }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
-use super::{BatchError, parse_line};
+use super::{BatchError, items};
 use crate::director::{DirectorError, LlmDirector, Request};
 
 /// The relative URL of every request line (vLLM's `run-batch` accepts exactly this one for
@@ -85,53 +85,54 @@ pub fn emit(
 ) -> Result<Emitted, DirectorError> {
     let mut emitted = Emitted::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, line) in input.lines().enumerate() {
-        let number = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let (id, prompt) = parse_line(line, number);
-        let rejected = |error| Rejected {
-            line: number,
-            id: id.clone(),
-            error,
-        };
-        let prompt = match prompt {
-            Ok(p) if p.trim().is_empty() => {
-                let e = DirectorError::EmptyPrompt;
-                emitted.rejected.push(rejected(BatchError {
-                    code: e.code().into(),
-                    message: format!("line {number}: {e}"),
-                }));
-                continue;
+    for item in items(input) {
+        let (number, id) = (item.number, item.id);
+        match accepted(number, &id, item.prompt, &mut seen) {
+            Ok((cid, prompt)) => {
+                let body = director.request_body(&Request { prompt, duration_s })?;
+                emitted.requests.push(RequestLine::new(cid, body));
             }
-            Ok(p) => p,
-            Err(error) => {
-                emitted.rejected.push(rejected(error));
-                continue;
-            }
-        };
-        let Some(cid) = custom_id(&id) else {
-            emitted.rejected.push(rejected(BatchError {
-                code: "invalid_id".into(),
-                message: format!("line {number}: \"id\" must be a string or a number"),
-            }));
-            continue;
-        };
-        if let Some(first) = seen.get(&cid) {
-            emitted.rejected.push(rejected(BatchError {
-                code: "duplicate_id".into(),
-                message: format!(
-                    "line {number}: id {cid:?} was already used on line {first}; the Batch API needs a unique custom_id per request (7 and \"7\" are the same id)"
-                ),
-            }));
-            continue;
+            Err(error) => emitted.rejected.push(Rejected {
+                line: number,
+                id,
+                error,
+            }),
         }
-        seen.insert(cid.clone(), number);
-        let body = director.request_body(&Request { prompt, duration_s })?;
-        emitted.requests.push(RequestLine::new(cid, body));
     }
     Ok(emitted)
+}
+
+/// The custom_id and prompt of input line `number`, or why it becomes no request: it could
+/// not be read (`prompt` says why), its prompt is blank, or its custom_id is in `seen` (which
+/// records the line of each custom_id accepted).
+pub(crate) fn accepted(
+    number: usize,
+    id: &Value,
+    prompt: Result<String, BatchError>,
+    seen: &mut HashMap<String, usize>,
+) -> Result<(String, String), BatchError> {
+    let prompt = prompt?;
+    if prompt.trim().is_empty() {
+        let e = DirectorError::EmptyPrompt;
+        return Err(BatchError {
+            code: e.code().into(),
+            message: format!("line {number}: {e}"),
+        });
+    }
+    let cid = custom_id(id).ok_or_else(|| BatchError {
+        code: "invalid_id".into(),
+        message: format!("line {number}: \"id\" must be a string or a number"),
+    })?;
+    if let Some(first) = seen.get(&cid) {
+        return Err(BatchError {
+            code: "duplicate_id".into(),
+            message: format!(
+                "line {number}: id {cid:?} was already used on line {first}; the Batch API needs a unique custom_id per request (7 and \"7\" are the same id)"
+            ),
+        });
+    }
+    seen.insert(cid.clone(), number);
+    Ok((cid, prompt))
 }
 
 /// Why a requests file cannot be used.
