@@ -4,12 +4,14 @@
 //! One file per job: [`timeline`] (shot frame ranges and keyframe frames), [`clips`]
 //! (clip splitting under a frame-count rule), [`boxes`] (placements → boxes), [`camera`]
 //! (moves → poses; the axis and sign conventions are documented there), [`easing`],
-//! [`prompt`] (prompt clauses) and [`tokens`] (token estimate and budget trimming).
+//! [`phase`] (an action's wording at an instant), [`prompt`] (prompt clauses) and [`tokens`]
+//! (token estimate and budget trimming).
 
 pub mod boxes;
 pub mod camera;
 pub mod clips;
 pub mod easing;
+pub mod phase;
 pub mod prompt;
 mod states;
 pub mod timeline;

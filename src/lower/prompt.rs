@@ -11,6 +11,7 @@ use crate::ir::{
     Speed, Storyboard,
 };
 
+use super::phase;
 use super::tokens::Phrase;
 
 /// The negative prompt's terms, most important first.
@@ -108,7 +109,7 @@ pub fn keyframe_phrases(
             out.push(clause(sentence, state.words(), ", ", 0));
         }
         if let Some((action, p)) = e.action {
-            out.push(clause(sentence, action_phase(action, p), ", ", 1));
+            out.push(clause(sentence, phase::action_phase(action, p), ", ", 1));
         }
     }
     sentence += 1;
@@ -219,91 +220,6 @@ fn clause(sentence: usize, text: String, sep: &'static str, rank: u8) -> Phrase 
         sep,
         rank,
     }
-}
-
-/// The action's phase at progress `p`: "starting to walk", "walking from left to right",
-/// "finishing walking".
-pub fn action_phase(action: &Action, p: f64) -> String {
-    let verb = action.verb.trim().to_lowercase();
-    if p < 0.05 {
-        return format!("starting to {verb}");
-    }
-    let gerund = gerund_phrase(&verb);
-    if p > 0.95 {
-        return format!("finishing {gerund}");
-    }
-    match progressive(&verb, &action.description) {
-        Some(text) => text,
-        None => gerund,
-    }
-}
-
-/// "walks from left to right" with verb "walk" → "walking from left to right".
-fn progressive(verb: &str, description: &str) -> Option<String> {
-    let base = verb.split_whitespace().next()?;
-    let mut words = description.split_whitespace();
-    let first = words.next()?.to_lowercase();
-    let third_person = [
-        base.to_string(),
-        format!("{base}s"),
-        format!("{base}es"),
-        format!("{}ies", base.strip_suffix('y').unwrap_or(base)),
-    ];
-    if !third_person.contains(&first) {
-        return None;
-    }
-    let rest: Vec<&str> = words.collect();
-    let head = gerund(base);
-    Some(if rest.is_empty() {
-        head
-    } else {
-        format!("{head} {}", rest.join(" "))
-    })
-}
-
-/// The gerund of a (possibly multi-word) verb: "pick up" → "picking up".
-fn gerund_phrase(verb: &str) -> String {
-    let mut words = verb.split_whitespace();
-    match words.next() {
-        Some(first) => {
-            let rest: Vec<&str> = words.collect();
-            if rest.is_empty() {
-                gerund(first)
-            } else {
-                format!("{} {}", gerund(first), rest.join(" "))
-            }
-        }
-        None => String::new(),
-    }
-}
-
-/// English -ing form of one verb: wave → waving, run → running, lie → lying, walk → walking.
-pub fn gerund(verb: &str) -> String {
-    let v = verb.to_lowercase();
-    let is_vowel = |c: char| "aeiou".contains(c);
-    if let Some(stem) = v.strip_suffix("ie") {
-        return format!("{stem}ying");
-    }
-    if v.ends_with("ee") || v.ends_with("ye") || v.ends_with("oe") || v == "be" {
-        return format!("{v}ing");
-    }
-    if let Some(stem) = v.strip_suffix('e')
-        && stem.len() > 1
-    {
-        return format!("{stem}ing");
-    }
-    let chars: Vec<char> = v.chars().collect();
-    let vowels = chars.iter().filter(|c| is_vowel(**c)).count();
-    if let [.., a, b, c] = chars[..]
-        && vowels == 1
-        && !is_vowel(a)
-        && is_vowel(b)
-        && !is_vowel(c)
-        && !"wxy".contains(c)
-    {
-        return format!("{v}{c}ing");
-    }
-    format!("{v}ing")
 }
 
 /// Placement words at time `t` between two waypoints (or at one).
@@ -479,23 +395,6 @@ fn direction_word(d: Direction) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn gerunds_follow_english_spelling() {
-        for (v, g) in [
-            ("walk", "walking"),
-            ("wave", "waving"),
-            ("run", "running"),
-            ("lie", "lying"),
-            ("see", "seeing"),
-            ("ripen", "ripening"),
-            ("open", "opening"),
-            ("fly", "flying"),
-            ("sit", "sitting"),
-        ] {
-            assert_eq!(gerund(v), g);
-        }
-    }
 
     #[test]
     fn definite_article_replaces_the_indefinite_one() {

@@ -1,0 +1,180 @@
+//! An action's wording at one instant of its interval: starting, under way, done.
+//!
+//! Under way, an action reads as its progressive ("walking from left to right"). Its first
+//! keyframe reads "starting to …". Its last keyframe shows the result for verbs whose end
+//! looks different from their middle ("stopped", "seated", "landing"); for the rest (walk,
+//! wave, glow) the frame still shows the action going on, so it keeps the progressive rather
+//! than a "finishing walking" that no frame can show.
+
+use crate::ir::Action;
+
+/// Verbs whose last frame shows a result, with that result's wording (and, where "starting
+/// to …" reads badly, their first frame's wording). Stative verbs ("a table stands in the
+/// middle of the room", "a cat sits on the sofa") are not here: their progressive with its
+/// place says more than a bare "standing".
+const RESULTS: &[(&str, Option<&str>, &str)] = &[
+    ("stop", Some("slowing to a stop"), "stopped"),
+    ("halt", Some("slowing to a halt"), "halted"),
+    ("stand up", None, "standing"),
+    ("get up", None, "standing"),
+    ("sit down", None, "seated"),
+    ("kneel down", None, "kneeling"),
+    ("lie down", None, "lying down"),
+    ("jump", None, "landing"),
+    ("leap", None, "landing"),
+    ("hop", None, "landing"),
+    ("fall", None, "fallen"),
+    ("fall down", None, "fallen"),
+    ("collapse", None, "collapsed"),
+    ("land", None, "landed"),
+    ("arrive", None, "arrived"),
+    ("wake up", None, "awake"),
+    ("fall asleep", Some("drifting off to sleep"), "asleep"),
+    ("open", None, "open"),
+    ("close", None, "closed"),
+    ("shut", None, "shut"),
+];
+
+/// The action's phase at progress `p` (0 at its start, 1 at its end): "starting to walk",
+/// "walking from left to right", and at the end the result ("stopped") or still the
+/// progressive.
+pub fn action_phase(action: &Action, p: f64) -> String {
+    let verb = action.verb.trim().to_lowercase();
+    let result = RESULTS.iter().find(|(v, _, _)| *v == verb);
+    if p < 0.05 {
+        return match result {
+            Some((_, Some(start), _)) => (*start).to_string(),
+            _ => format!("starting to {verb}"),
+        };
+    }
+    if p > 0.95
+        && let Some((_, _, end)) = result
+    {
+        return (*end).to_string();
+    }
+    progressive(&verb, &action.description).unwrap_or_else(|| gerund_phrase(&verb))
+}
+
+/// "walks from left to right" with verb "walk" → "walking from left to right".
+fn progressive(verb: &str, description: &str) -> Option<String> {
+    let base = verb.split_whitespace().next()?;
+    let mut words = description.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let third_person = [
+        base.to_string(),
+        format!("{base}s"),
+        format!("{base}es"),
+        format!("{}ies", base.strip_suffix('y').unwrap_or(base)),
+    ];
+    if !third_person.contains(&first) {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    let head = gerund(base);
+    Some(if rest.is_empty() {
+        head
+    } else {
+        format!("{head} {}", rest.join(" "))
+    })
+}
+
+/// The gerund of a (possibly multi-word) verb: "pick up" → "picking up".
+fn gerund_phrase(verb: &str) -> String {
+    let mut words = verb.split_whitespace();
+    match words.next() {
+        Some(first) => {
+            let rest: Vec<&str> = words.collect();
+            if rest.is_empty() {
+                gerund(first)
+            } else {
+                format!("{} {}", gerund(first), rest.join(" "))
+            }
+        }
+        None => String::new(),
+    }
+}
+
+/// English -ing form of one verb: wave → waving, run → running, lie → lying, walk → walking.
+pub fn gerund(verb: &str) -> String {
+    let v = verb.to_lowercase();
+    let is_vowel = |c: char| "aeiou".contains(c);
+    if let Some(stem) = v.strip_suffix("ie") {
+        return format!("{stem}ying");
+    }
+    if v.ends_with("ee") || v.ends_with("ye") || v.ends_with("oe") || v == "be" {
+        return format!("{v}ing");
+    }
+    if let Some(stem) = v.strip_suffix('e')
+        && stem.len() > 1
+    {
+        return format!("{stem}ing");
+    }
+    let chars: Vec<char> = v.chars().collect();
+    let vowels = chars.iter().filter(|c| is_vowel(**c)).count();
+    if let [.., a, b, c] = chars[..]
+        && vowels == 1
+        && !is_vowel(a)
+        && is_vowel(b)
+        && !is_vowel(c)
+        && !"wxy".contains(c)
+    {
+        return format!("{v}{c}ing");
+    }
+    format!("{v}ing")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(verb: &str, description: &str) -> Action {
+        serde_json::from_value(serde_json::json!({
+            "entity": "e", "verb": verb, "description": description, "start_s": 0.0, "end_s": 1.0
+        }))
+        .unwrap_or_else(|e| panic!("test action: {e}"))
+    }
+
+    #[test]
+    fn gerunds_follow_english_spelling() {
+        for (v, g) in [
+            ("walk", "walking"),
+            ("wave", "waving"),
+            ("run", "running"),
+            ("lie", "lying"),
+            ("see", "seeing"),
+            ("ripen", "ripening"),
+            ("open", "opening"),
+            ("fly", "flying"),
+            ("sit", "sitting"),
+        ] {
+            assert_eq!(gerund(v), g);
+        }
+    }
+
+    #[test]
+    fn an_action_reads_starting_then_under_way_then_its_result_or_still_under_way() {
+        let walk = action("walk", "walks from left to right");
+        let phases: Vec<String> = [0.0, 0.5, 1.0]
+            .iter()
+            .map(|&p| action_phase(&walk, p))
+            .collect();
+        assert_eq!(
+            phases,
+            [
+                "starting to walk",
+                "walking from left to right",
+                "walking from left to right"
+            ]
+        );
+        let stop = action("stop", "stops");
+        let phases: Vec<String> = [0.0, 0.5, 1.0]
+            .iter()
+            .map(|&p| action_phase(&stop, p))
+            .collect();
+        assert_eq!(phases, ["slowing to a stop", "stopping", "stopped"]);
+        let sit = action("sit down", "sits down on the bench");
+        assert_eq!(action_phase(&sit, 0.0), "starting to sit down");
+        assert_eq!(action_phase(&sit, 0.5), "sitting down on the bench");
+        assert_eq!(action_phase(&sit, 1.0), "seated");
+    }
+}
