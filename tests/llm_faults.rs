@@ -101,7 +101,8 @@ where
 
 /// Headers announcing a long JSON body, then one byte every `every`, forever.
 async fn drip(mut stream: TcpStream, every: Duration) {
-    let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000000\r\n\r\n";
+    let head =
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000000\r\n\r\n";
     if stream.write_all(head.as_bytes()).await.is_err() {
         return;
     }
@@ -289,7 +290,10 @@ async fn a_500_storm_backs_off_within_its_bound_and_keeps_the_server_message() {
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 4);
     assert!(elapsed >= Duration::from_millis(700), "{elapsed:?}");
-    assert!(elapsed <= Duration::from_millis(1400) + SLACK, "{elapsed:?}");
+    assert!(
+        elapsed <= Duration::from_millis(1400) + SLACK,
+        "{elapsed:?}"
+    );
 }
 
 #[tokio::test]
