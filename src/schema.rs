@@ -57,16 +57,21 @@ pub fn plan_schema() -> Value {
 }
 
 /// The strict wire schema of a [`Storyboard`], accepted by OpenAI-style `json_schema` strict
-/// mode and by llama.cpp's grammar conversion.
+/// mode and by llama.cpp's grammar conversion. Generated once; every request body carries it,
+/// so a Batch API requests file of thousands of lines does not regenerate it per line.
 pub fn wire_schema() -> Value {
-    let mut value = generate::<Storyboard>(true).to_value();
-    if let Value::Object(root) = &mut value {
-        root.remove("$schema");
-        root.remove("$defs");
-    }
-    strict::make_strict(&mut value, None);
-    strict::unwrap_descriptions(&mut value);
-    value
+    static WIRE: OnceLock<Value> = OnceLock::new();
+    WIRE.get_or_init(|| {
+        let mut value = generate::<Storyboard>(true).to_value();
+        if let Value::Object(root) = &mut value {
+            root.remove("$schema");
+            root.remove("$defs");
+        }
+        strict::make_strict(&mut value, None);
+        strict::unwrap_descriptions(&mut value);
+        value
+    })
+    .clone()
 }
 
 fn storyboard_validator() -> &'static jsonschema::Validator {
