@@ -397,7 +397,8 @@ fn meta(
 /// The settled lines in `input`'s order with the input's ids; input lines that became no
 /// request get their reason; settled items the input lacks follow at the end.
 fn in_input_order(input: &str, settled: Vec<(String, BatchLine)>) -> Vec<BatchLine> {
-    let mut by_id: HashMap<String, BatchLine> = settled.iter().cloned().collect();
+    let order: Vec<String> = settled.iter().map(|(cid, _)| cid.clone()).collect();
+    let mut by_id: HashMap<String, BatchLine> = settled.into_iter().collect();
     let mut lines = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for item in items(input) {
@@ -422,10 +423,6 @@ fn in_input_order(input: &str, settled: Vec<(String, BatchLine)>) -> Vec<BatchLi
         };
         lines.push(line);
     }
-    lines.extend(
-        settled
-            .into_iter()
-            .filter_map(|(cid, _)| by_id.remove(&cid)),
-    );
+    lines.extend(order.into_iter().filter_map(|cid| by_id.remove(&cid)));
     lines
 }

@@ -17,6 +17,11 @@ use super::batch::read;
 use super::director_args::DirectorArgs;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
 
+/// Most requests the OpenAI Batch API takes in one input file.
+const OPENAI_MAX_REQUESTS: usize = 50_000;
+/// Largest input file the OpenAI Batch API takes, in bytes (200 MB).
+const OPENAI_MAX_BYTES: usize = 200_000_000;
+
 /// The Batch API flags of `scenec batch`.
 #[derive(Debug, clap::Args)]
 #[command(next_help_heading = "Batch API (OpenAI Batch API, vLLM run-batch)")]
@@ -87,7 +92,14 @@ fn emit(path: &Path, input: Option<&Path>, director: &DirectorArgs, duration_s: 
         let (model, mode) = (settings.model.clone(), settings.mode);
         let llm = LlmDirector::new(settings).map_err(|e| e.to_string())?;
         let emitted = requests::emit(&llm, &text, duration_s).map_err(|e| e.to_string())?;
-        write_jsonl(Some(path), &emitted.requests)?;
+        let bytes = write_jsonl(Some(path), &emitted.requests)?;
+        if emitted.requests.len() > OPENAI_MAX_REQUESTS || bytes > OPENAI_MAX_BYTES {
+            eprintln!(
+                "note: the OpenAI Batch API takes at most {OPENAI_MAX_REQUESTS} requests and 200 MB per file; this one has {} request(s) and {:.0} MB, so split it for OpenAI (vLLM run-batch has no such limit)",
+                emitted.requests.len(),
+                bytes as f64 / 1e6
+            );
+        }
         for rejected in &emitted.rejected {
             eprintln!(
                 "rejected: {}: {}",
@@ -196,18 +208,20 @@ fn default_next(last: Option<&PathBuf>) -> Result<PathBuf, String> {
     Ok(last.with_file_name(format!("{stem}.next.jsonl")))
 }
 
-/// Writes `items` as JSON Lines to `path`, or standard output when it is absent or -.
-fn write_jsonl<T: serde::Serialize>(path: Option<&Path>, items: &[T]) -> Result<(), String> {
+/// Writes `items` as JSON Lines to `path`, or standard output when it is absent or -, and
+/// returns the number of bytes written.
+fn write_jsonl<T: serde::Serialize>(path: Option<&Path>, items: &[T]) -> Result<usize, String> {
     let text = requests::to_jsonl(items).map_err(|e| format!("cannot serialize a line: {e}"))?;
-    match path {
+    let written = match path {
         Some(path) if path != Path::new("-") => {
-            std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+            std::fs::write(path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))
         }
         _ => std::io::stdout()
             .lock()
             .write_all(text.as_bytes())
             .map_err(|e| format!("cannot write standard output: {e}")),
-    }
+    };
+    written.map(|()| text.len())
 }
 
 /// A path for messages ("standard output" for -).
