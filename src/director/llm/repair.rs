@@ -123,7 +123,26 @@ impl Engine {
                 completion_tokens: usage.completion_tokens,
                 elapsed_ms: ms(t0),
             };
-            match judge(&sent.response) {
+            let verdict = judge(&sent.response);
+            tracing::debug!(
+                attempt = attempt.number,
+                mode = run.mode.as_str(),
+                http_attempts = sent.http_attempts,
+                verdict = match &verdict {
+                    Verdict::Refusal(_) => "refusal",
+                    Verdict::Length => "length",
+                    Verdict::Valid { .. } => "valid",
+                    Verdict::Invalid { .. } => "invalid",
+                },
+                errors = match &verdict {
+                    Verdict::Invalid { diagnostics, .. } => {
+                        diagnostics.iter().filter(|d| d.is_error()).count()
+                    }
+                    _ => 0,
+                },
+                "director attempt judged"
+            );
+            match verdict {
                 Verdict::Refusal(refusal) => {
                     attempt.outcome = Outcome::Refusal;
                     attempt.note = Some(refusal.clone());

@@ -380,9 +380,7 @@ fn counting_service(
             let retry_after = headers
                 .get(reqwest::header::RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<f64>().ok())
-                .filter(|s| s.is_finite() && *s >= 0.0)
-                .map(Duration::from_secs_f64);
+                .and_then(|v| retry_after(v, std::time::SystemTime::now()));
             if let Ok(mut s) = slot.lock() {
                 *s = Some(Captured {
                     status: status.as_u16(),
@@ -401,6 +399,17 @@ fn counting_service(
             Ok(reqwest::Response::from(rebuilt))
         }
     })
+}
+
+/// The wait a `Retry-After` value asks for at `now`: seconds (`120`, `1.5`) or an HTTP date
+/// (`Wed, 21 Oct 2026 07:28:00 GMT`; a date in the past means no wait).
+fn retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<f64>() {
+        return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 /// `url` without user name and password, for logs.
@@ -426,5 +435,29 @@ fn transport_message(error: &OpenAIError) -> String {
             message
         }
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::UNIX_EPOCH;
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_445_412_480); // Wed, 21 Oct 2015 07:28:00 GMT
+        assert_eq!(retry_after(" 2 ", now), Some(Duration::from_secs(2)));
+        assert_eq!(retry_after("1.5", now), Some(Duration::from_millis(1500)));
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after("-1", now), None);
+        assert_eq!(retry_after("NaN", now), None);
+        assert_eq!(retry_after("soon", now), None);
     }
 }
