@@ -1,5 +1,7 @@
 //! The whole pipeline in one call: director → check → lower → emit.
 
+use std::time::Instant;
+
 use serde::Serialize;
 use thiserror::Error;
 
@@ -93,7 +95,24 @@ impl Compiler {
     /// diagnostics attached, so they are not run again; the storyboard is only re-checked
     /// for errors, which a director must never let through.
     pub async fn compile_request(&self, request: &Request) -> Result<Compiled, CompileError> {
-        let directed = self.director.direct(request).await?;
+        tracing::info!(
+            director = self.director.name(),
+            backend = self.backend.profile().name,
+            prompt_chars = request.prompt.chars().count(),
+            "compiling"
+        );
+        let started = Instant::now();
+        let directed = self.director.direct(request).await.inspect_err(|e| {
+            tracing::info!(code = e.code(), ms = ms(started), "director failed");
+        })?;
+        tracing::info!(
+            director = %directed.meta.director,
+            attempts = directed.meta.attempts,
+            cached = directed.meta.cached,
+            shots = directed.storyboard.shots.len(),
+            ms = ms(started),
+            "directed"
+        );
         self.accept(directed)
     }
 
@@ -102,10 +121,12 @@ impl Compiler {
     /// results file).
     pub fn accept(&self, directed: Directed) -> Result<Compiled, CompileError> {
         let mut diagnostics = directed.diagnostics;
+        let started = Instant::now();
         let errors: Vec<Diagnostic> = check::check(&directed.storyboard)
             .into_iter()
             .filter(Diagnostic::is_error)
             .collect();
+        tracing::info!(errors = errors.len(), ms = ms(started), "checked");
         if !errors.is_empty() {
             diagnostics.extend(errors);
             return Err(CompileError::Check {
@@ -142,8 +163,16 @@ impl Compiler {
         meta: Meta,
         diagnostics: Vec<Diagnostic>,
     ) -> Result<Compiled, CompileError> {
+        let started = Instant::now();
         let plan = match lower::lower(&storyboard, &self.backend.profile(), &self.options) {
-            Ok(plan) => plan,
+            Ok(plan) => {
+                tracing::info!(
+                    keyframes = plan.keyframes.len(),
+                    ms = ms(started),
+                    "lowered"
+                );
+                plan
+            }
             Err(source) => {
                 return Err(CompileError::Lower {
                     storyboard: Box::new(storyboard),
@@ -151,8 +180,12 @@ impl Compiler {
                 });
             }
         };
+        let started = Instant::now();
         let payload = match self.backend.emit(&storyboard, &plan) {
-            Ok(payload) => payload,
+            Ok(payload) => {
+                tracing::info!(ms = ms(started), "emitted");
+                payload
+            }
             Err(source) => {
                 return Err(CompileError::Emit {
                     plan: Box::new(plan),
@@ -168,6 +201,11 @@ impl Compiler {
             diagnostics,
         })
     }
+}
+
+/// Milliseconds since `started`, for the stage timings in the trace.
+fn ms(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1000.0
 }
 
 impl CompilerBuilder {

@@ -133,10 +133,18 @@ pub(crate) async fn compile(
     prompt: String,
     duration_s: Option<f64>,
 ) -> (BatchLine, u64) {
-    match compiler
+    tracing::debug!(%id, "batch item started");
+    let started = std::time::Instant::now();
+    let result = compiler
         .compile_request(&Request { prompt, duration_s })
-        .await
-    {
+        .await;
+    tracing::debug!(
+        %id,
+        ok = result.is_ok(),
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        "batch item finished"
+    );
+    match result {
         Ok(c) => {
             let tokens = c.meta.prompt_tokens + c.meta.completion_tokens;
             let line = BatchLine {

@@ -15,6 +15,8 @@ use scenec::{Compiler, backend};
 
 use super::batch_api;
 use super::director_args::DirectorArgs;
+use super::logging::note;
+use super::lower_args::LowerArgs;
 use super::runtime::runtime;
 use super::{EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, batch_progress};
 
@@ -47,6 +49,8 @@ pub struct Args {
     duration: Option<f64>,
     #[command(flatten)]
     api: batch_api::ApiArgs,
+    #[command(flatten)]
+    lowering: LowerArgs,
 }
 
 /// Runs the batch. Exit 0 when it ran to the end (failed lines are reported in the output),
@@ -108,6 +112,7 @@ fn execute(args: &Args) -> Result<u8, String> {
         Compiler::builder()
             .boxed_director(director)
             .boxed_backend(backend)
+            .lower_options(args.lowering.options())
             .build(),
     );
     let options = batch::Options {
@@ -167,7 +172,7 @@ fn open_output(args: &Args, items: Vec<Item>) -> Result<Output, String> {
     }
     let resumed = batch::resume::open(&path).map_err(|e| e.to_string())?;
     if let Some(torn) = resumed.torn {
-        eprintln!(
+        note!(
             "note: removed the torn last line (line {}, {} bytes) of {}, left by an interrupted write; its prompt runs again",
             torn.line,
             torn.bytes,
@@ -217,7 +222,7 @@ fn report(summary: &Summary, total: usize, output: &Output, seconds: f64) {
     } else {
         String::new()
     };
-    eprintln!(
+    note!(
         "{total} line(s): {} compiled, {} failed{skipped}, in {seconds:.1} s",
         p.done - p.failed,
         p.failed

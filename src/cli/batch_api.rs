@@ -15,6 +15,7 @@ use scenec::{Compiler, backend};
 
 use super::batch::read;
 use super::director_args::DirectorArgs;
+use super::logging::note;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
 
 /// Most requests the OpenAI Batch API takes in one input file.
@@ -106,7 +107,7 @@ fn emit(path: &Path, input: Option<&Path>, director: &DirectorArgs, duration_s: 
                 rejected.error.code, rejected.error.message
             );
         }
-        eprintln!(
+        note!(
             "{} request(s) for model {model} ({mode} output) in {}; {} line(s) rejected",
             emitted.requests.len(),
             shown(path),
@@ -194,7 +195,7 @@ fn ingest_rounds(
             shown(&path)
         ));
     }
-    eprintln!("{summary}");
+    note!("{summary}");
     Ok(EXIT_OK)
 }
 

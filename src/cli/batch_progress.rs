@@ -1,6 +1,6 @@
 //! The progress bar of `scenec batch` on standard error: count, elapsed time, ETA, failures
 //! and tokens so far. indicatif hides it by itself when standard error is not a terminal,
-//! so piped and logged runs get no escape codes.
+//! so piped and logged runs get no escape codes; `-q` hides it too.
 
 use std::time::Duration;
 
@@ -12,7 +12,12 @@ const TEMPLATE: &str = "{spinner} {pos}/{len} [{wide_bar}] {elapsed} ETA {eta} {
 
 /// A progress bar over `total` items, drawn on standard error when it is a terminal.
 pub fn bar(total: usize) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    let target = if super::logging::quiet() {
+        ProgressDrawTarget::hidden()
+    } else {
+        ProgressDrawTarget::stderr()
+    };
+    let bar = ProgressBar::with_draw_target(Some(total as u64), target);
     if let Ok(style) = ProgressStyle::with_template(TEMPLATE) {
         bar.set_style(style.progress_chars("=> "));
     }

@@ -7,6 +7,7 @@ use scenec::check::{Checked, Diagnostic, Severity};
 use scenec::ir::Storyboard;
 use serde_json::Value;
 
+use super::logging::{note, quiet};
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, input};
 
 /// Output format of the diagnostics.
@@ -69,10 +70,15 @@ pub fn run(args: &Args) -> u8 {
         ),
         Format::Text => {
             let shown = fixed.as_ref().unwrap_or(&value);
-            for d in &checked.diagnostics {
+            let shown_all = !quiet();
+            for d in checked
+                .diagnostics
+                .iter()
+                .filter(|d| shown_all || d.is_error())
+            {
                 eprintln!("{}", render_in(d, &name, Some(shown)));
             }
-            eprintln!("{}", summary(&checked.diagnostics, &name));
+            note!("{}", summary(&checked.diagnostics, &name));
         }
     }
     if checked.diagnostics.iter().any(Diagnostic::is_error) {

@@ -9,15 +9,18 @@ use scenec::backend::{self, Payload};
 use scenec::check::{Diagnostic, Severity};
 use scenec::director::Request;
 use scenec::{CompileError, Compiled, Compiler};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::director_args::DirectorArgs;
+use super::logging::{note, quiet};
+use super::lower_args::LowerArgs;
 use super::preview;
 use super::runtime::runtime;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
 
 /// Output format of `compile`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// JSON documents.
     Json,
@@ -71,6 +74,8 @@ pub struct Args {
     /// Total video length in seconds, overriding what the prompt says.
     #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
     duration: Option<f64>,
+    #[command(flatten)]
+    lowering: LowerArgs,
     /// Print the exact LLM request (URL, body, input tokens by tiktoken o200k) and send
     /// nothing.
     #[arg(long)]
@@ -78,7 +83,7 @@ pub struct Args {
 }
 
 /// A duration flag: a positive, finite number of seconds.
-fn positive_seconds(text: &str) -> Result<f64, String> {
+pub fn positive_seconds(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
         _ => Err(format!("`{text}` is not a positive number of seconds")),
@@ -131,6 +136,7 @@ pub fn run(args: &Args) -> u8 {
     let compiler = Compiler::builder()
         .boxed_director(director)
         .boxed_backend(backend)
+        .lower_options(args.lowering.options())
         .build();
     let rt = match runtime() {
         Ok(rt) => rt,
@@ -141,7 +147,8 @@ pub fn run(args: &Args) -> u8 {
     };
     match rt.block_on(compiler.compile_request(&request)) {
         Ok(compiled) => {
-            for d in &compiled.diagnostics {
+            // on success the diagnostics are warnings and fixes, which -q drops
+            for d in compiled.diagnostics.iter().filter(|_| !quiet()) {
                 eprintln!("{}", render(d));
             }
             match &args.out {
@@ -248,7 +255,7 @@ fn write_dir(dir: &Path, c: &Compiled, format: Format) -> u8 {
             eprintln!("error: cannot write {}: {e}", path.display());
             return EXIT_INPUT;
         }
-        eprintln!("wrote {}", path.display());
+        note!("wrote {}", path.display());
     }
     match format.preview() {
         Some((kind, name)) => match preview::render(kind, &c.storyboard, &c.plan, false, false) {

@@ -3,11 +3,13 @@
 
 use clap::ValueEnum;
 use scenec::director::{Director, FallbackDirector, Heuristic};
+use serde::Deserialize;
 
 use super::llm_args::{Fallback, LlmArgs};
 
 /// Which front end decomposes the prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum DirectorKind {
     /// Offline rules; no network, milliseconds per prompt.
     Heuristic,
@@ -20,8 +22,9 @@ pub enum DirectorKind {
 /// Director selection, flattened into every command that directs prompts.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DirectorArgs {
-    /// Director to use. Default: llm when OPENAI_API_KEY or OPENAI_BASE_URL is set, else
-    /// heuristic.
+    /// Director to use. Default: llm when an API key (OPENAI_API_KEY, or the variable
+    /// --api-key-env names) or a base URL (--base-url, OPENAI_BASE_URL, scenec.toml) is set,
+    /// else heuristic.
     #[arg(long, value_enum)]
     pub director: Option<DirectorKind>,
     /// LLM, replay, recording and cache settings.
@@ -33,8 +36,9 @@ impl DirectorArgs {
     /// The director kind after applying the default rule.
     pub fn kind(&self) -> DirectorKind {
         self.director.unwrap_or_else(|| {
-            let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-            if set("OPENAI_API_KEY") || set("OPENAI_BASE_URL") {
+            let key = std::env::var_os(&self.llm.api_key_env).is_some_and(|v| !v.is_empty());
+            let url = self.llm.base_url.as_deref().is_some_and(|u| !u.is_empty());
+            if key || url {
                 DirectorKind::Llm
             } else {
                 DirectorKind::Heuristic
@@ -46,7 +50,7 @@ impl DirectorArgs {
     pub fn build(&self) -> Result<Box<dyn Director>, String> {
         let kind = self.kind();
         let why = if self.director.is_none() && kind == DirectorKind::Llm {
-            " (the llm director was chosen because OPENAI_API_KEY or OPENAI_BASE_URL is set)"
+            " (the llm director was chosen because an API key or a base URL is set; --director heuristic works offline)"
         } else {
             ""
         };

@@ -7,6 +7,7 @@ use scenec::Compiler;
 use scenec::eval::{parse_suite, run_suite};
 
 use super::director_args::DirectorArgs;
+use super::logging::note;
 use super::runtime::runtime;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
 
@@ -64,7 +65,7 @@ pub fn run(args: &Args) -> u8 {
             eprintln!("error: cannot write {}: {e}", path.display());
             return EXIT_INPUT;
         }
-        eprintln!(
+        note!(
             "wrote {} ({} failed expectation(s))",
             path.display(),
             report.failures().len()

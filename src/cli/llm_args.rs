@@ -15,7 +15,8 @@ use scenec::director::{
 };
 
 /// Director to ask when the first one fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Fallback {
     /// The offline heuristic director.
     Heuristic,

@@ -3,37 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
 use clap::builder::PossibleValuesParser;
 use scenec::backend::{self, Payload};
-use scenec::ir::Easing;
-use scenec::lower::{LowerOptions, lower};
+use scenec::lower::lower;
 
+use super::logging::note;
+use super::lower_args::LowerArgs;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, check};
-
-/// Easing on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EasingArg {
-    /// Constant speed.
-    Linear,
-    /// Accelerate from rest.
-    EaseIn,
-    /// Decelerate to rest.
-    EaseOut,
-    /// Accelerate then decelerate.
-    EaseInOut,
-}
-
-impl From<EasingArg> for Easing {
-    fn from(e: EasingArg) -> Self {
-        match e {
-            EasingArg::Linear => Easing::Linear,
-            EasingArg::EaseIn => Easing::EaseIn,
-            EasingArg::EaseOut => Easing::EaseOut,
-            EasingArg::EaseInOut => Easing::EaseInOut,
-        }
-    }
-}
 
 /// Arguments of `scenec lower`.
 #[derive(Debug, clap::Args)]
@@ -47,12 +23,8 @@ pub struct Args {
     /// printing it.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
-    /// Longest gap between keyframes, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
-    keyframe_interval: f64,
-    /// Easing of camera moves and entity paths.
-    #[arg(long, value_enum, default_value_t = EasingArg::EaseInOut)]
-    easing: EasingArg,
+    #[command(flatten)]
+    lowering: LowerArgs,
 }
 
 /// Checks, lowers and emits the file; exit 1 when it has errors, 2 when it cannot be read or
@@ -70,10 +42,7 @@ pub fn run(args: &Args) -> u8 {
         );
         return EXIT_INPUT;
     };
-    let options = LowerOptions {
-        keyframe_interval_s: args.keyframe_interval,
-        easing: args.easing.into(),
-    };
+    let options = args.lowering.options();
     let plan = match lower(&storyboard, &target.profile(), &options) {
         Ok(plan) => plan,
         Err(e) => {
@@ -93,7 +62,7 @@ pub fn run(args: &Args) -> u8 {
         Some(dir) => match write_dir(dir, &args.backend, &payload, &plan) {
             Ok(written) => {
                 for path in written {
-                    eprintln!("wrote {}", path.display());
+                    note!("wrote {}", path.display());
                 }
                 EXIT_OK
             }

@@ -10,6 +10,7 @@ use scenec::ir::{KeyframePlan, Storyboard};
 use scenec::lower::{LowerOptions, lower};
 use scenec::preview;
 
+use super::logging::note;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, check};
 
 /// Preview format on the command line.
@@ -127,7 +128,7 @@ pub fn write_out(output: Option<&PathBuf>, text: &str) -> u8 {
     match result {
         Ok(()) => {
             if let Some(path) = output {
-                eprintln!("wrote {}", path.display());
+                note!("wrote {}", path.display());
             }
             EXIT_OK
         }

@@ -103,6 +103,7 @@ impl Director for CachedDirector {
         let started = Instant::now();
         let path = self.path(&identity, request);
         if let Some(entry) = read(&path) {
+            tracing::debug!(path = %path.display(), "response cache hit");
             let mut meta = entry.meta;
             meta.cached = true;
             meta.elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -112,6 +113,7 @@ impl Director for CachedDirector {
                 diagnostics: entry.diagnostics,
             });
         }
+        tracing::debug!(path = %path.display(), "response cache miss");
         let directed = self.inner.direct(request).await?;
         write(
             &path,

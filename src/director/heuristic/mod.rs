@@ -58,6 +58,9 @@ impl Heuristic {
             .filter(|d| d.is_finite() && *d > 0.0)
             .map(|d| d.min(timing::MAX_TOTAL_S));
         if !mostly_latin(prompt) || !mostly_english(prompt) {
+            tracing::debug!(
+                "heuristic: prompt is not English the rules can read; one-shot fallback"
+            );
             return Ok(fallback(prompt, requested));
         }
         let tokens = tokenize::tokenize(prompt);
@@ -73,8 +76,16 @@ impl Heuristic {
         let mut registry = Registry::default();
         let readings = analyze::read_all(&clauses, &mut registry);
         let groups = shots::group(&clauses, &readings);
+        tracing::debug!(
+            clauses = clauses.len(),
+            entities = registry.entities.len(),
+            shots = groups.len(),
+            stated_total_s = ?total,
+            "heuristic: clauses read"
+        );
         let mut timed = shots::build(&groups, &clauses, &readings, &action_s, &registry.entities);
         if timed.is_empty() {
+            tracing::debug!("heuristic: no clause gave a shot; one-shot fallback");
             return Ok(fallback(prompt, requested));
         }
         if let Some(target) = requested.or(total).filter(|t| *t > 0.0) {
