@@ -30,9 +30,14 @@ pub fn run(_: &Args, command: &clap::Command, loaded: Option<&Loaded>) -> u8 {
     let entries = entries(command, loaded, |name| {
         std::env::var(name).ok().filter(|v| !v.is_empty())
     });
-    let width = entries.iter().map(|e| e.value.len()).max().unwrap_or(0);
+    let width = entries
+        .iter()
+        .map(|e| e.value.len().max(1))
+        .max()
+        .unwrap_or(0);
     for e in entries {
-        println!("{:<18} {:<width$}  {}", e.key, e.value, e.source);
+        let value = if e.value.is_empty() { "-" } else { &e.value };
+        println!("{:<18} {value:<width$}  {}", e.key, e.source);
     }
     EXIT_OK
 }
@@ -89,6 +94,9 @@ pub fn entries(
             }
             .into();
             e.source = "default (llm when an API key or a base_url is set)".into();
+        }
+        if e.key == "base_url" && e.value.is_empty() {
+            e.value = scenec::director::llm::settings::DEFAULT_BASE_URL.into();
         }
         if e.key == "api_key_env" {
             let state = if key_set { "set" } else { "not set" };
