@@ -31,7 +31,7 @@ async fn compile_of_an_empty_prompt_is_a_typed_error() {
     assert!(err.to_string().contains("empty"), "{err}");
 }
 
-/// The library API exactly as README.md shows it.
+/// The calls of the library example in README.md and examples/library.rs, with assertions.
 #[tokio::test]
 async fn readme_library_example_runs() -> Result<(), Box<dyn std::error::Error>> {
     use scenec::backend::{Backend, Ltx, Wan};
