@@ -43,6 +43,7 @@ pub const KEYS: &[&str] = &[
     "max_tokens",
     "connect_timeout",
     "read_timeout",
+    "request_timeout",
     "max_attempts",
     "mode",
     "prompt_dir",
@@ -88,6 +89,8 @@ pub struct Config {
     pub connect_timeout: Option<f64>,
     /// Socket read timeout in seconds.
     pub read_timeout: Option<f64>,
+    /// Total time of one HTTP request in seconds.
+    pub request_timeout: Option<f64>,
     /// Director attempts, repairs included.
     pub max_attempts: Option<u32>,
     /// First output mode to try: json_schema, json_object or text.
@@ -253,6 +256,7 @@ impl Config {
         let non_negative = [
             ("connect_timeout", self.connect_timeout),
             ("read_timeout", self.read_timeout),
+            ("request_timeout", self.request_timeout),
         ];
         for (key, value) in non_negative {
             if value.is_some_and(|v| !(v.is_finite() && v >= 0.0)) {
@@ -291,6 +295,10 @@ impl Config {
                 self.connect_timeout.map(|v| v.to_string()),
             ),
             ("read_timeout", self.read_timeout.map(|v| v.to_string())),
+            (
+                "request_timeout",
+                self.request_timeout.map(|v| v.to_string()),
+            ),
             ("max_attempts", self.max_attempts.map(|v| v.to_string())),
             ("mode", self.mode.clone()),
             ("prompt_dir", self.prompt_dir.as_ref().map(path)),
@@ -357,6 +365,7 @@ seed = 7
 max_tokens = 1024
 connect_timeout = 5
 read_timeout = 60.5
+request_timeout = 200
 max_attempts = 2
 mode = "text"
 prompt_dir = "prompts"
