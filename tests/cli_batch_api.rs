@@ -69,6 +69,7 @@ fn emit_needs_a_model_and_names_every_rejected_line() {
             "--mode",
             "json_object",
         ])
+        .env("OPENAI_API_KEY", "sk-batch-secret-never-written")
         .assert()
         .code(1)
         .stderr(contains("rejected: invalid_json: line 3"))
@@ -76,6 +77,11 @@ fn emit_needs_a_model_and_names_every_rejected_line() {
         .stderr(contains(
             "2 request(s) for model Qwen/Qwen2.5-7B-Instruct (json_object output)",
         ));
+    let text = std::fs::read_to_string(&req).unwrap();
+    assert!(
+        !text.contains("sk-batch-secret"),
+        "the key never reaches a requests file"
+    );
     let lines = read_lines(&req);
     let ids: Vec<&str> = lines
         .iter()

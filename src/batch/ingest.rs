@@ -101,65 +101,7 @@ pub fn ingest(
                 .collect()
         })
         .collect();
-    let mut strays = Vec::new();
-    for (r, round) in rounds.iter().enumerate() {
-        for item in &mut items {
-            item.answers.push(None);
-        }
-        let round_asked = asked.get(r);
-        for (n, line) in round.results.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let place = format!("results file {}", r + 1);
-            let stray = |id: Value, code: &str, message: String| BatchLine {
-                id,
-                storyboard: None,
-                keyframes: None,
-                error: Some(BatchError {
-                    code: code.into(),
-                    message,
-                }),
-            };
-            let result = match parse_result(line, n + 1) {
-                Ok(result) => result,
-                Err(e) => {
-                    strays.push(stray(
-                        Value::Null,
-                        &e.code,
-                        format!("{place}, {}", e.message),
-                    ));
-                    continue;
-                }
-            };
-            let cid = result.custom_id;
-            let slot = index
-                .get(cid.as_str())
-                .filter(|_| round_asked.is_some_and(|a| a.contains_key(cid.as_str())))
-                .and_then(|&i| items.get_mut(i))
-                .and_then(|item| item.answers.last_mut());
-            match slot {
-                Some(slot @ None) => *slot = Some(result.answer),
-                Some(Some(_)) => strays.push(stray(
-                    Value::String(cid.clone()),
-                    "duplicate_result",
-                    format!(
-                        "{place}, line {}: a second result for custom_id {cid:?}; the first one was used",
-                        n + 1
-                    ),
-                )),
-                None => strays.push(stray(
-                    Value::String(cid.clone()),
-                    "unknown_custom_id",
-                    format!(
-                        "{place}, line {}: custom_id {cid:?} is not in requests file {}; give each results file after the requests file it answers",
-                        n + 1,
-                        r + 1
-                    ),
-                )),
-            }
-        }
-    }
+    let strays = match_results(rounds, &asked, &index, &mut items);
     let mut settled: Vec<(String, BatchLine)> = Vec::new();
     let mut next = Vec::new();
     for item in &items {
@@ -175,25 +117,81 @@ pub fn ingest(
     Ok(Ingested { lines, next })
 }
 
-/// The item's output line and its next-round request, if it needs one.
+/// Files every results line under its item and round; returns an error line for each line
+/// that answers no request of its round (unreadable, unknown custom_id, a second answer).
+fn match_results(
+    rounds: &[Round<'_>],
+    asked: &[Asked<'_>],
+    index: &HashMap<&str, usize>,
+    items: &mut [Item<'_>],
+) -> Vec<BatchLine> {
+    let mut strays = Vec::new();
+    for (r, round) in rounds.iter().enumerate() {
+        for item in items.iter_mut() {
+            item.answers.push(None);
+        }
+        let round_asked = asked.get(r);
+        for (n, line) in round.results.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let place = format!("results file {}, line {}", r + 1, n + 1);
+            let result = match parse_result(line, n + 1) {
+                Ok(result) => result,
+                Err(e) => {
+                    strays.push(BatchLine::failed(
+                        Value::Null,
+                        error(&e.code, format!("results file {}, {}", r + 1, e.message)),
+                    ));
+                    continue;
+                }
+            };
+            let cid = result.custom_id;
+            let slot = index
+                .get(cid.as_str())
+                .filter(|_| round_asked.is_some_and(|a| a.contains_key(cid.as_str())))
+                .and_then(|&i| items.get_mut(i))
+                .and_then(|item| item.answers.last_mut());
+            let stray = match slot {
+                Some(slot @ None) => {
+                    *slot = Some(result.answer);
+                    continue;
+                }
+                Some(Some(_)) => error(
+                    "duplicate_result",
+                    format!(
+                        "{place}: a second result for custom_id {cid:?}; the first one was used"
+                    ),
+                ),
+                None => error(
+                    "unknown_custom_id",
+                    format!(
+                        "{place}: custom_id {cid:?} is not in requests file {}; give each results file after the requests file it answers",
+                        r + 1
+                    ),
+                ),
+            };
+            strays.push(BatchLine::failed(Value::String(cid), stray));
+        }
+    }
+    strays
+}
+
+/// An item's line and, when it needs one, its next-round request.
+type Settled = (BatchLine, Option<RequestLine>);
+
+/// Settles an item on the answer to the latest round that asked for it.
 fn settle(
     compiler: &Compiler,
     prompts: &PromptSet,
     asked: &[Asked<'_>],
     item: &Item<'_>,
     max_attempts: u32,
-) -> Result<(BatchLine, Option<RequestLine>), DirectorError> {
+) -> Result<Settled, DirectorError> {
     let cid = item.first.custom_id.as_str();
-    let failed = |code: &str, message: String| BatchLine {
-        id: Value::String(cid.to_owned()),
-        storyboard: None,
-        keyframes: None,
-        error: Some(BatchError {
-            code: code.into(),
-            message,
-        }),
+    let failed = |code: &str, message: String| {
+        BatchLine::failed(Value::String(cid.to_owned()), error(code, message))
     };
-    // The latest round that asked for the item, and its request.
     let Some((last, request)) = asked
         .iter()
         .enumerate()
@@ -205,8 +203,8 @@ fn settle(
             None,
         ));
     };
-    let Some(answer) = item.answers.get(last).and_then(Option::as_ref) else {
-        return Ok((
+    match item.answers.get(last).and_then(Option::as_ref) {
+        None => Ok((
             failed(
                 "missing_result",
                 format!(
@@ -215,84 +213,124 @@ fn settle(
                 ),
             ),
             Some(request.clone()),
-        ));
-    };
-    let response = match answer {
-        Answer::Failed { error, retry } => {
+        )),
+        Some(Answer::Failed { error, retry }) => {
             let again = retry.then(|| request.clone());
-            let mut error = error.clone();
-            if again.is_some() {
-                error.message = format!(
+            let message = if again.is_some() {
+                format!(
                     "{}; the request is in the next round",
                     error.message.trim_end_matches('.')
-                );
-            }
-            return Ok((failed(&error.code, error.message), again));
-        }
-        Answer::Completion(response) => response,
-    };
-    let earlier: Vec<Verdict> = item
-        .answers
-        .iter()
-        .take(last)
-        .flatten()
-        .filter_map(|a| match a {
-            Answer::Completion(r) => Some(judge(r)),
-            Answer::Failed { .. } => None,
-        })
-        .collect();
-    let judged_before = earlier
-        .iter()
-        .filter(|v| matches!(v, Verdict::Valid { .. } | Verdict::Invalid { .. }))
-        .count() as u32;
-    let max_tokens = request
-        .body
-        .get("max_tokens")
-        .and_then(Value::as_u64)
-        .and_then(|t| u32::try_from(t).ok())
-        .unwrap_or(0);
-    match judge(response) {
-        Verdict::Refusal(message) => {
-            let e = DirectorError::Refusal {
-                message,
-                transcript: Box::default(),
+                )
+            } else {
+                error.message.clone()
             };
-            Ok((failed(e.code(), e.to_string()), None))
+            Ok((failed(&error.code, message), again))
         }
-        Verdict::Length if earlier.iter().any(|v| matches!(v, Verdict::Length)) => {
-            let e = DirectorError::Length {
-                max_tokens,
-                transcript: Box::default(),
+        Some(Answer::Completion(response)) => {
+            let earlier: Vec<Verdict> = item
+                .answers
+                .iter()
+                .take(last)
+                .flatten()
+                .filter_map(|a| match a {
+                    Answer::Completion(r) => Some(judge(r)),
+                    Answer::Failed { .. } => None,
+                })
+                .collect();
+            let history = History {
+                judged: earlier
+                    .iter()
+                    .filter(|v| matches!(v, Verdict::Valid { .. } | Verdict::Invalid { .. }))
+                    .count() as u32,
+                cut: earlier.iter().any(|v| matches!(v, Verdict::Length)),
+                max_attempts,
             };
-            Ok((failed(e.code(), e.to_string()), None))
+            let answered = Answered {
+                compiler,
+                prompts,
+                first: item.first,
+                request,
+            };
+            answered.settle(response, &history)
         }
-        Verdict::Length => {
-            let doubled = max_tokens.saturating_mul(2);
-            let mut body = request.body.clone();
-            if let Value::Object(map) = &mut body {
-                map.insert("max_tokens".into(), json!(doubled));
+    }
+}
+
+/// What an item's earlier rounds did, as far as the loop's limits count it.
+struct History {
+    /// Answers judged valid or invalid before this one.
+    judged: u32,
+    /// Whether an earlier answer was cut at the token limit.
+    cut: bool,
+    /// The most answers judged per item.
+    max_attempts: u32,
+}
+
+/// An item whose latest request got a chat completion.
+struct Answered<'a> {
+    compiler: &'a Compiler,
+    prompts: &'a PromptSet,
+    /// The item's first-round request (its first conversation).
+    first: &'a RequestLine,
+    /// The request the completion answers.
+    request: &'a RequestLine,
+}
+
+impl Answered<'_> {
+    /// Judges `response` as the repair loop does and decides the line and the next request.
+    fn settle(&self, response: &ChatResponse, history: &History) -> Result<Settled, DirectorError> {
+        let cid = self.first.custom_id.as_str();
+        let failed = |code: &str, message: String| {
+            BatchLine::failed(Value::String(cid.to_owned()), error(code, message))
+        };
+        let max_tokens = self
+            .request
+            .body
+            .get("max_tokens")
+            .and_then(Value::as_u64)
+            .and_then(|t| u32::try_from(t).ok())
+            .unwrap_or(0);
+        match judge(response) {
+            Verdict::Refusal(message) => {
+                let e = DirectorError::Refusal {
+                    message,
+                    transcript: Box::default(),
+                };
+                Ok((failed(e.code(), e.to_string()), None))
             }
-            Ok((
-                failed(
-                    "length",
-                    format!(
-                        "the reply was cut at the token limit (max_tokens = {max_tokens}); the next round asks again with {doubled}"
+            Verdict::Length if history.cut => {
+                let e = DirectorError::Length {
+                    max_tokens,
+                    transcript: Box::default(),
+                };
+                Ok((failed(e.code(), e.to_string()), None))
+            }
+            Verdict::Length => {
+                let doubled = max_tokens.saturating_mul(2);
+                let mut body = self.request.body.clone();
+                if let Value::Object(map) = &mut body {
+                    map.insert("max_tokens".into(), json!(doubled));
+                }
+                Ok((
+                    failed(
+                        "length",
+                        format!(
+                            "the reply was cut at the token limit (max_tokens = {max_tokens}); the next round asks again with {doubled}"
+                        ),
                     ),
-                ),
-                Some(RequestLine::new(cid, body)),
-            ))
-        }
-        Verdict::Valid {
-            storyboard,
-            diagnostics,
-        } => {
-            let directed = Directed {
+                    Some(RequestLine::new(cid, body)),
+                ))
+            }
+            Verdict::Valid {
                 storyboard,
-                meta: meta(prompts, request, response, judged_before + 1),
                 diagnostics,
-            };
-            Ok((
-                match compiler.accept(directed) {
+            } => {
+                let directed = Directed {
+                    storyboard,
+                    meta: meta(self.prompts, self.request, response, history.judged + 1),
+                    diagnostics,
+                };
+                let line = match self.compiler.accept(directed) {
                     Ok(c) => BatchLine {
                         id: Value::String(cid.to_owned()),
                         storyboard: Some(c.storyboard),
@@ -300,54 +338,63 @@ fn settle(
                         error: None,
                     },
                     Err(e) => failed(compile_code(&e), e.to_string()),
-                },
-                None,
-            ))
-        }
-        Verdict::Invalid {
-            reply,
-            value,
-            diagnostics,
-        } => {
-            let attempts = judged_before + 1;
-            if attempts >= max_attempts {
-                let e = DirectorError::AttemptsExhausted {
-                    attempts,
-                    last_storyboard: value.map(Box::new),
-                    diagnostics,
-                    transcript: Box::new(Transcript::default()),
                 };
-                return Ok((failed(e.code(), e.to_string()), None));
+                Ok((line, None))
             }
-            let (Some(first), Some(mode)) = (
-                messages_of(&item.first.body),
-                OutputMode::of_body(&request.body),
-            ) else {
-                return Ok((
+            Verdict::Invalid {
+                reply,
+                value,
+                diagnostics,
+            } => {
+                let attempts = history.judged + 1;
+                if attempts >= history.max_attempts {
+                    let e = DirectorError::AttemptsExhausted {
+                        attempts,
+                        last_storyboard: value.map(Box::new),
+                        diagnostics,
+                        transcript: Box::new(Transcript::default()),
+                    };
+                    return Ok((failed(e.code(), e.to_string()), None));
+                }
+                let (Some(first), Some(mode)) = (
+                    messages_of(&self.first.body),
+                    OutputMode::of_body(&self.request.body),
+                ) else {
+                    return Ok((
+                        failed(
+                            "invalid_request",
+                            format!(
+                                "the request for {cid:?} is not one scenec wrote (its messages or response_format are unknown), so no repair request can follow it"
+                            ),
+                        ),
+                        None,
+                    ));
+                };
+                let conversation =
+                    repair_conversation(self.prompts, &first, &reply, &diagnostics, mode)?;
+                Ok((
                     failed(
-                        "invalid_request",
+                        "check_failed",
                         format!(
-                            "the request for {cid:?} is not one scenec wrote (its messages or response_format are unknown), so no repair request can follow it"
+                            "the reply has {}; a repair request is in the next round",
+                            summary(&diagnostics)
                         ),
                     ),
-                    None,
-                ));
-            };
-            let conversation = repair_conversation(prompts, &first, &reply, &diagnostics, mode)?;
-            Ok((
-                failed(
-                    "check_failed",
-                    format!(
-                        "the reply has {}; a repair request is in the next round",
-                        summary(&diagnostics)
-                    ),
-                ),
-                Some(RequestLine::new(
-                    cid,
-                    with_messages(&request.body, &conversation),
-                )),
-            ))
+                    Some(RequestLine::new(
+                        cid,
+                        with_messages(&self.request.body, &conversation),
+                    )),
+                ))
+            }
         }
+    }
+}
+
+/// A batch error with `code` and `message`.
+fn error(code: &str, message: String) -> BatchError {
+    BatchError {
+        code: code.into(),
+        message,
     }
 }
 
@@ -411,15 +458,15 @@ fn in_input_order(input: &str, settled: Vec<(String, BatchLine)>) -> Vec<BatchLi
                 }
                 None => BatchLine::failed(
                     id,
-                    BatchError {
-                        code: "missing_request".into(),
-                        message: format!(
+                    error(
+                        "missing_request",
+                        format!(
                             "line {number}: id {cid:?} has no request in the first requests file; was it written from this input?"
                         ),
-                    },
+                    ),
                 ),
             },
-            Err(error) => BatchLine::failed(id, error),
+            Err(e) => BatchLine::failed(id, e),
         };
         lines.push(line);
     }
