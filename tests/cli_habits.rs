@@ -272,3 +272,42 @@ fn help_lists_the_exit_codes() {
         predicate::str::contains("Exit codes:").and(predicate::str::contains("  2  bad usage")),
     );
 }
+
+/// The "N keyframe(s)" of a Markdown preview of examples/panda.json run in `dir`.
+fn preview_keyframes(dir: &Path, flags: &[&str]) -> usize {
+    let panda = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/panda.json");
+    let out = scenec_in(dir)
+        .args(["preview", panda, "--format", "md"])
+        .args(flags)
+        .output()
+        .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    text.split(" · ")
+        .find_map(|part| part.strip_suffix(" keyframe(s)"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no keyframe count in\n{text}"))
+}
+
+#[test]
+fn lowering_keys_reach_preview_and_the_flag_still_wins() {
+    let dir = temp();
+    let default = preview_keyframes(dir.path(), &[]);
+    write(
+        &dir.path().join("scenec.toml"),
+        "keyframe_interval = 0.25\n",
+    );
+    let dense = preview_keyframes(dir.path(), &[]);
+    assert!(
+        dense > default,
+        "{dense} keyframes at 0.25 s, {default} at 1 s"
+    );
+    assert_eq!(
+        preview_keyframes(dir.path(), &["--keyframe-interval", "1"]),
+        default
+    );
+}

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use scenec::backend::{Backend, Generic};
 use scenec::ir::{KeyframePlan, Storyboard};
-use scenec::lower::{LowerOptions, lower};
+use scenec::lower::lower;
 use scenec::preview;
 
 use super::logging::note;
+use super::lower_args::LowerArgs;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, check};
 
 /// Preview format on the command line.
@@ -59,6 +60,8 @@ pub struct Args {
     /// Colour the terminal table.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    #[command(flatten)]
+    lowering: LowerArgs,
 }
 
 /// Checks, lowers (generic profile) and renders the file; exit 1 when it has errors, 2 when
@@ -68,7 +71,7 @@ pub fn run(args: &Args) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let plan = match lower(&storyboard, &Generic.profile(), &LowerOptions::default()) {
+    let plan = match lower(&storyboard, &Generic.profile(), &args.lowering.options()) {
         Ok(plan) => plan,
         Err(e) => {
             eprintln!("error: cannot lower {name}: {e}");
