@@ -223,7 +223,7 @@ fn report(summary: &Summary, total: usize, output: &Output, seconds: f64) {
         String::new()
     };
     note!(
-        "{total} line(s): {} compiled, {} failed{skipped}, in {seconds:.1} s",
+        "{total} line(s): {} compiled, {} failed{skipped}, in {seconds:.2} s",
         p.done - p.failed,
         p.failed
     );
