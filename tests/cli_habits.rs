@@ -311,3 +311,54 @@ fn lowering_keys_reach_preview_and_the_flag_still_wins() {
         default
     );
 }
+
+#[test]
+fn batch_ingest_lowers_with_the_lowering_flags() {
+    let dir = temp();
+    let at = |name: &str| dir.path().join(name);
+    write(
+        &at("in.jsonl"),
+        "{\"id\": \"p\", \"prompt\": \"a panda waves\"}\n",
+    );
+    scenec_in(dir.path())
+        .args([
+            "batch",
+            "in.jsonl",
+            "--emit-requests",
+            "req.jsonl",
+            "--model",
+            "m",
+        ])
+        .assert()
+        .code(0);
+    let panda =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/panda.json"))
+            .unwrap_or_else(|e| panic!("no panda: {e}"));
+    let answer = serde_json::json!({
+        "id": "batch_req_p", "custom_id": "p",
+        "response": {"status_code": 200, "request_id": "r", "body": {
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": panda}, "finish_reason": "stop"}]}},
+        "error": null
+    });
+    write(&at("results.jsonl"), &format!("{answer}\n"));
+    let keyframes = |interval: &str| -> usize {
+        scenec_in(dir.path())
+            .args(["-q", "batch", "in.jsonl", "--requests", "req.jsonl"])
+            .args(["--ingest", "results.jsonl", "-o", "out.jsonl"])
+            .args(["--keyframe-interval", interval])
+            .assert()
+            .code(0);
+        let text =
+            std::fs::read_to_string(at("out.jsonl")).unwrap_or_else(|e| panic!("no output: {e}"));
+        let line: serde_json::Value =
+            serde_json::from_str(text.trim()).unwrap_or_else(|e| panic!("{e}: {text}"));
+        line["keyframes"]["keyframes"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    let (dense, sparse) = (keyframes("0.25"), keyframes("2"));
+    assert!(
+        sparse > 0 && dense > sparse,
+        "{dense} at 0.25 s, {sparse} at 2 s"
+    );
+}

@@ -66,6 +66,7 @@ pub fn run(args: &Args) -> u8 {
         files,
         &args.director,
         &args.backend,
+        &args.lowering.options(),
         args.duration,
     ) {
         return code;

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use scenec::batch::ingest::{self, Round};
 use scenec::batch::requests;
 use scenec::director::LlmDirector;
+use scenec::lower::LowerOptions;
 use scenec::{Compiler, backend};
 
 use super::batch::read;
@@ -66,6 +67,7 @@ pub fn run(
     files: Files<'_>,
     director: &DirectorArgs,
     backend: &str,
+    lowering: &LowerOptions,
     duration_s: Option<f64>,
 ) -> Option<u8> {
     if let Some(path) = &api.emit_requests {
@@ -74,13 +76,15 @@ pub fn run(
     if api.ingest.is_empty() {
         return None;
     }
-    Some(match ingest_rounds(api, files, director, backend) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("error: {message}");
-            EXIT_INPUT
-        }
-    })
+    Some(
+        match ingest_rounds(api, files, director, backend, lowering) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("error: {message}");
+                EXIT_INPUT
+            }
+        },
+    )
 }
 
 /// `--emit-requests`: exit 0 when every line became a request, 1 when some were rejected
@@ -131,6 +135,7 @@ fn ingest_rounds(
     files: Files<'_>,
     director: &DirectorArgs,
     backend_name: &str,
+    lowering: &LowerOptions,
 ) -> Result<u8, String> {
     if api.ingest.len() != api.requests.len() {
         return Err(format!(
@@ -162,7 +167,10 @@ fn ingest_rounds(
             backend::NAMES.join(", ")
         )
     })?;
-    let compiler = Compiler::builder().boxed_backend(backend).build();
+    let compiler = Compiler::builder()
+        .boxed_backend(backend)
+        .lower_options(lowering.clone())
+        .build();
     let ingested = ingest::ingest(
         &compiler,
         llm.prompts(),
