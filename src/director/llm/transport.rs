@@ -230,22 +230,21 @@ impl HttpTransport {
         let captured = slot.lock().ok().and_then(|mut s| s.take());
         let http_attempts = counter.load(Ordering::SeqCst);
         match captured {
-            Some(c) if (200..300).contains(&c.status) && c.invalid_utf8_at.is_some() => {
-                Err(Failure {
-                    kind: FailureKind::Malformed,
-                    message: format!(
-                        "a body that is not valid UTF-8 (first bad byte at offset {}): {}",
-                        c.invalid_utf8_at.unwrap_or_default(),
-                        excerpt(&c.body)
-                    ),
-                    http_attempts,
-                    wire: Some(Wire {
-                        status: c.status,
-                        body: c.body,
-                    }),
-                    retry_after: c.retry_after,
-                })
-            }
+            Some(Captured {
+                status: status @ 200..=299,
+                invalid_utf8_at: Some(at),
+                body,
+                retry_after,
+            }) => Err(Failure {
+                kind: FailureKind::Malformed,
+                message: format!(
+                    "a body that is not valid UTF-8 (first bad byte at offset {at}): {}",
+                    excerpt(&body)
+                ),
+                http_attempts,
+                wire: Some(Wire { status, body }),
+                retry_after,
+            }),
             Some(c) => {
                 let wire = Wire {
                     status: c.status,
