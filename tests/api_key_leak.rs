@@ -1,6 +1,7 @@
 //! The API key never leaves the Authorization header: not in logs at trace level (scenec's
 //! own events and every dependency's, `tracing` and `log` alike), cassettes, cache files,
-//! compile and batch outputs, CLI output, error messages or Debug dumps. The mock server
+//! compile and batch outputs, the CLI's output with `-vvv` and `RUST_LOG=trace`, error
+//! messages or Debug dumps. The mock server
 //! answers only requests carrying the key, so the test cannot pass by never sending it.
 //!
 //! One test in its own binary: it installs the process-wide trace subscriber.
@@ -212,6 +213,7 @@ async fn the_api_key_appears_nowhere_but_the_authorization_header() {
         "cli compile".into(),
         cli(
             llm(&[
+                "-vvv",
                 "compile",
                 "a panda sleeps",
                 "-o",
@@ -224,9 +226,22 @@ async fn the_api_key_appears_nowhere_but_the_authorization_header() {
         .await,
     ));
     assert!(compile_out.is_dir(), "compile -o wrote its outputs");
+    let cli_log = &texts.last().unwrap().1;
+    assert!(
+        cli_log.contains("sending a chat request") && cli_log.contains("TRACE"),
+        "the CLI logs at trace level with -vvv: {cli_log}"
+    );
+    assert!(
+        cli_log.contains("hyper_util") || cli_log.contains("reqwest"),
+        "RUST_LOG=trace shows the HTTP stack's events too: {cli_log}"
+    );
     texts.push((
         "cli failing compile".into(),
-        cli(llm(&["compile", "a failing panda"]), cli_cache.clone()).await,
+        cli(
+            llm(&["-vvv", "compile", "a failing panda"]),
+            cli_cache.clone(),
+        )
+        .await,
     ));
     let input = tmp.path().join("in.jsonl");
     std::fs::write(
