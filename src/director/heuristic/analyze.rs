@@ -342,6 +342,7 @@ fn draft(
         &verb.lemma,
         registry,
     );
+    let (from, to) = (not_self(from, entity), not_self(to, entity));
     if verb.lemma == "be" && from.is_none() && to.is_none() && change.is_none() {
         return None;
     }
@@ -373,6 +374,21 @@ fn draft(
         to,
         state_from,
         state_to,
+    })
+}
+
+/// Drops the relation of a placement anchored on the acting entity itself ("a dragon flies
+/// over a volcano a dragon …" resolves the second dragon to the first): an entity cannot be
+/// placed relative to itself. A placement left without a region is dropped.
+fn not_self(placement: Option<Placement>, entity: &str) -> Option<Placement> {
+    let placement = placement?;
+    if placement.anchor.as_deref() != Some(entity) {
+        return Some(placement);
+    }
+    placement.region.map(|region| Placement {
+        region: Some(region),
+        relation: None,
+        anchor: None,
     })
 }
 

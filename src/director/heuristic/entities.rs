@@ -6,7 +6,11 @@ use super::tokenize::{Token, join};
 use super::words::{
     DETERMINERS, POSSESSIVES, PRONOUNS, is_function_word, is_verb_after_noun, number,
 };
+use crate::check::limits::MAX_ID_CHARS;
 use crate::ir::{Entity, EntityKind};
+
+/// Longest id before its `_n` suffix: room for a suffix of up to seven digits.
+const MAX_BASE_ID_CHARS: usize = MAX_ID_CHARS - 8;
 
 /// Characters that English calls "it".
 const IT_CHARACTERS: &[&str] = &[
@@ -376,6 +380,7 @@ impl Registry {
         {
             id = format!("{}_{id}", slug(adj));
         }
+        let id = within_id_limit(&id);
         let mut unique = id.clone();
         let mut n = 2;
         while self.entities.iter().any(|e| e.id == unique) {
@@ -401,6 +406,19 @@ impl Registry {
         });
         self.heads.push(head.to_string());
         unique
+    }
+}
+
+/// `id` cut to leave room for a `_n` suffix under the checker's id limit, at a `_` when one
+/// is near enough so long made-up words do not end mid-word more than needed.
+fn within_id_limit(id: &str) -> String {
+    if id.chars().count() <= MAX_BASE_ID_CHARS {
+        return id.to_string();
+    }
+    let cut: String = id.chars().take(MAX_BASE_ID_CHARS).collect();
+    match cut.rfind('_') {
+        Some(at) if at > 0 => cut[..at].to_string(),
+        _ => cut,
     }
 }
 

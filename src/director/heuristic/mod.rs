@@ -6,13 +6,15 @@
 //! [`predicate`] finds subjects and verbs ([`verbs`] lemmatizes), [`entities`] names the
 //! things and resolves pronouns, [`placements`] reads paths and relations, [`states`] reads
 //! appearance changes, [`camera`] reads moves, framing and angle, [`style`] the look,
-//! [`analyze`] combines them per clause and [`shots`] groups clauses into timed shots.
+//! [`analyze`] combines them per clause, [`shots`] groups clauses into timed shots and
+//! [`limits`] keeps the texts within the checker's limits.
 
 mod analyze;
 mod camera;
 mod clauses;
 mod entities;
 mod lexicon;
+mod limits;
 mod placements;
 mod predicate;
 mod shots;
@@ -101,14 +103,16 @@ impl Heuristic {
             .filter(|t| !t.punct)
             .map(|t| t.lower.as_str())
             .collect();
-        Ok(Storyboard {
+        let mut storyboard = Storyboard {
             schema_version: SCHEMA_VERSION.into(),
             title: title(&shots, &registry, prompt),
             duration_s: round2(shots.iter().map(|s| s.duration_s).sum()),
             style: style::style(&words),
             entities: registry.entities,
             shots,
-        })
+        };
+        limits::fit_texts(&mut storyboard);
+        Ok(storyboard)
     }
 }
 
@@ -207,7 +211,7 @@ fn fallback(prompt: &str, requested: Option<f64>) -> Storyboard {
         .collect::<Vec<_>>()
         .join(" ");
     let duration = round2(requested.unwrap_or(timing::MIN_SHOT_S));
-    Storyboard {
+    let mut storyboard = Storyboard {
         schema_version: SCHEMA_VERSION.into(),
         title: text.chars().take(40).collect(),
         duration_s: duration,
@@ -224,7 +228,9 @@ fn fallback(prompt: &str, requested: Option<f64>) -> Storyboard {
             actions: Vec::new(),
             transition: Transition::Cut,
         }],
-    }
+    };
+    limits::fit_texts(&mut storyboard);
+    storyboard
 }
 
 /// Rescales slot lengths so the shots add up to `target` seconds: stated durations are kept
