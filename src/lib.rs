@@ -10,6 +10,8 @@ pub mod check;
 pub mod compiler;
 pub mod director;
 pub mod eval;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ir;
 pub mod lower;
 pub mod preview;
