@@ -18,6 +18,7 @@ mod text;
 
 pub use codes::SCHEMA_VIOLATION;
 pub use diagnostic::{Diagnostic, Severity};
+pub(crate) use passes::contradictions::contradict;
 
 use crate::ir::Storyboard;
 use crate::schema;

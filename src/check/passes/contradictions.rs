@@ -95,6 +95,12 @@ fn conflict(earlier: &Action, later: &Action, pointer: &str) -> Option<Diagnosti
     }
 }
 
+/// Whether two overlapping actions of one entity contradict each other: two different
+/// moves (E0701) or two different appearance changes (E0702).
+pub(crate) fn contradict(earlier: &Action, later: &Action) -> bool {
+    conflict(earlier, later, "").is_some()
+}
+
 /// Whether an action moves its entity: a locomotion verb, or a destination unlike its start.
 fn moves(action: &Action) -> bool {
     let verb = action.verb.trim().to_lowercase();

@@ -3,7 +3,7 @@
 //! deterministic.
 
 mod camera_direction;
-mod contradictions;
+pub(crate) mod contradictions;
 pub(crate) mod durations;
 mod ids;
 pub(crate) mod limits;

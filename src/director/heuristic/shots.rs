@@ -5,6 +5,7 @@ use super::analyze::Reading;
 use super::camera::Cue;
 use super::clauses::{Clause, time_order};
 use super::timing::{DEFAULT_ACTION_S, MIN_SHOT_S};
+use crate::check;
 use crate::ir::{Action, Angle, CameraMove, Entity, EntityKind, Framing, Region, Shot, Transition};
 
 /// Most shots a storyboard gets; later beats are dropped.
@@ -138,12 +139,13 @@ pub(super) fn build(
                 .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
             let w = explicit.unwrap_or(DEFAULT_ACTION_S);
             weights.push((w, explicit.is_some()));
+            let slot_start = actions.len();
             for &i in slot.iter() {
                 for d in &readings[i].actions {
                     if actions.len() >= MAX_ACTIONS_PER_SHOT {
                         break;
                     }
-                    actions.push(Action {
+                    let action = Action {
                         entity: d.entity.clone(),
                         verb: d.verb.clone(),
                         description: d.description.clone(),
@@ -153,7 +155,17 @@ pub(super) fn build(
                         to: d.to.clone(),
                         state_from: d.state_from.clone(),
                         state_to: d.state_to.clone(),
-                    });
+                    };
+                    // Simultaneous clauses that make one entity move two ways or change
+                    // two ways at once ("a bird flies whilst it flies over a lake") keep
+                    // the first: the checker rejects both at once (E0701, E0702).
+                    let contradicted = actions
+                        .iter()
+                        .skip(slot_start)
+                        .any(|a| a.entity == action.entity && check::contradict(a, &action));
+                    if !contradicted {
+                        actions.push(action);
+                    }
                 }
             }
             t += w;
