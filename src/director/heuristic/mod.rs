@@ -291,9 +291,17 @@ fn round_times(shots: &mut [Shot], total: Option<f64>) {
         for a in &mut s.actions {
             a.start_s = round2(a.start_s).clamp(0.0, d);
             a.end_s = round2(a.end_s).clamp(0.0, d);
-            if a.end_s <= a.start_s {
-                a.start_s = round2((a.end_s - 0.1).max(0.0));
-                a.end_s = round2((a.start_s + 0.1).min(d));
+        }
+        // An action left with no time after rounding (a slot under 10 ms: dozens of clauses
+        // in one shot) cannot be shown; widening it instead would overlap its neighbour.
+        // If none has time left, the first one takes the whole shot.
+        if s.actions.iter().any(|a| a.end_s > a.start_s) {
+            s.actions.retain(|a| a.end_s > a.start_s);
+        } else {
+            s.actions.truncate(1);
+            for a in &mut s.actions {
+                a.start_s = 0.0;
+                a.end_s = d;
             }
         }
         for c in &mut s.camera {
