@@ -13,9 +13,12 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use scenec::director::{CachedDirector, Director, LlmDirector, LlmSettings, Request};
-use serde_json::{Value, json};
+use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+mod support;
+use support::{completion, panda};
 
 const KEY: &str = "sk-scenec-test-SECRET-1234";
 
@@ -44,17 +47,6 @@ impl Captured {
     fn text(&self) -> String {
         String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
     }
-}
-
-fn panda() -> Value {
-    serde_json::from_str(include_str!("../examples/panda.json")).unwrap()
-}
-
-fn completion(content: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 5}
-    }))
 }
 
 /// A server that answers only requests with the key: first a 429 (a retry), then a broken

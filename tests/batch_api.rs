@@ -13,9 +13,8 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Respond, ResponseTemplate};
 
-fn panda() -> Value {
-    serde_json::from_str(include_str!("../examples/panda.json")).unwrap()
-}
+mod support;
+use support::{completion_body, panda};
 
 /// The panda with a shot 2 s short of the total: the deterministic fixes rescale it.
 fn fixable_panda() -> Value {
@@ -40,15 +39,6 @@ fn settings(base: &str) -> LlmSettings {
 
 fn offline() -> LlmDirector {
     LlmDirector::new(settings("http://127.0.0.1:9")).unwrap()
-}
-
-/// A chat completion carrying `content`.
-fn completion(content: &str, finish_reason: &str) -> Value {
-    json!({
-        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "test-model",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}
-    })
 }
 
 /// An OpenAI Batch API output line answering `custom_id` with `body`.
@@ -123,7 +113,7 @@ async fn sent_by_director(s: &LlmSettings, request: &Request, server: &MockServe
     Mock::given(method("POST"))
         .and(path("/v1/chat/completions"))
         .respond_with(
-            ResponseTemplate::new(200).set_body_json(completion(&panda().to_string(), "stop")),
+            ResponseTemplate::new(200).set_body_json(completion_body(&panda().to_string(), "stop")),
         )
         .mount(server)
         .await;
@@ -179,7 +169,9 @@ async fn the_second_round_holds_exactly_the_repair_request_the_loop_sends_next()
         server.reset().await;
         Mock::given(method("POST"))
             .and(path("/v1/chat/completions"))
-            .respond_with(ResponseTemplate::new(200).set_body_json(completion(&invalid, "stop")))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(completion_body(&invalid, "stop")),
+            )
             .up_to_n_times(1)
             .with_priority(1)
             .mount(&server)
@@ -187,7 +179,8 @@ async fn the_second_round_holds_exactly_the_repair_request_the_loop_sends_next()
         Mock::given(method("POST"))
             .and(path("/v1/chat/completions"))
             .respond_with(
-                ResponseTemplate::new(200).set_body_json(completion(&panda().to_string(), "stop")),
+                ResponseTemplate::new(200)
+                    .set_body_json(completion_body(&panda().to_string(), "stop")),
             )
             .with_priority(2)
             .mount(&server)
@@ -207,7 +200,7 @@ async fn the_second_round_holds_exactly_the_repair_request_the_loop_sends_next()
 
         let line = json!({"id": "p", "prompt": prompt}).to_string();
         let requests = emit(&director, &line, None).unwrap().requests;
-        let results = ok_line("p", completion(&invalid, "stop"));
+        let results = ok_line("p", completion_body(&invalid, "stop"));
         let out = ingest_rounds(None, &[(&requests, &results)]);
         assert_eq!(code(&out.lines[0]), Some("check_failed"));
         let message = &out.lines[0].error.as_ref().unwrap().message;
@@ -237,13 +230,13 @@ fn every_kind_of_result_becomes_a_line_and_the_retryable_ones_a_next_request() {
         .collect();
     let requests = emit(&offline(), &input, None).unwrap().requests;
     let results = [
-        ok_line("ok", completion(&panda().to_string(), "stop")),
+        ok_line("ok", completion_body(&panda().to_string(), "stop")),
         // Text-mode style: the JSON inside a fence, with prose around it.
         ok_line(
             "fixable",
-            completion(&format!("Here it is:\n```json\n{}\n```", fixable_panda()), "stop"),
+            completion_body(&format!("Here it is:\n```json\n{}\n```", fixable_panda()), "stop"),
         ),
-        ok_line("invalid", completion(&invalid_panda().to_string(), "stop")),
+        ok_line("invalid", completion_body(&invalid_panda().to_string(), "stop")),
         json!({"id": "batch_req_http", "custom_id": "http",
                "response": {"status_code": 400, "request_id": "req_http",
                             "body": {"error": {"message": "Invalid 'max_tokens': too large", "type": "invalid_request_error", "code": null}}},
@@ -256,13 +249,13 @@ fn every_kind_of_result_becomes_a_line_and_the_retryable_ones_a_next_request() {
             "refusal",
             json!({"choices": [{"index": 0, "message": {"role": "assistant", "content": null, "refusal": "I can't help with that."}, "finish_reason": "stop"}]}),
         ),
-        ok_line("length", completion("{\"schema_version\": \"1\", \"title\": \"Pa", "length")),
+        ok_line("length", completion_body("{\"schema_version\": \"1\", \"title\": \"Pa", "length")),
         json!({"id": "vllm-1", "custom_id": "vllm",
                "response": {"status_code": 400, "request_id": "vllm-batch-1", "body": null},
                "error": "This model's maximum context length is 2048 tokens"})
         .to_string(),
         "{\"id\": \"batch_req_broken\", \"custom_id\": ".to_owned(),
-        ok_line("stranger", completion("{}", "stop")),
+        ok_line("stranger", completion_body("{}", "stop")),
     ]
     .join("\n");
     let out = ingest_rounds(Some(&input), &[(&requests, &results)]);
@@ -329,8 +322,8 @@ fn attempts_and_length_retries_are_bounded_across_rounds_as_in_the_loop() {
     let input =
         "{\"id\": \"a\", \"prompt\": \"a panda\"}\n{\"id\": \"b\", \"prompt\": \"a fox\"}\n";
     let round1 = emit(&offline(), input, None).unwrap().requests;
-    let bad = |id: &str| ok_line(id, completion(&invalid_panda().to_string(), "stop"));
-    let cut = |id: &str| ok_line(id, completion("{\"title\": ", "length"));
+    let bad = |id: &str| ok_line(id, completion_body(&invalid_panda().to_string(), "stop"));
+    let cut = |id: &str| ok_line(id, completion_body("{\"title\": ", "length"));
     let results1 = [bad("a"), cut("b")].join("\n");
     let out1 = ingest_rounds(None, &[(&round1, &results1)]);
     assert_eq!(out1.next.len(), 2);
@@ -385,7 +378,7 @@ impl Respond for Model {
         } else {
             panda()
         };
-        ResponseTemplate::new(200).set_body_json(completion(&reply.to_string(), "stop"))
+        ResponseTemplate::new(200).set_body_json(completion_body(&reply.to_string(), "stop"))
     }
 }
 

@@ -26,6 +26,9 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+mod support;
+use support::{completion, panda};
+
 /// Every category issue #7 names; each must hold at least one case.
 const CATEGORIES: [&str; 17] = [
     "truncated_json",
@@ -81,10 +84,6 @@ fn corpus_dir() -> &'static Path {
     ))
 }
 
-fn panda() -> Value {
-    serde_json::from_str(include_str!("../examples/panda.json")).unwrap()
-}
-
 /// A storyboard with `n` one-second shots of the panda.
 fn many_shots(n: usize) -> String {
     let mut storyboard = panda();
@@ -115,14 +114,6 @@ fn load(case: &Case) -> Reply {
         (None, Some(n)) => Reply::Content(many_shots(n)),
         _ => panic!("{case:?}: give either file or generate_shots"),
     }
-}
-
-fn completion(content: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}
-    }))
 }
 
 fn template(reply: &Reply) -> ResponseTemplate {

@@ -16,11 +16,10 @@ use tokio::io::AsyncReadExt;
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const KEY: &str = "sk-test-secret-never-written";
+mod support;
+use support::{completion_with, panda};
 
-fn panda() -> Value {
-    serde_json::from_str(include_str!("../examples/panda.json")).unwrap()
-}
+const KEY: &str = "sk-test-secret-never-written";
 
 fn settings(base: &str) -> LlmSettings {
     let mut s = LlmSettings::new(format!("{base}/v1"));
@@ -34,18 +33,8 @@ fn settings(base: &str) -> LlmSettings {
     s
 }
 
-/// A chat completion carrying `content`, with llama.cpp's extra fields.
-fn completion(content: &str, finish_reason: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "smol",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
-        "timings": {"prompt_n": 100, "predicted_ms": 12.5}, "system_fingerprint": "b1"
-    }))
-}
-
 fn valid() -> ResponseTemplate {
-    completion(&panda().to_string(), "stop")
+    completion_with(&panda().to_string(), "stop")
 }
 
 fn chat() -> wiremock::MockBuilder {
@@ -310,7 +299,11 @@ async fn a_llama_cpp_error_with_a_numeric_code_is_not_retried_and_keeps_its_mess
 #[tokio::test]
 async fn an_unknown_finish_reason_and_extra_fields_do_not_break_a_call() {
     let server = MockServer::start().await;
-    script(&server, vec![completion(&panda().to_string(), "abort")]).await;
+    script(
+        &server,
+        vec![completion_with(&panda().to_string(), "abort")],
+    )
+    .await;
     let directed = direct(&server).await.unwrap();
     assert_eq!(directed.storyboard.shots.len(), 1);
 }
@@ -322,7 +315,7 @@ async fn an_invalid_reply_is_repaired_with_its_diagnostics_in_the_second_request
     broken["duration_s"] = json!("eight");
     script(
         &server,
-        vec![completion(&broken.to_string(), "stop"), valid()],
+        vec![completion_with(&broken.to_string(), "stop"), valid()],
     )
     .await;
     let directed = direct(&server).await.unwrap();
@@ -345,7 +338,7 @@ async fn a_reply_without_json_is_repaired_too() {
     script(
         &server,
         vec![
-            completion("I think a panda would be lovely.", "stop"),
+            completion_with("I think a panda would be lovely.", "stop"),
             valid(),
         ],
     )
@@ -362,7 +355,7 @@ async fn always_invalid_ends_in_attempts_exhausted_with_transcript_and_last_stor
     let server = MockServer::start().await;
     let mut broken = panda();
     broken["shots"][0]["framing"] = json!("sideways");
-    script(&server, vec![completion(&broken.to_string(), "stop")]).await;
+    script(&server, vec![completion_with(&broken.to_string(), "stop")]).await;
     let err = direct(&server).await.unwrap_err();
     assert_eq!(err.code(), "attempts_exhausted");
     let DirectorError::AttemptsExhausted {
@@ -397,7 +390,7 @@ async fn a_length_stop_retries_once_with_twice_the_tokens() {
     script(
         &server,
         vec![
-            completion("{\"schema_version\": \"1\", \"ti", "length"),
+            completion_with("{\"schema_version\": \"1\", \"ti", "length"),
             valid(),
         ],
     )
@@ -423,7 +416,10 @@ async fn two_length_stops_are_a_length_error_not_a_schema_error() {
     let server = MockServer::start().await;
     script(
         &server,
-        vec![completion("{\"schema_version\": \"1\", \"ti", "length")],
+        vec![completion_with(
+            "{\"schema_version\": \"1\", \"ti",
+            "length",
+        )],
     )
     .await;
     let err = direct(&server).await.unwrap_err();
@@ -498,7 +494,7 @@ async fn a_server_rejecting_every_mode_is_mode_unsupported() {
 async fn text_mode_extracts_json_from_a_code_fence() {
     let server = MockServer::start().await;
     let prose = format!("Here is the storyboard:\n```json\n{}\n```\nEnjoy!", panda());
-    script(&server, vec![completion(&prose, "stop")]).await;
+    script(&server, vec![completion_with(&prose, "stop")]).await;
     let mut s = settings(&server.uri());
     s.mode = scenec::director::OutputMode::Text;
     let directed = LlmDirector::new(s)
@@ -523,7 +519,7 @@ async fn cassettes_never_contain_the_key_and_replay_offline() {
     broken["title"] = json!(7);
     script(
         &server,
-        vec![completion(&broken.to_string(), "stop"), valid()],
+        vec![completion_with(&broken.to_string(), "stop"), valid()],
     )
     .await;
     let dir = temp_dir("cassettes");

@@ -12,18 +12,17 @@ use std::time::{Duration, Instant};
 use scenec::Compiler;
 use scenec::batch::{self, Options};
 use scenec::director::{Director, DirectorError, LlmDirector, LlmSettings, Request};
-use serde_json::{Value, json};
+use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use wiremock::matchers::{body_string_contains, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+mod support;
+use support::{completion, panda};
+
 /// Slack added to every time bound for a loaded two-core machine.
 const SLACK: Duration = Duration::from_secs(3);
-
-fn panda() -> Value {
-    serde_json::from_str(include_str!("../examples/panda.json")).unwrap()
-}
 
 fn settings(base: &str) -> LlmSettings {
     let mut s = LlmSettings::new(format!("{base}/v1"));
@@ -35,13 +34,6 @@ fn settings(base: &str) -> LlmSettings {
     s.read_timeout = Duration::from_millis(400);
     s.request_timeout = Duration::from_secs(1);
     s
-}
-
-fn completion(content: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 5}
-    }))
 }
 
 async fn direct(s: LlmSettings) -> (Result<scenec::director::Directed, DirectorError>, Duration) {
