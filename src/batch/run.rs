@@ -122,8 +122,7 @@ pub async fn run_with<E>(
     let mut running: JoinSet<(usize, BatchLine, u64)> = JoinSet::new();
     // what each task is for, to write an error line should one panic
     let mut started: HashMap<Id, (usize, Value)> = HashMap::new();
-    let stop = std::pin::pin!(stop);
-    let mut stop = stop;
+    let mut stop = std::pin::pin!(stop);
     let mut deadline: Option<Instant> = None;
     loop {
         while deadline.is_none() && running.len() < options.concurrency.get() {
