@@ -1,7 +1,7 @@
 //! `scenec backends`: every backend profile, as a table for people or JSON for machines.
 
 use clap::ValueEnum;
-use scenec::backend::{self, Profile};
+use scenec::backend::{self, Backend, Profile};
 
 use super::EXIT_OK;
 
@@ -20,6 +20,17 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+}
+
+/// The backend a `--backend` value names, or a sentence for people listing the names there
+/// are.
+pub fn named(name: &str) -> Result<Box<dyn Backend>, String> {
+    backend::by_name(name).ok_or_else(|| {
+        format!(
+            "unknown backend `{name}`; choose one of {}",
+            backend::NAMES.join(", ")
+        )
+    })
 }
 
 /// Prints the profiles of every backend `--backend` accepts.

@@ -13,12 +13,12 @@ use clap::builder::PossibleValuesParser;
 use scenec::batch::{self, Item, LineWriter, Summary};
 use scenec::{Compiler, backend};
 
-use super::batch_api;
 use super::director_args::DirectorArgs;
 use super::logging::note;
 use super::lower_args::LowerArgs;
 use super::runtime::runtime;
 use super::{EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, batch_progress};
+use super::{backends, batch_api};
 
 /// Arguments of `scenec batch`.
 #[derive(Debug, clap::Args)]
@@ -98,13 +98,7 @@ fn execute(args: &Args) -> Result<u8, String> {
             .ok_or("give the input file IN.jsonl")?,
     )?;
     let director = args.director.build()?;
-    let backend = backend::by_name(&args.backend).ok_or_else(|| {
-        format!(
-            "unknown backend `{}`; choose one of {}",
-            args.backend,
-            backend::NAMES.join(", ")
-        )
-    })?;
+    let backend = backends::named(&args.backend)?;
     let all = batch::items(&input);
     let total = all.len();
     let mut output = open_output(args, all)?;

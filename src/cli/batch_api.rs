@@ -8,12 +8,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use scenec::Compiler;
 use scenec::batch::ingest::{self, Round};
 use scenec::batch::requests;
 use scenec::director::LlmDirector;
 use scenec::lower::LowerOptions;
-use scenec::{Compiler, backend};
 
+use super::backends;
 use super::batch::read;
 use super::director_args::DirectorArgs;
 use super::logging::note;
@@ -161,12 +162,7 @@ fn ingest_rounds(
     let settings = director.llm.settings(false).map_err(|e| e.to_string())?;
     let max_attempts = settings.max_attempts;
     let llm = LlmDirector::new(settings).map_err(|e| e.to_string())?;
-    let backend = backend::by_name(backend_name).ok_or_else(|| {
-        format!(
-            "unknown backend `{backend_name}`; choose one of {}",
-            backend::NAMES.join(", ")
-        )
-    })?;
+    let backend = backends::named(backend_name)?;
     let compiler = Compiler::builder()
         .boxed_backend(backend)
         .lower_options(lowering.clone())

@@ -11,6 +11,7 @@ use scenec::director::Request;
 use scenec::{CompileError, Compiled, Compiler};
 use serde::{Deserialize, Serialize};
 
+use super::backends;
 use super::director_args::DirectorArgs;
 use super::logging::{note, quiet};
 use super::lower_args::LowerArgs;
@@ -125,13 +126,12 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_INPUT;
         }
     };
-    let Some(backend) = backend::by_name(&args.backend) else {
-        eprintln!(
-            "error: unknown backend `{}`; choose one of {}",
-            args.backend,
-            backend::NAMES.join(", ")
-        );
-        return EXIT_INPUT;
+    let backend = match backends::named(&args.backend) {
+        Ok(b) => b,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_INPUT;
+        }
     };
     let compiler = Compiler::builder()
         .boxed_director(director)

@@ -9,7 +9,7 @@ use scenec::lower::lower;
 
 use super::logging::note;
 use super::lower_args::LowerArgs;
-use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, check};
+use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, backends, check};
 
 /// Arguments of `scenec lower`.
 #[derive(Debug, clap::Args)]
@@ -34,13 +34,12 @@ pub fn run(args: &Args) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let Some(target) = backend::by_name(&args.backend) else {
-        eprintln!(
-            "error: unknown backend `{}`; one of: {}",
-            args.backend,
-            backend::NAMES.join(", ")
-        );
-        return EXIT_INPUT;
+    let target = match backends::named(&args.backend) {
+        Ok(b) => b,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_INPUT;
+        }
     };
     let options = args.lowering.options();
     let plan = match lower(&storyboard, &target.profile(), &options) {
