@@ -6,12 +6,9 @@ fn main() {
     divan::main();
 }
 
-/// The dev-suite prompts (`../shared/eval/dev-suite.jsonl` beside the repository).
+/// The dev-suite prompts (the repository's copy, `tests/eval/dev-suite.jsonl`).
 fn dev_prompts() -> Vec<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/eval/dev-suite.jsonl"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/eval/dev-suite.jsonl");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     text.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())

@@ -96,6 +96,51 @@ free_port() {
     "$(python_bin)" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+# Sends one real chat completion to the server on $1 and succeeds only when it answers with a
+# choice: a server can pass /health and still crash at its first computation (llama.cpp's
+# AMX kernels segfault on some Intel CPUs during the first matrix multiply).
+verify_completion() {
+    local port="$1"
+    curl -fsS --max-time 120 "http://127.0.0.1:$port/v1/chat/completions" \
+        -H 'Content-Type: application/json' \
+        -d '{"messages":[{"role":"user","content":"Say OK."}],"max_tokens":4,"temperature":0}' \
+        2>/dev/null | grep -q '"choices"'
+}
+
+# Starts llama-server with the extra flags given, waits for /health and a verified completion,
+# and prints the base URL. On failure it prints the server log, stops the server and fails.
+launch() {
+    local port pid
+    port="$(free_port)"
+    log "starting llama-server on 127.0.0.1:$port ${*:+(with $*)}"
+    nohup "$BIN" -m "$MODEL" --host 127.0.0.1 --port "$port" -c 4096 -np 1 -t "${SCENEC_LLAMA_THREADS:-2}" \
+        "$@" >"$LOG" 2>&1 </dev/null &
+    pid=$!
+    echo "$port $pid" >"$STATE"
+    local healthy=""
+    for _ in $(seq 1 600); do
+        if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then healthy=1; break; fi
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [[ -n "$healthy" ]] && verify_completion "$port" && kill -0 "$pid" 2>/dev/null; then
+        log "llama-server answered a test completion (PID $pid)"
+        echo "http://127.0.0.1:$port/v1"
+        return 0
+    fi
+    if [[ -z "$healthy" ]]; then
+        log "llama-server did not become healthy in 60 s; last log lines:"
+    else
+        log "llama-server failed its test completion; last log lines:"
+    fi
+    tail -n 30 "$LOG" >&2
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$STATE"
+    return 1
+}
+
 start_server() {
     local port
     if port="$(running)"; then
@@ -104,28 +149,12 @@ start_server() {
     fi
     build_server
     fetch_model
-    port="$(free_port)"
-    log "starting llama-server on 127.0.0.1:$port"
-    nohup "$BIN" -m "$MODEL" --host 127.0.0.1 --port "$port" -c 4096 -np 1 -t "${SCENEC_LLAMA_THREADS:-2}" \
-        >"$LOG" 2>&1 </dev/null &
-    local pid=$!
-    echo "$port $pid" >"$STATE"
-    for _ in $(seq 1 600); do
-        if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
-            echo "http://127.0.0.1:$port/v1"
-            return
-        fi
-        if ! kill -0 "$pid" 2>/dev/null; then
-            log "llama-server exited; last log lines:"
-            tail -n 20 "$LOG" >&2
-            rm -f "$STATE"
-            exit 1
-        fi
-        sleep 0.1
-    done
-    log "llama-server did not become healthy in 60 s"
-    kill "$pid" 2>/dev/null || true
-    rm -f "$STATE"
+    # First the defaults; then once more with the safe flags: --no-repack keeps the weights
+    # out of the CPU-specific repacked layouts (the AMX path that crashes on some CPUs).
+    launch && return
+    log "retrying once with the safe flags (--no-repack)"
+    launch --no-repack && return
+    log "llama-server could not serve a completion; see $LOG"
     exit 1
 }
 

@@ -1,5 +1,6 @@
-//! The heuristic director over the dev suite (`../shared/eval/dev-suite.jsonl`) and this
-//! repository's own suite (`tests/eval/own-suite.jsonl`): snapshots of every dev-suite
+//! The heuristic director over the dev suite (`tests/eval/dev-suite.jsonl`, this repository's
+//! copy of `../shared/eval/dev-suite.jsonl`; `tests/suite_copies.rs` checks it has not drifted)
+//! and this repository's own suite (`tests/eval/own-suite.jsonl`): snapshots of every dev-suite
 //! storyboard, schema and checker cleanliness of every storyboard, and the eval scores.
 
 use std::path::PathBuf;
@@ -9,9 +10,9 @@ use scenec::Compiler;
 use scenec::director::{Heuristic, Request};
 use scenec::eval::{Case, parse_suite, run_suite};
 
-/// The dev suite, which lives beside the repository.
+/// The dev suite (the repository's copy).
 fn dev_suite() -> Vec<Case> {
-    load(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev-suite.jsonl"))
+    load(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval/dev-suite.jsonl"))
 }
 
 /// This repository's own suite.
@@ -20,9 +21,8 @@ fn own_suite() -> Vec<Case> {
 }
 
 fn load(path: PathBuf) -> Vec<Case> {
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read the eval suite {}: {e}; the dev suite must sit at ../shared/eval/dev-suite.jsonl beside the repository", path.display())
-    });
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read the eval suite {}: {e}", path.display()));
     parse_suite(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
