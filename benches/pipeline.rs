@@ -98,23 +98,27 @@ fn check_lower_emit_hunyuan_12_shots_60s(bencher: divan::Bencher) {
     let storyboard = storyboard();
     let backend = Hunyuan;
     let options = LowerOptions::default();
-    bencher.bench(|| {
-        let diagnostics = scenec::check(divan::black_box(&storyboard));
-        let plan = lower(&storyboard, &backend.profile(), &options).ok()?;
-        let payload = backend.emit(&storyboard, &plan).ok()?;
-        Some((diagnostics, payload))
-    });
+    bencher
+        .with_inputs(|| storyboard.clone())
+        .bench_values(|storyboard| {
+            let (checked, warnings) = scenec::check::accept(divan::black_box(storyboard)).ok()?;
+            let plan = lower(&checked, &backend.profile(), &options).ok()?;
+            let payload = backend.emit(&plan).ok()?;
+            Some((warnings, payload))
+        });
 }
 
 #[divan::bench(args = ["generic", "wan", "ltx", "cogvideox", "deforum", "comfy-schedule", "cameractrl"])]
 fn lower_emit_by_backend(bencher: divan::Bencher, name: &str) {
-    let storyboard = storyboard();
+    let Ok((storyboard, _)) = scenec::check::accept(storyboard()) else {
+        return;
+    };
     let Some(backend) = by_name(name) else {
         return;
     };
     let options = LowerOptions::default();
     bencher.bench(|| {
         let plan = lower(divan::black_box(&storyboard), &backend.profile(), &options).ok()?;
-        backend.emit(&storyboard, &plan).ok()
+        backend.emit(&plan).ok()
     });
 }

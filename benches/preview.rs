@@ -1,10 +1,10 @@
 //! Rendering the three previews of a 16-shot, 56-second storyboard (the lighthouse fixture
 //! four times over) lowered with the generic profile.
 
-use scenec::backend::{Backend, Generic};
 use scenec::ir::{KeyframePlan, Storyboard};
 use scenec::lower::{LowerOptions, lower};
 use scenec::preview::{html, markdown, term};
+use scenec::target;
 
 fn main() {
     divan::main();
@@ -24,7 +24,8 @@ fn inputs() -> (Storyboard, KeyframePlan) {
         })
         .collect();
     sb.duration_s = sb.shots.iter().map(|s| s.duration_s).sum();
-    let plan = lower(&sb, &Generic.profile(), &LowerOptions::default()).expect("lowers");
+    let (checked, _) = scenec::check::accept(sb.clone()).expect("a clean storyboard");
+    let plan = lower(&checked, &target::GENERIC, &LowerOptions::default()).expect("lowers");
     (sb, plan)
 }
 

@@ -1,10 +1,11 @@
-//! The library API in ten lines: compile a prompt, check the storyboard, lower it for
-//! another backend and emit that backend's payload. Run it with
+//! The library API in ten lines: compile a prompt, check a storyboard, lower it for
+//! another backend's profile and emit that backend's payload from the plan alone. Run it with
 //! `cargo run --example library`; README.md shows the lines between the markers, and
 //! tests/examples.rs fails when the two differ.
 
 use scenec::backend::{Backend, Ltx, Wan};
 use scenec::lower::LowerOptions;
+use scenec::target;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -15,9 +16,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build();
     let prompt = "a panda bear walks from left to right, then turns and waves";
     let out = compiler.compile(prompt).await?; // storyboard, plan, payload (for Wan), meta
-    let diags = scenec::check(&out.storyboard); // warnings only: errors fail the compile
-    let plan = scenec::lower(&out.storyboard, &Ltx.profile(), &LowerOptions::default())?;
-    let payload = Ltx.emit(&out.storyboard, &plan)?; // the LTX-Video request
+    let storyboard = out.storyboard.clone().into_storyboard(); // e.g. edited, or read from a file
+    let (checked, diags) = scenec::check::accept(storyboard)?; // errors: Err(Rejected)
+    let plan = scenec::lower(&checked, &target::LTX, &LowerOptions::default())?;
+    let payload = Ltx.emit(&plan)?; // the LTX-Video request, from the plan alone
     // README end
     println!(
         "{} shot(s), {} diagnostic(s); Wan: {} keyframes; LTX: {} clip(s) of {} frames",

@@ -6,7 +6,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::backend::{Backend, EmitError, Generic, Payload};
-use crate::check::{self, Diagnostic};
+use crate::check::{self, CheckedStoryboard, Diagnostic};
 use crate::director::{Directed, Director, DirectorError, Heuristic, Request};
 use crate::ir::{KeyframePlan, Meta, Storyboard};
 use crate::lower::{self, LowerError, LowerOptions};
@@ -15,7 +15,7 @@ use crate::lower::{self, LowerError, LowerOptions};
 #[derive(Debug, Clone, Serialize)]
 pub struct Compiled {
     /// The checked storyboard.
-    pub storyboard: Storyboard,
+    pub storyboard: CheckedStoryboard,
     /// The keyframe plan lowered for the chosen backend.
     pub plan: KeyframePlan,
     /// The chosen backend's payload.
@@ -122,19 +122,23 @@ impl Compiler {
     pub fn accept(&self, directed: Directed) -> Result<Compiled, CompileError> {
         let mut diagnostics = directed.diagnostics;
         let started = Instant::now();
-        let errors: Vec<Diagnostic> = check::check(&directed.storyboard)
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect();
-        tracing::info!(errors = errors.len(), ms = ms(started), "checked");
-        if !errors.is_empty() {
-            diagnostics.extend(errors);
-            return Err(CompileError::Check {
-                storyboard: Box::new(directed.storyboard),
-                diagnostics,
-            });
+        match check::accept(directed.storyboard) {
+            Ok((checked, _)) => {
+                tracing::info!(errors = 0, ms = ms(started), "checked");
+                self.lower_and_emit(checked, directed.meta, diagnostics)
+            }
+            Err(rejected) => {
+                let errors: Vec<Diagnostic> = (rejected.diagnostics.into_iter())
+                    .filter(Diagnostic::is_error)
+                    .collect();
+                tracing::info!(errors = errors.len(), ms = ms(started), "checked");
+                diagnostics.extend(errors);
+                Err(CompileError::Check {
+                    storyboard: rejected.storyboard,
+                    diagnostics,
+                })
+            }
         }
-        self.lower_and_emit(directed.storyboard, directed.meta, diagnostics)
     }
 
     /// Fixes, checks, lowers and emits a storyboard that came from elsewhere (a file, a
@@ -146,20 +150,25 @@ impl Compiler {
         mut diagnostics: Vec<Diagnostic>,
     ) -> Result<Compiled, CompileError> {
         diagnostics.extend(check::fix(&mut storyboard));
-        diagnostics.extend(check::check(&storyboard));
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            return Err(CompileError::Check {
-                storyboard: Box::new(storyboard),
-                diagnostics,
-            });
+        match check::accept(storyboard) {
+            Ok((checked, warnings)) => {
+                diagnostics.extend(warnings);
+                self.lower_and_emit(checked, meta, diagnostics)
+            }
+            Err(rejected) => {
+                diagnostics.extend(rejected.diagnostics);
+                Err(CompileError::Check {
+                    storyboard: rejected.storyboard,
+                    diagnostics,
+                })
+            }
         }
-        self.lower_and_emit(storyboard, meta, diagnostics)
     }
 
     /// Lowers a checked storyboard for the backend and emits its payload.
     fn lower_and_emit(
         &self,
-        storyboard: Storyboard,
+        storyboard: CheckedStoryboard,
         meta: Meta,
         diagnostics: Vec<Diagnostic>,
     ) -> Result<Compiled, CompileError> {
@@ -175,13 +184,13 @@ impl Compiler {
             }
             Err(source) => {
                 return Err(CompileError::Lower {
-                    storyboard: Box::new(storyboard),
+                    storyboard: Box::new(storyboard.into_storyboard()),
                     source,
                 });
             }
         };
         let started = Instant::now();
-        let payload = match self.backend.emit(&storyboard, &plan) {
+        let payload = match self.backend.emit(&plan) {
             Ok(payload) => {
                 tracing::info!(ms = ms(started), "emitted");
                 payload

@@ -1,8 +1,9 @@
 //! scenec — a film scene director for text-to-video generation.
 //!
 //! A prompt goes through a director (LLM, heuristic or replay) to a [`ir::Storyboard`], is
-//! checked like a program ([`check()`]), lowered to per-keyframe conditioning
-//! ([`lower()`]) and emitted as the payload a video backend consumes ([`backend`]).
+//! checked like a program ([`check()`], [`check::accept`] for a [`CheckedStoryboard`]),
+//! lowered for a [`target`] profile to a [`ir::KeyframePlan`] ([`lower()`]) and emitted from
+//! that plan alone as the payload a video backend consumes ([`backend`]).
 
 pub mod backend;
 pub mod batch;
@@ -16,7 +17,8 @@ pub mod ir;
 pub mod lower;
 pub mod preview;
 pub mod schema;
+pub mod target;
 
-pub use check::check;
+pub use check::{CheckedStoryboard, check};
 pub use compiler::{CompileError, Compiled, Compiler};
 pub use lower::lower;

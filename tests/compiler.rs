@@ -36,6 +36,7 @@ async fn compile_of_an_empty_prompt_is_a_typed_error() {
 async fn readme_library_example_runs() -> Result<(), Box<dyn std::error::Error>> {
     use scenec::backend::{Backend, Ltx, Wan};
     use scenec::lower::LowerOptions;
+    use scenec::target;
 
     let compiler = scenec::Compiler::builder()
         .director(scenec::director::Heuristic)
@@ -45,9 +46,10 @@ async fn readme_library_example_runs() -> Result<(), Box<dyn std::error::Error>>
         .compile("a panda bear walks from left to right, then turns and waves")
         .await?;
     // out.storyboard, out.plan (for Wan), out.payload (Wan's request), out.meta
-    let diags = scenec::check(&out.storyboard);
-    let plan = scenec::lower(&out.storyboard, &Ltx.profile(), &LowerOptions::default())?;
-    let payload = Ltx.emit(&out.storyboard, &plan)?;
+    let storyboard = out.storyboard.clone().into_storyboard();
+    let (checked, diags) = scenec::check::accept(storyboard)?;
+    let plan = scenec::lower(&checked, &target::LTX, &LowerOptions::default())?;
+    let payload = Ltx.emit(&plan)?;
 
     assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
     assert_eq!(out.plan.backend, "wan");

@@ -1,13 +1,15 @@
-//! Every backend emits a valid payload from every fixture storyboard; each payload is
-//! snapshotted (snapshots/emitters__<backend>__<fixture>.snap).
+//! Every backend emits a valid payload from every fixture storyboard, from the plan alone (a
+//! plan read back from its JSON emits the same payload); each payload is snapshotted
+//! (snapshots/emitters__<backend>__<fixture>.snap).
 
 use std::path::PathBuf;
 
 use scenec::backend::{self, FileContent, Payload};
-use scenec::ir::Storyboard;
+use scenec::check::CheckedStoryboard;
+use scenec::ir::KeyframePlan;
 use scenec::lower::{LowerOptions, lower};
 
-fn fixtures() -> Vec<(String, Storyboard)> {
+fn fixtures() -> Vec<(String, CheckedStoryboard)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/storyboards");
     let mut out = Vec::new();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -19,19 +21,15 @@ fn fixtures() -> Vec<(String, Storyboard)> {
     for path in paths {
         let text = std::fs::read_to_string(&path).expect("readable fixture");
         let value: serde_json::Value = serde_json::from_str(&text).expect("JSON fixture");
-        let checked = scenec::check::check_value(&value);
-        assert!(
-            !checked.diagnostics.iter().any(|d| d.is_error()),
-            "{}: {:?}",
-            path.display(),
-            checked.diagnostics
-        );
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default()
             .to_string();
-        out.push((name, checked.storyboard.expect("parsed storyboard")));
+        let clean = scenec::check::check_value(&value)
+            .clean()
+            .unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
+        out.push((name, clean));
     }
     assert!(out.len() >= 5, "at least five fixture storyboards");
     out
@@ -126,9 +124,17 @@ fn every_backend_emits_a_valid_payload_from_every_fixture() {
                 }
             }
             let payload = target
-                .emit(&storyboard, &plan)
+                .emit(&plan)
                 .unwrap_or_else(|e| panic!("{fixture} → {name}: {e}"));
             assert_valid(name, &payload);
+            let json = serde_json::to_string(&plan).expect("the plan serializes");
+            let read_back: KeyframePlan = serde_json::from_str(&json).expect("and reads back");
+            let again = target.emit(&read_back).expect("the read-back plan emits");
+            assert_eq!(
+                again.render(),
+                payload.render(),
+                "{fixture} → {name}: the plan's JSON is all the emitter needs"
+            );
             let snapshot = format!("{name}__{fixture}");
             match &payload {
                 Payload::Json(v) => insta::assert_json_snapshot!(snapshot, v),
@@ -136,4 +142,26 @@ fn every_backend_emits_a_valid_payload_from_every_fixture() {
             }
         }
     }
+}
+
+#[test]
+fn a_plan_for_another_backend_or_without_its_camera_track_is_refused() {
+    let (_, storyboard) = fixtures().swap_remove(0);
+    let wan = backend::by_name("wan").expect("wan");
+    let deforum = backend::by_name("deforum").expect("deforum");
+    let plan = lower(&storyboard, &wan.profile(), &LowerOptions::default()).expect("lowers");
+    assert!(
+        plan.camera_track.is_empty(),
+        "wan takes no per-frame camera"
+    );
+    let err = deforum
+        .emit(&plan)
+        .expect_err("a wan plan is not a deforum plan");
+    assert!(err.to_string().contains("--backend deforum"), "{err}");
+    let mut plan =
+        lower(&storyboard, &deforum.profile(), &LowerOptions::default()).expect("lowers");
+    assert_eq!(plan.camera_track.len(), plan.total_frames as usize);
+    plan.camera_track.pop();
+    let err = deforum.emit(&plan).expect_err("a short track");
+    assert!(err.to_string().contains("camera_track"), "{err}");
 }

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use scenec::backend::{Backend, Generic};
 use scenec::ir::Storyboard;
 use scenec::lower::{LowerOptions, lower};
+use scenec::target;
 
 /// Records every uncaught error, failed resource load, unhandled rejection and
 /// `console.error` call into an attribute of `<html>`, which `--dump-dom` then shows.
@@ -165,7 +165,10 @@ fn storyboard(path: &str) -> Storyboard {
 fn check_page_in_browser(name: &str, fixture: &str) {
     let browser = browser();
     let sb = storyboard(fixture);
-    let plan = lower(&sb, &Generic.profile(), &LowerOptions::default()).expect("lowers");
+    let checked = scenec::check::accept(sb.clone())
+        .expect("a clean fixture")
+        .0;
+    let plan = lower(&checked, &target::GENERIC, &LowerOptions::default()).expect("lowers");
     let html = scenec::preview::html::render(&sb, &plan).expect("renders");
     for needle in ["<script", "src=", "url(", "@import", "http:", "https:"] {
         assert!(

@@ -3,17 +3,21 @@
 
 use std::path::Path;
 
-use scenec::backend::{Backend, Generic};
 use scenec::ir::{KeyframePlan, Storyboard};
 use scenec::lower::{LowerOptions, lower};
 use scenec::preview::{html, markdown, term};
+use scenec::target;
 
 fn load(path: &str) -> (Storyboard, KeyframePlan) {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
         .expect("fixture readable");
     let sb: Storyboard = serde_json::from_str(&text).expect("fixture is a storyboard");
-    let plan = lower(&sb, &Generic.profile(), &LowerOptions::default()).expect("lowers");
-    (sb, plan)
+    (sb.clone(), generic_plan(sb))
+}
+
+fn generic_plan(sb: Storyboard) -> KeyframePlan {
+    let (checked, _) = scenec::check::accept(sb).expect("a clean storyboard");
+    lower(&checked, &target::GENERIC, &LowerOptions::default()).expect("lowers")
 }
 
 fn snapshot(name: &str, text: &str) {
@@ -122,7 +126,7 @@ fn html_escapes_storyboard_text() {
     sb.title = String::from(r#"Hello "<b>world</b>""#);
     sb.shots[0].description = String::from("<script>alert('x')</script> & more");
     sb.entities[0].description = String::from("<img src=x onerror=alert(1)>");
-    let plan = lower(&sb, &Generic.profile(), &LowerOptions::default()).expect("lowers");
+    let plan = generic_plan(sb.clone());
     let page = html::render(&sb, &plan).expect("renders");
     assert!(!page.contains("<script"), "a script tag got through");
     assert!(!page.contains("<img"), "an img tag got through");

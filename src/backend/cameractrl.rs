@@ -13,12 +13,9 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{
-    Backend, Conditioning, EmitError, FileContent, FrameRule, Payload, PayloadFile, Profile,
-    Tokenizer,
-};
-use crate::ir::{KeyframePlan, Storyboard};
-use crate::lower::CameraTrack;
+use super::{Backend, EmitError, FileContent, Payload, PayloadFile};
+use crate::ir::KeyframePlan;
+use crate::target::{self, Profile};
 
 /// Which CameraCtrl model the poses are for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,55 +44,37 @@ impl CameraCtrl {
 
 impl Backend for CameraCtrl {
     fn profile(&self) -> Profile {
-        let source = "BACKENDS.md [S15] hehao13/CameraCtrl@af45a7a (main, svd) dataset.py, inference.py; [S16] google/realestate10k";
-        let (name, fps, frames, width, height) = match self.variant {
-            CameraCtrlVariant::AnimateDiff => ("cameractrl", 8, 16, 384, 256),
-            CameraCtrlVariant::Svd => ("cameractrl-svd", 7, 14, 576, 320),
-            CameraCtrlVariant::SvdXt => ("cameractrl-svd-xt", 7, 25, 576, 320),
-        };
-        Profile {
-            name,
-            fps,
-            frame_rule: FrameRule::Fixed { frames },
-            default_frames: Some(frames),
-            max_frames: Some(frames),
-            width,
-            height,
-            resolutions: if width == 384 {
-                &[(384, 256)]
-            } else {
-                &[(576, 320)]
-            },
-            prompt_token_limit: 77,
-            tokenizer: Tokenizer::Clip,
-            conditioning: &[Conditioning::CameraPoses, Conditioning::ClipPrompt],
-            source,
+        match self.variant {
+            CameraCtrlVariant::AnimateDiff => target::CAMERACTRL,
+            CameraCtrlVariant::Svd => target::CAMERACTRL_SVD,
+            CameraCtrlVariant::SvdXt => target::CAMERACTRL_SVD_XT,
         }
     }
 
-    fn emit(&self, storyboard: &Storyboard, plan: &KeyframePlan) -> Result<Payload, EmitError> {
+    fn emit(&self, plan: &KeyframePlan) -> Result<Payload, EmitError> {
         let profile = self.profile();
-        super::ensure_matches(&profile, storyboard, plan)?;
-        let track = CameraTrack::new(storyboard, plan);
+        super::ensure_matches(&profile, plan)?;
+        super::ensure_camera_track(plan)?;
+        let track = &plan.camera_track;
         let mut files = Vec::with_capacity(plan.clips.len() + 1);
         let mut manifest = Vec::with_capacity(plan.clips.len());
         for (i, clip) in plan.clips.iter().enumerate() {
             let name = format!("clip_{:02}_{}.txt", i + 1, sanitize(&clip.shot));
             let mut text = format!(
                 "scenec://{}/{}/clip-{:02}\n",
-                sanitize(&storyboard.title),
+                sanitize(&plan.title),
                 sanitize(&clip.shot),
                 i + 1
             );
             // Frames past the video's end (the rule's padding) hold the last camera.
-            let last = track.len().saturating_sub(1) as u32;
+            let last = track.len().saturating_sub(1);
             for frame in clip.start_frame..clip.start_frame + clip.num_frames {
-                let Some((_, cam)) = track.at(frame.min(last)) else {
+                let Some(cam) = track.get((frame as usize).min(last)) else {
                     continue;
                 };
                 let micros = (f64::from(frame) * 1e6 / f64::from(plan.fps)).round() as u64;
                 let _ = write!(text, "{micros} {:.9} {:.9} 0.5 0.5 0 0", cam.fx, cam.fy);
-                for row in cam.pose() {
+                for row in cam.pose {
                     for v in row {
                         let _ = write!(text, " {:.9}", v + 0.0);
                     }

@@ -8,8 +8,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Backend, Conditioning, EmitError, FrameRule, Payload, Profile, Tokenizer};
-use crate::ir::{KeyframePlan, Storyboard};
+use super::{Backend, EmitError, Payload};
+use crate::ir::KeyframePlan;
+use crate::target::{self, Profile};
 
 /// Which CogVideoX generation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,43 +37,15 @@ impl CogVideoX {
 
 impl Backend for CogVideoX {
     fn profile(&self) -> Profile {
-        let conditioning = &[Conditioning::ClipPrompt, Conditioning::FirstFrame];
-        let source = "BACKENDS.md [S8] THUDM/CogVideo@e519ece README, inference/cli_demo.py; [S12] diffusers pipeline_cogvideox.py";
         match self.version {
-            CogVideoXVersion::V1_0 => Profile {
-                name: "cogvideox",
-                fps: 8,
-                frame_rule: FrameRule::StepPlusOne { step: 8 },
-                default_frames: Some(49),
-                max_frames: Some(49),
-                width: 720,
-                height: 480,
-                resolutions: &[(720, 480)],
-                prompt_token_limit: 226,
-                tokenizer: Tokenizer::T5,
-                conditioning,
-                source,
-            },
-            CogVideoXVersion::V1_5 => Profile {
-                name: "cogvideox-1.5",
-                fps: 16,
-                frame_rule: FrameRule::StepPlusOne { step: 16 },
-                default_frames: Some(81),
-                max_frames: Some(161),
-                width: 1360,
-                height: 768,
-                resolutions: &[(1360, 768)],
-                prompt_token_limit: 224,
-                tokenizer: Tokenizer::T5,
-                conditioning,
-                source,
-            },
+            CogVideoXVersion::V1_0 => target::COGVIDEOX,
+            CogVideoXVersion::V1_5 => target::COGVIDEOX_1_5,
         }
     }
 
-    fn emit(&self, storyboard: &Storyboard, plan: &KeyframePlan) -> Result<Payload, EmitError> {
+    fn emit(&self, plan: &KeyframePlan) -> Result<Payload, EmitError> {
         let profile = self.profile();
-        super::ensure_matches(&profile, storyboard, plan)?;
+        super::ensure_matches(&profile, plan)?;
         let clips: Vec<Value> = plan
             .clips
             .iter()

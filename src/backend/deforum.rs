@@ -8,7 +8,8 @@
 //! # Signs
 //!
 //! Each frame's increment is the camera's motion relative to the previous frame, in the
-//! previous camera's axes (x right, y down, z forward; see [`crate::lower::camera`]):
+//! previous camera's axes (x right, y down, z forward; the plan's camera track holds each
+//! frame's world-to-camera pose `[R|t]`, so the camera centre is `−Rᵀt`):
 //!
 //! - `translation_x = −200·Δx`, `translation_y = −200·Δy`: the 2D convention BACKENDS.md
 //!   derives from the warp code (**+translation_x moves the content right, i.e. the camera
@@ -26,10 +27,10 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
-use super::{Backend, Conditioning, EmitError, FrameRule, Payload, Profile, Tokenizer};
-use crate::ir::{KeyframePlan, Storyboard};
-use crate::lower::CameraTrack;
-use crate::lower::camera::{CameraState, mul, mul_vec, transpose};
+use super::{Backend, EmitError, Payload};
+use crate::ir::CameraSample;
+use crate::ir::KeyframePlan;
+use crate::target::{self, Profile};
 
 /// Deforum's 3D translation units per metre of camera motion (its camera moves 1/200).
 const TRANSLATION_SCALE: f64 = 200.0;
@@ -40,25 +41,12 @@ pub struct Deforum;
 
 impl Backend for Deforum {
     fn profile(&self) -> Profile {
-        Profile {
-            name: "deforum",
-            fps: 15,
-            frame_rule: FrameRule::Any,
-            default_frames: Some(120),
-            max_frames: None,
-            width: 512,
-            height: 512,
-            resolutions: &[(512, 512)],
-            prompt_token_limit: 77,
-            tokenizer: Tokenizer::Clip,
-            conditioning: &[Conditioning::PromptSchedule, Conditioning::MotionSchedule],
-            source: "BACKENDS.md [S1] deforum-art/sd-webui-deforum@3224268 args.py, animation_key_frames.py, animation.py, default_settings.txt",
-        }
+        target::DEFORUM
     }
 
-    fn emit(&self, storyboard: &Storyboard, plan: &KeyframePlan) -> Result<Payload, EmitError> {
-        super::ensure_matches(&self.profile(), storyboard, plan)?;
-        let track = CameraTrack::new(storyboard, plan);
+    fn emit(&self, plan: &KeyframePlan) -> Result<Payload, EmitError> {
+        super::ensure_matches(&self.profile(), plan)?;
+        super::ensure_camera_track(plan)?;
         let mut prompts = Map::new();
         for k in &plan.keyframes {
             prompts.insert(
@@ -67,7 +55,7 @@ impl Backend for Deforum {
             );
         }
         let frames: Vec<u32> = plan.keyframes.iter().map(|k| k.frame).collect();
-        let samples: Vec<[f64; 7]> = frames.iter().map(|&f| increments(&track, f)).collect();
+        let samples: Vec<[f64; 7]> = frames.iter().map(|&f| increments(plan, f)).collect();
         let column = |i: usize| schedule(&frames, samples.iter().map(|s| s[i]));
         Ok(Payload::Json(json!({
             "W": plan.width,
@@ -96,23 +84,26 @@ impl Backend for Deforum {
 
 /// Per-frame increments at `frame`: translation x, y, z, rotation x (pitch), y (yaw),
 /// z (roll), and the absolute vertical field of view. Zero motion on a shot's first frame.
-fn increments(track: &CameraTrack, frame: u32) -> [f64; 7] {
-    let Some((shot, cam)) = track.at(frame) else {
+fn increments(plan: &KeyframePlan, frame: u32) -> [f64; 7] {
+    let track = &plan.camera_track;
+    let Some(cam) = track.get(frame as usize) else {
         return [0.0; 7];
     };
     let fov = fov_deg(cam);
-    let previous = frame.checked_sub(1).and_then(|f| track.at(f));
-    let Some((prev_shot, prev)) = previous.filter(|(s, _)| *s == shot) else {
+    let shot_start = plan.shots.iter().any(|s| s.start_frame == frame);
+    let previous = frame.checked_sub(1).and_then(|f| track.get(f as usize));
+    let Some(prev) = previous.filter(|_| !shot_start) else {
         return [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, fov];
     };
-    let _ = prev_shot;
-    let moved = [
-        cam.centre[0] - prev.centre[0],
-        cam.centre[1] - prev.centre[1],
-        cam.centre[2] - prev.centre[2],
-    ];
-    let d = mul_vec(&transpose(&prev.r_c2w), &moved);
-    let rel = mul(&transpose(&prev.r_c2w), &cam.r_c2w);
+    let (r_prev, r) = (rotation(prev), rotation(cam));
+    let (c_prev, c) = (centre(prev), centre(cam));
+    // The move in the previous camera's axes: R_prev·(c − c_prev).
+    let d: [f64; 3] =
+        std::array::from_fn(|i| (0..3).map(|k| r_prev[i][k] * (c[k] - c_prev[k])).sum());
+    // The rotation from the previous camera to this one: R_prev·Rᵀ.
+    let rel: [[f64; 3]; 3] = std::array::from_fn(|i| {
+        std::array::from_fn(|j| (0..3).map(|k| r_prev[i][k] * r[j][k]).sum())
+    });
     // rel = Ry(yaw)·Rx(pitch)·Rz(roll): third column (sin y cos p, −sin p, cos y cos p).
     let pitch = (-rel[1][2]).clamp(-1.0, 1.0).asin();
     let yaw = rel[0][2].atan2(rel[2][2]);
@@ -128,7 +119,17 @@ fn increments(track: &CameraTrack, frame: u32) -> [f64; 7] {
     ]
 }
 
-fn fov_deg(cam: &CameraState) -> f64 {
+/// The world-to-camera rotation `R` of a sample's pose.
+fn rotation(cam: &CameraSample) -> [[f64; 3]; 3] {
+    cam.pose.map(|row| [row[0], row[1], row[2]])
+}
+
+/// The camera centre in world coordinates, `−Rᵀt`.
+fn centre(cam: &CameraSample) -> [f64; 3] {
+    std::array::from_fn(|j| -(0..3).map(|i| cam.pose[i][j] * cam.pose[i][3]).sum::<f64>())
+}
+
+fn fov_deg(cam: &CameraSample) -> f64 {
     2.0 * (0.5 / cam.fy).atan().to_degrees()
 }
 

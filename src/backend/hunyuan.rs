@@ -6,8 +6,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Backend, Conditioning, EmitError, FrameRule, Payload, Profile, Tokenizer};
-use crate::ir::{KeyframePlan, Storyboard};
+use super::{Backend, EmitError, Payload};
+use crate::ir::KeyframePlan;
+use crate::target::{self, Profile};
 
 /// HunyuanVideo at 1280×720.
 #[derive(Debug, Clone, Copy, Default)]
@@ -15,35 +16,11 @@ pub struct Hunyuan;
 
 impl Backend for Hunyuan {
     fn profile(&self) -> Profile {
-        Profile {
-            name: "hunyuan",
-            fps: 24,
-            frame_rule: FrameRule::StepPlusOne { step: 4 },
-            default_frames: Some(129),
-            max_frames: Some(129),
-            width: 1280,
-            height: 720,
-            resolutions: &[
-                (1280, 720),
-                (720, 1280),
-                (1104, 832),
-                (832, 1104),
-                (960, 960),
-                (960, 544),
-                (544, 960),
-                (832, 624),
-                (624, 832),
-                (720, 720),
-            ],
-            prompt_token_limit: 256,
-            tokenizer: Tokenizer::Llm,
-            conditioning: &[Conditioning::ClipPrompt],
-            source: "BACKENDS.md [S9] Tencent/HunyuanVideo@fa14b00 hyvideo/config.py, sample_video.py",
-        }
+        target::HUNYUAN
     }
 
-    fn emit(&self, storyboard: &Storyboard, plan: &KeyframePlan) -> Result<Payload, EmitError> {
-        super::ensure_matches(&self.profile(), storyboard, plan)?;
+    fn emit(&self, plan: &KeyframePlan) -> Result<Payload, EmitError> {
+        super::ensure_matches(&self.profile(), plan)?;
         let clips: Vec<Value> = plan
             .clips
             .iter()

@@ -9,8 +9,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Backend, Conditioning, EmitError, FrameRule, Payload, Profile, Tokenizer};
-use crate::ir::{KeyframePlan, Storyboard};
+use super::{Backend, EmitError, Payload};
+use crate::ir::KeyframePlan;
+use crate::target::{self, Profile};
 
 /// Conditioning frame indices are multiples of this.
 const CONDITION_STEP: u32 = 8;
@@ -21,24 +22,11 @@ pub struct Ltx;
 
 impl Backend for Ltx {
     fn profile(&self) -> Profile {
-        Profile {
-            name: "ltx",
-            fps: 30,
-            frame_rule: FrameRule::StepPlusOne { step: 8 },
-            default_frames: Some(121),
-            max_frames: Some(257),
-            width: 1216,
-            height: 704,
-            resolutions: &[(1216, 704), (704, 1216), (768, 512), (512, 768)],
-            prompt_token_limit: 128,
-            tokenizer: Tokenizer::T5,
-            conditioning: &[Conditioning::ClipPrompt, Conditioning::FramesAtIndex],
-            source: "BACKENDS.md [S7] Lightricks/LTX-Video@5260738 inference.py, pipeline_ltx_video.py; [S12] diffusers ltx pipelines",
-        }
+        target::LTX
     }
 
-    fn emit(&self, storyboard: &Storyboard, plan: &KeyframePlan) -> Result<Payload, EmitError> {
-        super::ensure_matches(&self.profile(), storyboard, plan)?;
+    fn emit(&self, plan: &KeyframePlan) -> Result<Payload, EmitError> {
+        super::ensure_matches(&self.profile(), plan)?;
         let clips: Vec<Value> = plan
             .clips
             .iter()

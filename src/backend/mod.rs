@@ -1,5 +1,6 @@
-//! Video backends: each target's [`Profile`] (what it accepts) and its emitter (plan → the
-//! payload that backend consumes). One file per target.
+//! Video backends: each target's emitter (plan → the payload that backend consumes), one file
+//! per target. What a backend accepts is its [`Profile`], kept as data in [`crate::target`];
+//! emitters read the plan only, never the storyboard, and never lower again.
 
 mod cameractrl;
 mod cogvideox;
@@ -9,7 +10,6 @@ mod generic;
 mod hunyuan;
 mod ltx;
 mod payload;
-mod profile;
 mod wan;
 
 pub use cameractrl::{CameraCtrl, CameraCtrlVariant};
@@ -20,12 +20,12 @@ pub use generic::Generic;
 pub use hunyuan::Hunyuan;
 pub use ltx::Ltx;
 pub use payload::{FileContent, Payload, PayloadFile};
-pub use profile::{Conditioning, FrameRule, Profile, Tokenizer};
 pub use wan::Wan;
 
 use thiserror::Error;
 
-use crate::ir::{KeyframePlan, Storyboard};
+use crate::ir::KeyframePlan;
+use crate::target::Profile;
 
 /// Why an emitter could not produce a payload.
 #[derive(Debug, Error)]
@@ -40,15 +40,16 @@ pub enum EmitError {
         /// The backend the plan was lowered for.
         found: String,
     },
-    /// The plan's shots are not the storyboard's.
+    /// The plan's per-frame camera track does not cover its frames (a plan edited by hand, or
+    /// lowered for a profile that takes no camera track).
     #[error(
-        "the plan has {plan} shot(s) but the storyboard has {storyboard}; lower this storyboard again"
+        "the plan's camera_track has {found} sample(s) but the video has {expected} frame(s); lower the storyboard again for this backend"
     )]
-    ShotMismatch {
-        /// Shots in the plan.
-        plan: usize,
-        /// Shots in the storyboard.
-        storyboard: usize,
+    CameraTrack {
+        /// Frames of the video.
+        expected: u32,
+        /// Samples in the track.
+        found: usize,
     },
     /// The payload could not be serialized (a non-finite number in the plan).
     #[error("the plan could not be serialized: {0}")]
@@ -60,8 +61,9 @@ pub trait Backend: Send + Sync {
     /// What the backend accepts: fps, frame-count rule, lengths, resolution, prompt budget.
     fn profile(&self) -> Profile;
 
-    /// Turns a plan lowered with [`Backend::profile`] into this backend's payload.
-    fn emit(&self, storyboard: &Storyboard, plan: &KeyframePlan) -> Result<Payload, EmitError>;
+    /// Turns a plan lowered with [`Backend::profile`] into this backend's payload, from the
+    /// plan alone.
+    fn emit(&self, plan: &KeyframePlan) -> Result<Payload, EmitError>;
 }
 
 /// Every backend name [`by_name`] knows.
@@ -97,22 +99,23 @@ pub fn by_name(name: &str) -> Option<Box<dyn Backend>> {
     })
 }
 
-/// Fails unless `plan` was lowered for `profile` from `storyboard`.
-fn ensure_matches(
-    profile: &Profile,
-    storyboard: &Storyboard,
-    plan: &KeyframePlan,
-) -> Result<(), EmitError> {
+/// Fails unless `plan` was lowered for `profile`.
+fn ensure_matches(profile: &Profile, plan: &KeyframePlan) -> Result<(), EmitError> {
     if plan.backend != profile.name {
         return Err(EmitError::WrongProfile {
             expected: profile.name.to_string(),
             found: plan.backend.clone(),
         });
     }
-    if plan.shots.len() != storyboard.shots.len() {
-        return Err(EmitError::ShotMismatch {
-            plan: plan.shots.len(),
-            storyboard: storyboard.shots.len(),
+    Ok(())
+}
+
+/// Fails unless the plan's camera track has one sample per frame of the video.
+fn ensure_camera_track(plan: &KeyframePlan) -> Result<(), EmitError> {
+    if plan.camera_track.len() != plan.total_frames as usize {
+        return Err(EmitError::CameraTrack {
+            expected: plan.total_frames,
+            found: plan.camera_track.len(),
         });
     }
     Ok(())
@@ -129,5 +132,15 @@ mod tests {
             assert_eq!(backend.profile().name, *name);
         }
         assert!(by_name("sora").is_none());
+    }
+
+    #[test]
+    fn every_target_profile_has_a_backend_and_every_backend_a_target_profile() {
+        let targets: Vec<&str> = crate::target::ALL.iter().map(|p| p.name).collect();
+        assert_eq!(targets, NAMES);
+        for name in NAMES {
+            let profile = crate::target::by_name(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(by_name(name).map(|b| b.profile()).as_ref(), Some(profile));
+        }
     }
 }

@@ -7,8 +7,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Backend, Conditioning, EmitError, FrameRule, Payload, Profile, Tokenizer};
-use crate::ir::{KeyframePlan, Storyboard};
+use super::{Backend, EmitError, Payload};
+use crate::ir::KeyframePlan;
+use crate::target::{self, Profile};
 
 /// Wan2.1 / Wan2.2 A14B at 832×480.
 #[derive(Debug, Clone, Copy, Default)]
@@ -16,28 +17,11 @@ pub struct Wan;
 
 impl Backend for Wan {
     fn profile(&self) -> Profile {
-        Profile {
-            name: "wan",
-            fps: 16,
-            frame_rule: FrameRule::StepPlusOne { step: 4 },
-            default_frames: Some(81),
-            max_frames: Some(81),
-            width: 832,
-            height: 480,
-            resolutions: &[(1280, 720), (720, 1280), (832, 480), (480, 832)],
-            prompt_token_limit: 512,
-            tokenizer: Tokenizer::T5,
-            conditioning: &[
-                Conditioning::ClipPrompt,
-                Conditioning::FirstFrame,
-                Conditioning::FirstLastFrame,
-            ],
-            source: "BACKENDS.md [S5] Wan-Video/Wan2.1@9737cba generate.py, wan/configs; [S6] Wan2.2@42bf4cf",
-        }
+        target::WAN
     }
 
-    fn emit(&self, storyboard: &Storyboard, plan: &KeyframePlan) -> Result<Payload, EmitError> {
-        super::ensure_matches(&self.profile(), storyboard, plan)?;
+    fn emit(&self, plan: &KeyframePlan) -> Result<Payload, EmitError> {
+        super::ensure_matches(&self.profile(), plan)?;
         let clips: Vec<Value> = plan
             .clips
             .iter()

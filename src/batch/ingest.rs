@@ -333,7 +333,7 @@ impl Answered<'_> {
                 let line = match self.compiler.accept(directed) {
                     Ok(c) => BatchLine {
                         id: Value::String(cid.to_owned()),
-                        storyboard: Some(c.storyboard),
+                        storyboard: Some(c.storyboard.into_storyboard()),
                         keyframes: Some(c.plan),
                         error: None,
                     },

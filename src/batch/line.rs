@@ -149,7 +149,7 @@ pub(crate) async fn compile(
             let tokens = c.meta.prompt_tokens + c.meta.completion_tokens;
             let line = BatchLine {
                 id,
-                storyboard: Some(c.storyboard),
+                storyboard: Some(c.storyboard.into_storyboard()),
                 keyframes: Some(c.plan),
                 error: None,
             };

@@ -4,10 +4,12 @@
 //! change they make. Each finding is a [`Diagnostic`] whose `path` is a JSON pointer into the
 //! storyboard and whose `code` is one of [`codes`].
 //!
-//! A caller that wants a usable storyboard runs [`fix`] then [`check`]: problems with one
+//! A caller that wants a usable storyboard runs [`fix`] then [`accept`]: problems with one
 //! obvious repair (shot durations that do not add up, an interval slightly past its shot)
-//! come back as [`Severity::Fixed`] notes only; everything else stays an error.
+//! come back as [`Severity::Fixed`] notes only; everything else stays an error. [`accept`]
+//! hands back a [`CheckedStoryboard`], the type lowering takes.
 
+mod checked;
 pub mod codes;
 mod diagnostic;
 mod fixes;
@@ -16,6 +18,7 @@ mod passes;
 mod path;
 mod text;
 
+pub use checked::{CheckedStoryboard, Rejected};
 pub use codes::SCHEMA_VIOLATION;
 pub use diagnostic::{Diagnostic, Severity};
 pub(crate) use passes::contradictions::contradict;
@@ -30,6 +33,19 @@ pub struct Checked {
     pub storyboard: Option<Storyboard>,
     /// Schema violations, or else the semantic diagnostics.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// The storyboard, checked, when the document parsed and has no error; otherwise the
+    /// diagnostics.
+    pub fn clean(self) -> Result<CheckedStoryboard, Vec<Diagnostic>> {
+        match self.storyboard {
+            Some(sb) if !self.diagnostics.iter().any(Diagnostic::is_error) => {
+                Ok(CheckedStoryboard::new(sb))
+            }
+            _ => Err(self.diagnostics),
+        }
+    }
 }
 
 /// Validates `value` against the storyboard schema, parses it and runs every semantic pass.
@@ -91,6 +107,19 @@ pub fn check_value(value: &serde_json::Value) -> Checked {
 /// a storyboard beyond them gets only those errors, in time linear in its size.
 pub fn check(storyboard: &Storyboard) -> Vec<Diagnostic> {
     passes::run_all(storyboard)
+}
+
+/// Runs every semantic pass over `storyboard` and, when none reports an error, hands it back
+/// checked, with the warnings; otherwise [`Rejected`] keeps it and every diagnostic.
+pub fn accept(storyboard: Storyboard) -> Result<(CheckedStoryboard, Vec<Diagnostic>), Rejected> {
+    let diagnostics = check(&storyboard);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Rejected {
+            storyboard: Box::new(storyboard),
+            diagnostics,
+        });
+    }
+    Ok((CheckedStoryboard::new(storyboard), diagnostics))
 }
 
 /// Applies the deterministic fixes to `storyboard` and returns one diagnostic (severity

@@ -1,7 +1,8 @@
 //! `scenec backends`: every backend profile, as a table for people or JSON for machines.
 
 use clap::ValueEnum;
-use scenec::backend::{self, Backend, Profile};
+use scenec::backend::{self, Backend};
+use scenec::target::{self, Profile, Tokenizer};
 
 use super::EXIT_OK;
 
@@ -35,14 +36,10 @@ pub fn named(name: &str) -> Result<Box<dyn Backend>, String> {
 
 /// Prints the profiles of every backend `--backend` accepts.
 pub fn run(args: &Args) -> u8 {
-    let profiles: Vec<Profile> = backend::NAMES
-        .iter()
-        .filter_map(|name| backend::by_name(name))
-        .map(|b| b.profile())
-        .collect();
+    let profiles = target::ALL;
     match args.format {
-        Format::Json => println!("{:#}", serde_json::to_value(&profiles).unwrap_or_default()),
-        Format::Text => print!("{}", table(&profiles)),
+        Format::Json => println!("{:#}", serde_json::to_value(profiles).unwrap_or_default()),
+        Format::Text => print!("{}", table(profiles)),
     }
     EXIT_OK
 }
@@ -67,9 +64,9 @@ fn table(profiles: &[Profile]) -> String {
                 "{} {}",
                 p.prompt_token_limit,
                 match p.tokenizer {
-                    backend::Tokenizer::Clip => "clip",
-                    backend::Tokenizer::T5 => "t5",
-                    backend::Tokenizer::Llm => "llm",
+                    Tokenizer::Clip => "clip",
+                    Tokenizer::T5 => "t5",
+                    Tokenizer::Llm => "llm",
                 }
             ),
         ));

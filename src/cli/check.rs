@@ -3,8 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use scenec::check::{Checked, Diagnostic, Severity};
-use scenec::ir::Storyboard;
+use scenec::check::{Checked, CheckedStoryboard, Diagnostic, Severity};
 use serde_json::Value;
 
 use super::logging::{note, quiet};
@@ -122,20 +121,19 @@ fn write_json(out: &Path, value: &Value) -> Result<(), String> {
 /// "lowered"). On errors prints the diagnostics like `scenec check` and returns the exit
 /// code: 2 when the file cannot be read, 1 when it has errors. Returns the storyboard and the
 /// file's display name.
-pub(super) fn load_clean(file: &Path, verb: &str) -> Result<(Storyboard, String), u8> {
+pub(super) fn load_clean(file: &Path, verb: &str) -> Result<(CheckedStoryboard, String), u8> {
     let value = input::read_json(file).map_err(|message| {
         eprintln!("error: {message}");
         EXIT_INPUT
     })?;
     let name = display_name(file);
-    let checked = scenec::check::check_value(&value);
-    match checked.storyboard {
-        Some(sb) if !checked.diagnostics.iter().any(Diagnostic::is_error) => Ok((sb, name)),
-        _ => {
-            for d in &checked.diagnostics {
+    match scenec::check::check_value(&value).clean() {
+        Ok(sb) => Ok((sb, name)),
+        Err(diagnostics) => {
+            for d in &diagnostics {
                 eprintln!("{}", render_in(d, &name, Some(&value)));
             }
-            eprintln!("{}", summary(&checked.diagnostics, &name));
+            eprintln!("{}", summary(&diagnostics, &name));
             eprintln!(
                 "error: nothing {verb}: fix the errors above first (`scenec check --fix` repairs what it can)"
             );

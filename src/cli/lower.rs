@@ -49,7 +49,7 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_ERRORS;
         }
     };
-    let payload = match target.emit(&storyboard, &plan) {
+    let payload = match target.emit(&plan) {
         Ok(payload) => payload,
         Err(e) => {
             eprintln!("error: cannot emit {name} for {}: {e}", args.backend);

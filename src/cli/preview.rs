@@ -5,10 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use scenec::backend::{Backend, Generic};
 use scenec::ir::{KeyframePlan, Storyboard};
 use scenec::lower::lower;
 use scenec::preview;
+use scenec::target;
 
 use super::logging::note;
 use super::lower_args::LowerArgs;
@@ -71,7 +71,7 @@ pub fn run(args: &Args) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let plan = match lower(&storyboard, &Generic.profile(), &args.lowering.options()) {
+    let plan = match lower(&storyboard, &target::GENERIC, &args.lowering.options()) {
         Ok(plan) => plan,
         Err(e) => {
             eprintln!("error: cannot lower {name}: {e}");

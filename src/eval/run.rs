@@ -6,8 +6,8 @@ use super::report::Report;
 use super::score::{Outcome, score_case};
 use super::suite::Case;
 use crate::Compiler;
-use crate::backend::{Backend, Generic};
 use crate::lower::{LowerOptions, lower};
+use crate::target;
 
 /// Compiles every case with `compiler` (each in its own task, so a panic is caught and
 /// scored) and scores it; keyframe prompts come from the generic profile.
@@ -20,11 +20,11 @@ pub async fn run_suite(compiler: Arc<Compiler>, cases: &[Case]) -> Report {
         let outcome = match task.await {
             Ok(Ok(compiled)) => match lower(
                 &compiled.storyboard,
-                &Generic.profile(),
+                &target::GENERIC,
                 &LowerOptions::default(),
             ) {
                 Ok(plan) => Outcome::Compiled {
-                    storyboard: Box::new(compiled.storyboard),
+                    storyboard: Box::new(compiled.storyboard.into_storyboard()),
                     plan: Box::new(plan),
                 },
                 Err(e) => Outcome::Failed(format!("lowering for the generic profile failed: {e}")),

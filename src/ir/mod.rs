@@ -7,7 +7,8 @@ mod storyboard;
 
 pub use meta::Meta;
 pub use plan::{
-    CameraFrame, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, KeyframeReason, ShotSpan,
+    CameraFrame, CameraSample, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, KeyframeReason,
+    ShotSpan,
 };
 pub use storyboard::{
     Action, Angle, CameraMove, Direction, Entity, EntityKind, Framing, MoveKind, Placement, Region,

@@ -12,6 +12,8 @@ pub struct KeyframePlan {
     pub schema_version: String,
     /// Name of the backend profile the plan was lowered for, e.g. "generic", "wan".
     pub backend: String,
+    /// The storyboard's title (emitters name files and requests after it).
+    pub title: String,
     /// Frames per second.
     pub fps: u32,
     /// Frame width in pixels.
@@ -30,6 +32,22 @@ pub struct KeyframePlan {
     pub easing: Easing,
     /// Longest gap between keyframes the plan was lowered with, in seconds.
     pub keyframe_interval_s: f64,
+    /// The camera at every frame of the video, frame 0 first (`total_frames` samples), for
+    /// backends whose profile takes per-frame camera conditioning (camera poses, motion
+    /// schedules); empty, and left out of the JSON, for the others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub camera_track: Vec<CameraSample>,
+}
+
+/// The camera at one frame of the video.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CameraSample {
+    /// 3×4 world-to-camera matrix `[R|t]` (RealEstate10K / CameraCtrl convention), unrounded.
+    pub pose: [[f64; 4]; 3],
+    /// Focal length as a fraction of the image width.
+    pub fx: f64,
+    /// Focal length as a fraction of the image height.
+    pub fy: f64,
 }
 
 /// The frames one shot covers.

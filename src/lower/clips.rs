@@ -1,7 +1,7 @@
 //! Splitting shots into generation clips that obey a backend's frame-count rule.
 
-use crate::backend::Profile;
 use crate::ir::ShotSpan;
+use crate::target::Profile;
 
 /// One clip's frames before prompts are attached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub fn split_shot(span: &ShotSpan, profile: &Profile) -> Vec<ClipSpan> {
         .map(|m| m.saturating_sub(1).max(1))
         .unwrap_or(u32::MAX);
     let min_span = match rule {
-        crate::backend::FrameRule::Any => 0,
+        crate::target::FrameRule::Any => 0,
         _ => step,
     };
     let count = shot_span.div_ceil(max_span).max(1);
@@ -45,7 +45,7 @@ pub fn split_shot(span: &ShotSpan, profile: &Profile) -> Vec<ClipSpan> {
         .saturating_mul(step)
         .clamp(min_span, max_span);
     let clip_span = match rule {
-        crate::backend::FrameRule::Fixed { frames } => frames.saturating_sub(1),
+        crate::target::FrameRule::Fixed { frames } => frames.saturating_sub(1),
         _ => clip_span,
     };
     let count = if clip_span == 0 {
@@ -70,8 +70,8 @@ pub fn split_shot(span: &ShotSpan, profile: &Profile) -> Vec<ClipSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::backend::{Backend, Wan};
     use crate::ir::Transition;
+    use crate::target::WAN;
 
     fn span(start: u32, end: u32) -> ShotSpan {
         ShotSpan {
@@ -84,8 +84,7 @@ mod tests {
 
     #[test]
     fn a_twenty_second_wan_shot_splits_into_continuous_81_frame_clips() {
-        let profile = Wan.profile();
-        let clips = split_shot(&span(0, 320), &profile);
+        let clips = split_shot(&span(0, 320), &WAN);
         assert_eq!(clips.len(), 4);
         for pair in clips.windows(2) {
             assert_eq!(pair[0].last_frame(), pair[1].start_frame);
@@ -101,8 +100,7 @@ mod tests {
 
     #[test]
     fn a_short_shot_gets_one_minimal_clip() {
-        let profile = Wan.profile();
-        let clips = split_shot(&span(10, 12), &profile);
+        let clips = split_shot(&span(10, 12), &WAN);
         assert_eq!(clips.len(), 1);
         assert_eq!(clips[0].num_frames, 5);
         assert_eq!(clips[0].trim_end, 3);

@@ -20,17 +20,17 @@ mod track;
 
 use thiserror::Error;
 
-use crate::backend::Profile;
+use crate::check::CheckedStoryboard;
 use crate::ir::{
-    CameraFrame, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, MoveKind, SCHEMA_VERSION, Shot,
-    ShotSpan, Storyboard,
+    CameraFrame, CameraSample, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, MoveKind,
+    SCHEMA_VERSION, Shot, ShotSpan, Storyboard,
 };
+use crate::target::{Conditioning, Profile};
 
 use boxes::ShotLayout;
 use camera::ShotCamera;
 use prompt::EntityMoment;
 use states::StateTimeline;
-pub use track::CameraTrack;
 
 /// Knobs of the lowering.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,25 +53,6 @@ impl Default for LowerOptions {
 /// Why a storyboard could not be lowered.
 #[derive(Debug, Error, PartialEq)]
 pub enum LowerError {
-    /// The storyboard has no shots.
-    #[error("the storyboard has no shots; add at least one shot under /shots")]
-    NoShots,
-    /// A shot's duration is not a positive number.
-    #[error("{path} is {value}; a shot needs a positive, finite duration in seconds")]
-    BadDuration {
-        /// JSON pointer of the duration.
-        path: String,
-        /// The value found.
-        value: f64,
-    },
-    /// A time inside a shot is not a finite number.
-    #[error("{path} is {value}; times must be finite seconds from the shot start")]
-    BadTime {
-        /// JSON pointer of the time.
-        path: String,
-        /// The value found.
-        value: f64,
-    },
     /// The video would have more frames than the lowering handles.
     #[error(
         "the video is {seconds} s long, over {max_frames} frames at this backend's fps; shorten the storyboard"
@@ -92,15 +73,14 @@ pub enum LowerError {
     ZeroFps(String),
 }
 
-/// Lowers a checked storyboard for a backend profile.
+/// Lowers a checked storyboard for a backend profile. The storyboard's times and durations
+/// are known good ([`CheckedStoryboard`]); only the profile and the options are validated.
 pub fn lower(
-    storyboard: &Storyboard,
+    checked: &CheckedStoryboard,
     profile: &Profile,
     options: &LowerOptions,
 ) -> Result<KeyframePlan, LowerError> {
-    if storyboard.shots.is_empty() {
-        return Err(LowerError::NoShots);
-    }
+    let storyboard = checked.storyboard();
     if profile.fps == 0 {
         return Err(LowerError::ZeroFps(profile.name.to_string()));
     }
@@ -108,7 +88,6 @@ pub fn lower(
     if !interval.is_finite() || interval <= 0.0 {
         return Err(LowerError::BadInterval(interval));
     }
-    validate_times(storyboard)?;
     let fps = f64::from(profile.fps);
     let spans = timeline::shot_spans(storyboard, profile.fps)?;
     let interval_frames = timeline::frame_at(interval, fps).max(1);
@@ -116,6 +95,11 @@ pub fn lower(
     let aspect = f64::from(profile.width) / f64::from(profile.height.max(1));
     let mut keyframes = Vec::new();
     let mut clips = Vec::new();
+    let mut camera_track = Vec::new();
+    let per_frame_camera = profile
+        .conditioning
+        .iter()
+        .any(|c| matches!(c, Conditioning::CameraPoses | Conditioning::MotionSchedule));
     let mut shot_start_s = 0.0;
     for (shot, span) in storyboard.shots.iter().zip(&spans) {
         let ctx = ShotContext::new(storyboard, shot, span, options.easing, aspect, shot_start_s);
@@ -147,11 +131,15 @@ pub fn lower(
                 last_keyframe: index_of(last_in_shot),
             });
         }
+        if per_frame_camera {
+            camera_track.extend(ctx.camera_samples());
+        }
         shot_start_s += shot.duration_s;
     }
     Ok(KeyframePlan {
         schema_version: SCHEMA_VERSION.into(),
         backend: profile.name.into(),
+        title: storyboard.title.clone(),
         fps: profile.fps,
         width: profile.width,
         height: profile.height,
@@ -161,6 +149,7 @@ pub fn lower(
         shots: spans,
         easing: options.easing,
         keyframe_interval_s: interval,
+        camera_track,
     })
 }
 
@@ -172,27 +161,6 @@ pub fn negative_prompt(profile: &Profile) -> String {
         profile.prompt_token_limit,
     );
     text.trim_end_matches('.').to_string()
-}
-
-fn validate_times(storyboard: &Storyboard) -> Result<(), LowerError> {
-    let bad = |path: String, value: f64| Err(LowerError::BadTime { path, value });
-    for (i, shot) in storyboard.shots.iter().enumerate() {
-        for (j, a) in shot.actions.iter().enumerate() {
-            for (name, v) in [("start_s", a.start_s), ("end_s", a.end_s)] {
-                if !v.is_finite() {
-                    return bad(format!("/shots/{i}/actions/{j}/{name}"), v);
-                }
-            }
-        }
-        for (j, m) in shot.camera.iter().enumerate() {
-            for (name, v) in [("start_s", m.start_s), ("end_s", m.end_s)] {
-                if !v.is_finite() {
-                    return bad(format!("/shots/{i}/camera/{j}/{name}"), v);
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Everything about one shot the keyframes share.
@@ -334,6 +302,19 @@ impl<'a> ShotContext<'a> {
             .filter(|e| (e - t).abs() <= half)
             .min_by(|a, b| (a - t).abs().total_cmp(&(b - t).abs()))
             .unwrap_or(t)
+    }
+
+    /// The camera at every frame of the shot.
+    fn camera_samples(&self) -> impl Iterator<Item = CameraSample> + '_ {
+        (self.span.start_frame..self.span.end_frame).map(|frame| {
+            let t = timeline::time_in_shot(self.span, self.shot.duration_s, frame);
+            let cam = self.camera.at(t);
+            CameraSample {
+                pose: cam.pose(),
+                fx: cam.fx,
+                fy: cam.fy,
+            }
+        })
     }
 
     fn clip_phrases(&self, states: &StateTimeline<'a>, t0: f64, t1: f64) -> Vec<tokens::Phrase> {

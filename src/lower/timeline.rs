@@ -21,19 +21,14 @@ pub fn frame_at(time_s: f64, fps: f64) -> u32 {
     }
 }
 
-/// The frame range of every shot at `fps`: consecutive, each at least one frame long.
+/// The frame range of every shot at `fps`: consecutive, each at least one frame long (the
+/// durations are positive: the storyboard was checked).
 pub fn shot_spans(storyboard: &Storyboard, fps: u32) -> Result<Vec<ShotSpan>, LowerError> {
     let fps = f64::from(fps);
     let mut spans = Vec::with_capacity(storyboard.shots.len());
     let mut start_s = 0.0;
     let mut start_frame = 0u32;
-    for (i, shot) in storyboard.shots.iter().enumerate() {
-        if !shot.duration_s.is_finite() || shot.duration_s <= 0.0 {
-            return Err(LowerError::BadDuration {
-                path: format!("/shots/{i}/duration_s"),
-                value: shot.duration_s,
-            });
-        }
+    for shot in &storyboard.shots {
         let end_s = start_s + shot.duration_s;
         if end_s * fps >= f64::from(MAX_TOTAL_FRAMES) {
             return Err(LowerError::TooLong {

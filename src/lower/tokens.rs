@@ -13,7 +13,7 @@
 //! Special tokens: CLIP's start and end tokens (77 positions hold 75 content tokens),
 //! T5's end token.
 
-use crate::backend::Tokenizer;
+use crate::target::Tokenizer;
 
 /// The estimated number of tokens `text` takes in `tokenizer`, special tokens included.
 pub fn estimate(tokenizer: Tokenizer, text: &str) -> usize {

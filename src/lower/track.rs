@@ -1,11 +1,10 @@
-//! The camera at every frame of a plan (what pose-driven emitters need), rebuilt from the
-//! storyboard and the plan's shot spans and easing.
+//! The camera of one shot aimed from its layout: the target's depth from its box, the follow
+//! direction from its path. Keyframes and the plan's per-frame camera track both read it.
 
-use crate::ir::{KeyframePlan, Shot, Storyboard};
+use crate::ir::Shot;
 
 use super::boxes::{self, ShotLayout};
-use super::camera::{self, CameraState, ShotCamera};
-use super::timeline;
+use super::camera::{self, ShotCamera};
 
 /// The camera of one shot: target depth from the target's box, follow direction from its
 /// path.
@@ -33,42 +32,4 @@ pub fn shot_camera<'a>(
         None => (camera::DEFAULT_TARGET_DEPTH, 1.0),
     };
     ShotCamera::new(shot, easing, aspect, depth, follow)
-}
-
-/// One camera state per frame of the video, with the index of its shot.
-#[derive(Debug, Clone)]
-pub struct CameraTrack {
-    frames: Vec<(usize, CameraState)>,
-}
-
-impl CameraTrack {
-    /// The track of `plan`, lowered from `storyboard`.
-    pub fn new(storyboard: &Storyboard, plan: &KeyframePlan) -> Self {
-        let aspect = f64::from(plan.width) / f64::from(plan.height.max(1));
-        let mut frames = Vec::with_capacity(plan.total_frames as usize);
-        for (i, (shot, span)) in storyboard.shots.iter().zip(&plan.shots).enumerate() {
-            let layout = ShotLayout::new(storyboard, shot, plan.easing, aspect);
-            let cam = shot_camera(shot, &layout, plan.easing, aspect);
-            for frame in span.start_frame..span.end_frame {
-                let t = timeline::time_in_shot(span, shot.duration_s, frame);
-                frames.push((i, cam.at(t)));
-            }
-        }
-        Self { frames }
-    }
-
-    /// The camera at `frame` and the index of its shot, if the frame is in the video.
-    pub fn at(&self, frame: u32) -> Option<(usize, &CameraState)> {
-        self.frames.get(frame as usize).map(|(i, c)| (*i, c))
-    }
-
-    /// Number of frames.
-    pub fn len(&self) -> usize {
-        self.frames.len()
-    }
-
-    /// Whether the track has no frames.
-    pub fn is_empty(&self) -> bool {
-        self.frames.is_empty()
-    }
 }

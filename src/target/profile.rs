@@ -1,4 +1,4 @@
-//! A backend's profile: the limits the lowering must respect.
+//! The profile type: what one video backend accepts (the limits lowering respects).
 
 use serde::Serialize;
 
