@@ -6,6 +6,7 @@
 //! that plan alone as the payload a video backend consumes ([`backend`]).
 
 pub mod backend;
+#[cfg(feature = "llm")]
 pub mod batch;
 pub mod check;
 pub mod compiler;

@@ -4,8 +4,11 @@ pub mod cache;
 mod error;
 pub mod fallback;
 pub mod heuristic;
+#[cfg(feature = "llm")]
 pub mod llm;
+#[cfg(feature = "llm")]
 pub mod record;
+#[cfg(feature = "llm")]
 pub mod replay;
 pub mod transcript;
 
@@ -13,7 +16,9 @@ pub use cache::CachedDirector;
 pub use error::DirectorError;
 pub use fallback::FallbackDirector;
 pub use heuristic::Heuristic;
+#[cfg(feature = "llm")]
 pub use llm::{LlmDirector, LlmSettings, OutputMode};
+#[cfg(feature = "llm")]
 pub use replay::ReplayDirector;
 pub use transcript::Transcript;
 
