@@ -2,9 +2,10 @@
 //! descriptions, verbs and prompts as whole words (a verb form matches its base: "buries"
 //! matches "bury"; a plural its singular).
 
+use super::matching::{action_matches, entity_matches, find_entity, timed_actions};
 use super::suite::{Case, When};
-use crate::director::heuristic::lemma;
-use crate::ir::{Action, Entity, KeyframePlan, Placement, Storyboard};
+use super::{plan_checks, story_checks};
+use crate::ir::{Action, KeyframePlan, Placement, Storyboard};
 
 /// What compiling a case gave.
 #[derive(Debug, Clone)]
@@ -214,7 +215,79 @@ pub fn score_case(case: &Case, outcome: &Outcome) -> CaseScore {
         );
     }
     if let Some(st) = &e.state {
-        push("state", check_state(sb, plan, &actions, st));
+        push(
+            "state",
+            story_checks::states(sb, plan, &actions, std::slice::from_ref(st)),
+        );
+    }
+    if let Some(changes) = &e.states {
+        push("states", story_checks::states(sb, plan, &actions, changes));
+    }
+    if let Some(items) = &e.attributes {
+        push(
+            "attributes",
+            all(
+                items,
+                |a| story_checks::attributes(sb, a),
+                "attributes bound",
+            ),
+        );
+    }
+    if let Some(banned) = &e.not_entities {
+        push(
+            "not_entities",
+            story_checks::not_entities(sb, banned).map(|()| "no banned entity".into()),
+        );
+    }
+    if let Some(b) = &e.beats {
+        push(
+            "beats",
+            story_checks::beats(sb, b).map(|()| "beats in order".into()),
+        );
+    }
+    if let Some(c) = &e.camera_after {
+        push(
+            "camera_after",
+            story_checks::camera_after(sb, &actions, c).map(|()| "camera move after".into()),
+        );
+    }
+    if let Some(items) = &e.count {
+        push(
+            "count",
+            all(items, |c| plan_checks::count(sb, plan, c), "counts shown"),
+        );
+    }
+    if let Some(items) = &e.visible {
+        push(
+            "visible",
+            all(
+                items,
+                |v| plan_checks::visible(sb, plan, v),
+                "visibility shown",
+            ),
+        );
+    }
+    if let Some(items) = &e.direction {
+        push(
+            "direction",
+            all(
+                items,
+                |d| plan_checks::direction(sb, plan, d),
+                "directions shown",
+            ),
+        );
+    }
+    if let Some(items) = &e.layout {
+        push(
+            "layout",
+            all(items, |l| plan_checks::layout(sb, plan, l), "layout holds"),
+        );
+    }
+    if let Some(items) = &e.regions {
+        push(
+            "regions",
+            all(items, |r| plan_checks::region(sb, plan, r), "regions hold"),
+        );
     }
     if let Some(range) = &e.shots {
         let n = sb.shots.len();
@@ -286,6 +359,16 @@ fn keys(case: &Case) -> Vec<&'static str> {
         (e.duration_s.is_some(), "duration_s"),
         (e.framing_first.is_some(), "framing_first"),
         (e.angle_first.is_some(), "angle_first"),
+        (e.states.is_some(), "states"),
+        (e.attributes.is_some(), "attributes"),
+        (e.not_entities.is_some(), "not_entities"),
+        (e.beats.is_some(), "beats"),
+        (e.camera_after.is_some(), "camera_after"),
+        (e.count.is_some(), "count"),
+        (e.visible.is_some(), "visible"),
+        (e.direction.is_some(), "direction"),
+        (e.layout.is_some(), "layout"),
+        (e.regions.is_some(), "regions"),
     ] {
         if present {
             k.push(key);
@@ -294,22 +377,19 @@ fn keys(case: &Case) -> Vec<&'static str> {
     k
 }
 
+/// Every item checked in turn: the first failure, or `done`.
+fn all<T>(
+    items: &[T],
+    check: impl Fn(&T) -> Result<(), String>,
+    done: &str,
+) -> Result<String, String> {
+    items.iter().try_for_each(check).map(|()| done.to_string())
+}
+
 /// Whether an error message reads as a sentence for people.
 fn clear(message: &str) -> bool {
     let m = message.trim();
     m.len() >= 12 && m.contains(' ') && !m.contains("Error {") && !m.starts_with('{')
-}
-
-/// Every action with its absolute start time, in time order (ties keep storyboard order).
-fn timed_actions(sb: &Storyboard) -> Vec<(f64, &Action)> {
-    let mut out: Vec<(f64, &Action)> = sb
-        .shots
-        .iter()
-        .zip(sb.shot_starts())
-        .flat_map(|(s, t)| s.actions.iter().map(move |a| (t + a.start_s, a)))
-        .collect();
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
-    out
 }
 
 /// Expected action phrases, matched in time order.
@@ -341,25 +421,6 @@ fn match_actions(expected: &[String], actions: &[(f64, &Action)]) -> Result<Stri
     Ok("actions present in order".into())
 }
 
-/// Whether every word of `phrase` is the action's verb or a word of its description.
-fn action_matches(a: &Action, phrase: &str) -> bool {
-    let mut words = words(&a.description);
-    words.push(a.verb.to_lowercase());
-    self::words(phrase)
-        .iter()
-        .all(|p| words.iter().any(|w| word_eq(w, p)))
-}
-
-/// The entity a phrase names: its words contiguous in the id or the description.
-fn find_entity<'a>(sb: &'a Storyboard, phrase: &str) -> Option<&'a Entity> {
-    sb.entities.iter().find(|e| entity_matches(e, phrase))
-}
-
-fn entity_matches(e: &Entity, phrase: &str) -> bool {
-    let p = words(phrase);
-    contains_run(&words(&e.id), &p) || contains_run(&words(&e.description), &p)
-}
-
 /// The entity's first and last placement over its actions in time order.
 fn placements<'a>(
     actions: &[(f64, &'a Action)],
@@ -378,104 +439,6 @@ fn placements<'a>(
     (start, end)
 }
 
-/// The state change is on an action of the entity, and the first / last keyframe prompts
-/// of that action's shot show the states.
-fn check_state(
-    sb: &Storyboard,
-    plan: &KeyframePlan,
-    actions: &[(f64, &Action)],
-    st: &super::suite::StateExpect,
-) -> Result<String, String> {
-    let ent =
-        find_entity(sb, &st.entity).ok_or_else(|| format!("no entity matches {:?}", st.entity))?;
-    let fits = |value: &Option<String>, want: &Option<String>| {
-        want.as_ref()
-            .is_none_or(|w| value.as_ref().is_some_and(|v| contains_words(v, w)))
-    };
-    let action = actions
-        .iter()
-        .map(|(_, a)| *a)
-        .find(|a| {
-            a.entity == ent.id
-                && (a.state_from.is_some() || a.state_to.is_some())
-                && fits(&a.state_from, &st.from)
-                && fits(&a.state_to, &st.to)
-        })
-        .ok_or_else(|| {
-            let changes: Vec<_> = actions
-                .iter()
-                .filter(|(_, a)| a.entity == ent.id)
-                .map(|(_, a)| (a.state_from.clone(), a.state_to.clone()))
-                .collect();
-            format!(
-                "no action of {} changes {:?} → {:?}; its changes are {changes:?}",
-                ent.id, st.from, st.to
-            )
-        })?;
-    let shot = sb
-        .shots
-        .iter()
-        .find(|s| s.actions.iter().any(|a| std::ptr::eq(a, action)))
-        .map(|s| s.id.as_str())
-        .unwrap_or("");
-    let frames: Vec<_> = plan.keyframes.iter().filter(|k| k.shot == shot).collect();
-    let (Some(first), Some(last)) = (frames.first(), frames.last()) else {
-        return Err(format!("the plan has no keyframes for shot {shot}"));
-    };
-    if let Some(from) = &st.from
-        && !contains_words(&first.prompt, from)
-    {
-        return Err(format!(
-            "the first keyframe prompt of {shot} does not show {from:?}: {:?}",
-            first.prompt
-        ));
-    }
-    if let Some(to) = &st.to
-        && !contains_words(&last.prompt, to)
-    {
-        return Err(format!(
-            "the last keyframe prompt of {shot} does not show {to:?}: {:?}",
-            last.prompt
-        ));
-    }
-    Ok(format!(
-        "{} changes {:?} → {:?}",
-        ent.id, action.state_from, action.state_to
-    ))
-}
-
-/// Lower-case alphanumeric words of `text`.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Whether every word of `phrase` appears in `text`.
-fn contains_words(text: &str, phrase: &str) -> bool {
-    let t = words(text);
-    words(phrase)
-        .iter()
-        .all(|p| t.iter().any(|w| word_eq(w, p)))
-}
-
-/// Whether `run` appears contiguously in `words`.
-fn contains_run(words: &[String], run: &[String]) -> bool {
-    !run.is_empty()
-        && words
-            .windows(run.len())
-            .any(|w| w.iter().zip(run).all(|(a, b)| word_eq(a, b)))
-}
-
-/// Word equality up to inflection.
-fn word_eq(a: &str, b: &str) -> bool {
-    a == b
-        || lemma(a) == lemma(b)
-        || a.strip_suffix('s') == Some(b)
-        || b.strip_suffix('s') == Some(a)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,18 +449,6 @@ mod tests {
         parse_suite(&line)
             .unwrap_or_else(|e| panic!("{e}"))
             .remove(0)
-    }
-
-    #[test]
-    fn words_match_up_to_inflection() {
-        assert!(word_eq("buries", "bury"));
-        assert!(word_eq("cars", "car"));
-        assert!(!word_eq("cat", "category"));
-        assert!(contains_run(
-            &words("ice_sculpture"),
-            &words("ice sculpture")
-        ));
-        assert!(!contains_run(&words("a category"), &words("cat")));
     }
 
     #[test]
@@ -526,6 +477,84 @@ mod tests {
         assert_eq!(
             score_case(&c, &Outcome::Panicked("boom".into())).score(),
             0.0
+        );
+    }
+}
+
+#[cfg(test)]
+mod new_key_tests {
+    use super::*;
+    use crate::eval::suite::parse_suite;
+    use crate::lower::{LowerOptions, lower};
+
+    /// The panda walking left → right, then turning and waving, lowered for the generic
+    /// profile.
+    fn panda() -> Outcome {
+        let sb: Storyboard = serde_json::from_str(include_str!("../../examples/panda.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (checked, _) = crate::check::accept(sb).unwrap_or_else(|e| panic!("{e}"));
+        let plan = lower(&checked, &crate::target::GENERIC, &LowerOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        Outcome::Compiled {
+            storyboard: Box::new(checked.into_storyboard()),
+            plan: Box::new(plan),
+        }
+    }
+
+    fn verdict(expect: &str) -> Verdict {
+        let line = format!(r#"{{"id": "t", "category": "c", "prompt": "p", "expect": {expect}}}"#);
+        let case = parse_suite(&line)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .remove(0);
+        score_case(&case, &panda()).verdicts.remove(0)
+    }
+
+    #[test]
+    fn plan_keys_read_the_boxes() {
+        assert!(verdict(r#"{"direction": [{"entity": "panda", "dir": "right"}]}"#).passed);
+        assert!(!verdict(r#"{"direction": [{"entity": "panda", "dir": "left"}]}"#).passed);
+        assert!(verdict(r#"{"count": [{"entity": "panda", "n": 1}]}"#).passed);
+        assert!(!verdict(r#"{"count": [{"entity": "panda", "n": 3}]}"#).passed);
+        assert!(
+            verdict(r#"{"visible": [{"entity": "panda", "first": true, "last": true}]}"#).passed
+        );
+        assert!(!verdict(r#"{"visible": [{"entity": "panda", "first": false}]}"#).passed);
+        assert!(
+            verdict(r#"{"regions": [{"entity": "panda", "when": "start", "region": "left"}, {"entity": "panda", "when": "end", "region": "right"}]}"#)
+                .passed
+        );
+        assert!(
+            !verdict(r#"{"regions": [{"entity": "panda", "when": "start", "region": "right"}]}"#)
+                .passed
+        );
+        let missing = verdict(
+            r#"{"layout": [{"entity": "panda", "relation": "left_of", "anchor": "bamboo", "when": "start"}]}"#,
+        );
+        assert!(
+            !missing.passed && missing.why.contains("bamboo"),
+            "{missing:?}"
+        );
+    }
+
+    #[test]
+    fn story_keys_read_the_storyboard() {
+        assert!(
+            verdict(r#"{"attributes": [{"entity": "panda", "words": ["giant", "fur"]}]}"#).passed
+        );
+        assert!(!verdict(r#"{"attributes": [{"entity": "panda", "words": ["red"]}]}"#).passed);
+        assert!(verdict(r#"{"not_entities": ["scene", "video"]}"#).passed);
+        assert!(!verdict(r#"{"not_entities": ["pandas"]}"#).passed);
+        assert!(verdict(r#"{"beats": ["stroll", "wave"]}"#).passed);
+        assert!(!verdict(r#"{"beats": ["dance"]}"#).passed);
+        assert!(
+            verdict(
+                r#"{"camera_after": {"move": "truck", "after": "walk", "direction": "right"}}"#
+            )
+            .passed
+        );
+        assert!(!verdict(r#"{"camera_after": {"move": "truck", "after": "wave"}}"#).passed);
+        assert!(
+            !verdict(r#"{"states": [{"entity": "panda", "from": "white", "to": "black"}]}"#).passed
         );
     }
 }

@@ -47,6 +47,119 @@ pub struct Expect {
     pub error: Option<bool>,
     /// The compile must not crash (a storyboard or a clear error).
     pub any_output: Option<bool>,
+    /// Words an entity's description (or id) must hold.
+    pub attributes: Option<Vec<AttributesExpect>>,
+    /// Words no entity id may contain ("scene", "however", …).
+    pub not_entities: Option<Vec<String>>,
+    /// Words that must appear in the shots in this order: the story's beats.
+    pub beats: Option<Vec<String>>,
+    /// A camera move that starts at or after a named action starts.
+    pub camera_after: Option<CameraAfterExpect>,
+    /// Several appearance changes, in time order.
+    pub states: Option<Vec<StateExpect>>,
+    /// Keyframe plan: visible boxes of an entity in some keyframe.
+    pub count: Option<Vec<CountExpect>>,
+    /// Keyframe plan: whether an entity is visible at the first / last keyframe.
+    pub visible: Option<Vec<VisibleExpect>>,
+    /// Keyframe plan: the way an entity's box centre moves.
+    pub direction: Option<Vec<DirectionExpect>>,
+    /// Keyframe plan: a relation between two entities' boxes at the start or end.
+    pub layout: Option<Vec<SpatialExpect>>,
+    /// Keyframe plan: the part of the frame an entity's box centre is in at a moment.
+    pub regions: Option<Vec<RegionExpect>>,
+}
+
+/// Words an entity's description must hold.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributesExpect {
+    /// Phrase naming the entity.
+    pub entity: String,
+    /// The words (colour, size, material …).
+    pub words: Vec<String>,
+}
+
+/// A camera move that starts at or after an action.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CameraAfterExpect {
+    /// The move.
+    #[serde(rename = "move")]
+    pub kind: MoveKind,
+    /// Phrase naming the action it follows.
+    pub after: String,
+    /// Its direction, when it matters.
+    pub direction: Option<Direction>,
+}
+
+/// How many boxes of an entity some keyframe shows.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountExpect {
+    /// Phrase naming the entity.
+    pub entity: String,
+    /// The number of visible boxes.
+    pub n: usize,
+}
+
+/// Whether an entity is on screen at the plan's first and last keyframes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisibleExpect {
+    /// Phrase naming the entity.
+    pub entity: String,
+    /// Visible at the first keyframe.
+    pub first: Option<bool>,
+    /// Visible at the last keyframe.
+    pub last: Option<bool>,
+}
+
+/// A screen direction of movement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScreenDirection {
+    /// Towards smaller x.
+    Left,
+    /// Towards larger x.
+    Right,
+    /// Towards smaller y (image coordinates).
+    Up,
+    /// Towards larger y.
+    Down,
+}
+
+/// The way an entity's box centre moves over the plan.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectionExpect {
+    /// Phrase naming the entity.
+    pub entity: String,
+    /// The direction.
+    pub dir: ScreenDirection,
+}
+
+/// A moment of an entity's time on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Moment {
+    /// Its first keyframe.
+    Start,
+    /// The keyframe nearest the middle of its time.
+    Middle,
+    /// Its last keyframe.
+    End,
+}
+
+/// The part of the frame an entity's box centre is in at a moment.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionExpect {
+    /// Phrase naming the entity.
+    pub entity: String,
+    /// When.
+    pub when: Moment,
+    /// The region.
+    pub region: Region,
 }
 
 /// A camera move that must appear.

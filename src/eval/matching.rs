@@ -1,0 +1,123 @@
+//! How expectation phrases meet a storyboard: whole words up to inflection, entity phrases
+//! against ids and descriptions, actions in time order.
+
+use crate::director::heuristic::lemma;
+use crate::ir::{Action, Entity, Storyboard};
+
+/// Every action with its absolute start time, in time order (ties keep storyboard order).
+pub(super) fn timed_actions(sb: &Storyboard) -> Vec<(f64, &Action)> {
+    let mut out: Vec<(f64, &Action)> = sb
+        .shots
+        .iter()
+        .zip(sb.shot_starts())
+        .flat_map(|(s, t)| s.actions.iter().map(move |a| (t + a.start_s, a)))
+        .collect();
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out
+}
+
+/// Whether every word of `phrase` is the action's verb or a word of its description.
+pub(super) fn action_matches(a: &Action, phrase: &str) -> bool {
+    let mut words = words(&a.description);
+    words.push(a.verb.to_lowercase());
+    self::words(phrase)
+        .iter()
+        .all(|p| words.iter().any(|w| word_eq(w, p)))
+}
+
+/// The first entity a phrase names (see [`entity_matches`]).
+pub(super) fn find_entity<'a>(sb: &'a Storyboard, phrase: &str) -> Option<&'a Entity> {
+    sb.entities.iter().find(|e| entity_matches(e, phrase))
+}
+
+/// Every entity a phrase names.
+pub(super) fn matching_entities<'a>(
+    sb: &'a Storyboard,
+    phrase: &str,
+) -> impl Iterator<Item = &'a Entity> {
+    sb.entities
+        .iter()
+        .filter(move |e| entity_matches(e, phrase))
+}
+
+/// Whether `phrase` names `e`: its words stand contiguously in the id or the description,
+/// or (for a phrase that gives several names, "stoplight traffic light") every one of its
+/// words is a word of the id or the description.
+pub(super) fn entity_matches(e: &Entity, phrase: &str) -> bool {
+    let p = words(phrase);
+    let id = words(&e.id);
+    let description = words(&e.description);
+    contains_run(&id, &p)
+        || contains_run(&description, &p)
+        || (p.len() > 1
+            && p.iter()
+                .all(|w| id.iter().chain(&description).any(|x| word_eq(x, w))))
+}
+
+/// Lower-case alphanumeric words of `text`.
+pub(super) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether every word of `phrase` appears in `text`.
+pub(super) fn contains_words(text: &str, phrase: &str) -> bool {
+    let t = words(text);
+    words(phrase)
+        .iter()
+        .all(|p| t.iter().any(|w| word_eq(w, p)))
+}
+
+/// Whether `run` appears contiguously in `words`.
+pub(super) fn contains_run(words: &[String], run: &[String]) -> bool {
+    !run.is_empty()
+        && words
+            .windows(run.len())
+            .any(|w| w.iter().zip(run).all(|(a, b)| word_eq(a, b)))
+}
+
+/// Word equality up to inflection.
+pub(super) fn word_eq(a: &str, b: &str) -> bool {
+    a == b
+        || lemma(a) == lemma(b)
+        || a.strip_suffix('s') == Some(b)
+        || b.strip_suffix('s') == Some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: &str, description: &str) -> Entity {
+        serde_json::from_value(
+            serde_json::json!({"id": id, "kind": "object", "description": description}),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn words_match_up_to_inflection() {
+        assert!(word_eq("buries", "bury"));
+        assert!(word_eq("cars", "car"));
+        assert!(!word_eq("cat", "category"));
+        assert!(contains_run(
+            &words("ice_sculpture"),
+            &words("ice sculpture")
+        ));
+        assert!(!contains_run(&words("a category"), &words("cat")));
+    }
+
+    #[test]
+    fn entity_phrases_match_ids_descriptions_and_several_names() {
+        let light = entity("stoplight", "a traffic light at an empty intersection");
+        assert!(entity_matches(&light, "stoplight"));
+        assert!(entity_matches(&light, "traffic light"));
+        assert!(entity_matches(&light, "stoplight traffic light"));
+        assert!(!entity_matches(&light, "street lamp"));
+        let carrier = entity("carrier", "a mail carrier in a blue uniform");
+        assert!(entity_matches(&carrier, "mail carrier"));
+        assert!(!entity_matches(&entity("cat", "a cat"), "category"));
+    }
+}
