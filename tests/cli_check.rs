@@ -146,7 +146,8 @@ fn fix_reports_each_change_and_writes_the_fixed_storyboard() {
         .stderr(predicate::str::contains(
             "fixed[E0601]: rescaled shot `s1` from 8 s to 10 s",
         ))
-        .stderr(predicate::str::contains("0 errors, 0 warnings, 1 fixed"));
+        .stderr(predicate::str::contains("0 errors, 0 warnings, 1 fixed"))
+        .stderr(predicate::str::contains(format!("wrote {out_arg}")));
     scenec().args(["check", &out_arg]).assert().code(0);
     scenec()
         .args([
@@ -155,6 +156,57 @@ fn fix_reports_each_change_and_writes_the_fixed_storyboard() {
         ])
         .assert()
         .code(1);
+}
+
+#[test]
+fn fix_to_standard_output_or_quietly_prints_no_wrote_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let out = dir.path().join("fixed.json");
+    let input = format!("{BROKEN}/E0601-durations-do-not-add-up.json");
+    scenec()
+        .args(["-q", "check", "--fix", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("wrote").not());
+    assert!(out.is_file());
+    scenec()
+        .args(["check", "--fix", "-o", "-", &input])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"schema_version\""))
+        .stderr(predicate::str::contains("wrote").not());
+}
+
+#[test]
+fn rescaling_never_makes_an_overshoot_worse() {
+    // one 10 s shot in a 10.71 s video; its last action already ends at 12.5 s
+    let mut sb: serde_json::Value = serde_json::from_str(include_str!("../examples/panda.json"))
+        .unwrap_or_else(|e| panic!("panda.json: {e}"));
+    sb["duration_s"] = 10.71.into();
+    sb["shots"][0]["duration_s"] = 10.0.into();
+    sb["shots"][0]["actions"][2]["start_s"] = 9.0.into();
+    sb["shots"][0]["actions"][2]["end_s"] = 12.5.into();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let input = dir.path().join("overshoot.json");
+    let fixed = dir.path().join("fixed.json");
+    std::fs::write(&input, sb.to_string()).unwrap_or_else(|e| panic!("write: {e}"));
+    scenec()
+        .args(["check", "--fix", "-o"])
+        .arg(&fixed)
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("fixed[E0601]"))
+        .stderr(predicate::str::contains("error[E0503]"));
+    let text = std::fs::read_to_string(&fixed).unwrap_or_else(|e| panic!("read: {e}"));
+    let out: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixed JSON: {e}"));
+    let shot = &out["shots"][0];
+    let overshoot = shot["actions"][2]["end_s"].as_f64().unwrap_or(f64::NAN)
+        - shot["duration_s"].as_f64().unwrap_or(f64::NAN);
+    assert!(overshoot <= 2.5 + 1e-9, "the overshoot grew to {overshoot} s");
 }
 
 #[test]

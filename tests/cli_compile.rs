@@ -71,9 +71,177 @@ fn out_dir_receives_one_file_per_document() {
         .arg(dir.path())
         .assert()
         .success();
-    for name in ["storyboard.json", "plan.json", "payload.json", "meta.json"] {
-        assert!(dir.path().join(name).is_file(), "{name} missing");
+    // the generic payload is the plan itself: written once, as plan.json
+    assert_eq!(
+        names(dir.path()),
+        ["meta.json", "plan.json", "storyboard.json"]
+    );
+}
+
+/// The file names in `dir`, sorted.
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn compile_and_lower_name_their_output_files_by_one_rule() {
+    for backend in ["generic", "wan", "comfy-schedule", "cameractrl"] {
+        let compiled = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+        let lowered = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+        scenec()
+            .args([
+                "-q",
+                "compile",
+                "a red car drives from right to left, then the camera pans left",
+                "--director",
+                "heuristic",
+                "--backend",
+                backend,
+                "-o",
+            ])
+            .arg(compiled.path())
+            .assert()
+            .success();
+        scenec()
+            .args(["-q", "lower"])
+            .arg(compiled.path().join("storyboard.json"))
+            .args(["--backend", backend, "-o"])
+            .arg(lowered.path())
+            .assert()
+            .success();
+        let (from_compile, from_lower) = (names(compiled.path()), names(lowered.path()));
+        let expected: Vec<String> = from_lower
+            .iter()
+            .cloned()
+            .chain(["meta.json".into(), "storyboard.json".into()])
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(from_compile, expected, "{backend}");
+        for name in &from_lower {
+            let read = |dir: &std::path::Path| {
+                std::fs::read_to_string(dir.join(name))
+                    .unwrap_or_else(|e| panic!("cannot read {name}: {e}"))
+            };
+            assert!(
+                read(compiled.path()) == read(lowered.path()),
+                "{backend}: {name} differs between compile -o and lower -o"
+            );
+        }
+        let payload = match backend {
+            "generic" => None,
+            "comfy-schedule" => Some("comfy-schedule.txt".to_string()),
+            "cameractrl" => Some("clips.json".to_string()),
+            other => Some(format!("{other}.json")),
+        };
+        if let Some(payload) = payload {
+            assert!(from_lower.contains(&payload), "{backend}: {from_lower:?}");
+        }
+        assert!(!from_compile.iter().any(|n| n.starts_with("payload")));
     }
+}
+
+#[test]
+fn piped_output_is_json_without_a_second_copy_of_the_generic_plan() {
+    let out = scenec()
+        .args(["compile", "a red car drives from right to left"])
+        .output()
+        .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
+    assert!(out.status.success());
+    let value: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    assert!(value.get("plan").is_some() && value.get("payload").is_none());
+    let wan = scenec()
+        .args(["compile", "a red car drives from right to left", "--backend", "wan"])
+        .output()
+        .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
+    let value: serde_json::Value =
+        serde_json::from_slice(&wan.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    assert!(value["payload"]["clips"].is_array(), "{value}");
+}
+
+#[test]
+fn term_format_takes_the_color_flag() {
+    let run = |color: &str| {
+        let out = scenec()
+            .args([
+                "compile",
+                "a red car drives from right to left",
+                "--format",
+                "term",
+                "--color",
+                color,
+            ])
+            .output()
+            .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
+        assert!(
+            out.status.success(),
+            "--color {color}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let plain = run("never");
+    assert!(plain.contains("shot") && !plain.contains('\x1b'), "{plain}");
+    assert!(run("always").contains("\x1b["));
+    let bad = scenec()
+        .args(["compile", "a cat", "--color", "sometimes"])
+        .output()
+        .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Runs `scenec ARGS` on a pseudo-terminal (util-linux `script`) and returns what it printed,
+/// or `None` when `script` is missing (a failure under `CI=true`).
+fn on_a_terminal(args: &[&str]) -> Option<String> {
+    let bin = assert_cmd::cargo::cargo_bin("scenec");
+    let quoted: Vec<String> = std::iter::once(bin.to_string_lossy().into_owned())
+        .chain(args.iter().map(|a| (*a).to_owned()))
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect();
+    let out = std::process::Command::new("script")
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .env_remove("OPENAI_API_KEY")
+        .env_remove("OPENAI_BASE_URL")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .output();
+    match out {
+        Ok(out) => {
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(e) => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "util-linux `script` is needed for a terminal: {e}"
+            );
+            eprintln!("note: no `script` ({e}); the terminal default is not checked");
+            None
+        }
+    }
+}
+
+#[test]
+fn on_a_terminal_compile_prints_the_preview_not_json() {
+    let prompt = "a panda bear walks from left to right, then turns and waves";
+    let Some(text) = on_a_terminal(&["compile", prompt]) else {
+        return;
+    };
+    assert!(!text.trim_start().starts_with('{'), "{text}");
+    assert!(text.contains("Panda bear walks from left to right"), "{text}");
+    assert!(text.contains("keyframes"), "{text}");
+    assert!(text.len() < 8000, "{} bytes", text.len());
+    let Some(json) = on_a_terminal(&["compile", prompt, "--format", "json"]) else {
+        return;
+    };
+    assert!(json.trim_start().starts_with('{'), "{json}");
 }
 
 #[test]
@@ -111,6 +279,7 @@ fn out_dir_receives_a_multi_file_payload_as_separate_files() {
         );
     }
     assert!(!dir.path().join("payload.json").exists());
+    assert!(dir.path().join("clips.json").is_file());
 }
 
 #[test]
@@ -131,4 +300,49 @@ fn unknown_backend_is_refused_with_the_known_names() {
         .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("generic"));
+}
+
+#[test]
+fn a_setting_that_starts_with_a_preposition_gets_no_second_one() {
+    for backend in scenec::backend::NAMES {
+        let out = scenec()
+            .args([
+                "compile",
+                "a man walks slowly in the rain",
+                "--format",
+                "json",
+                "--backend",
+                backend,
+            ])
+            .output()
+            .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
+        assert!(out.status.success(), "{backend}");
+        let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
+        assert!(text.contains("in the rain"), "{backend}: no setting in\n{text}");
+        assert!(!text.contains("in in "), "{backend}: a doubled preposition in\n{text}");
+    }
+}
+
+#[test]
+fn a_long_title_is_cut_at_a_phrase_boundary_up_to_the_cameractrl_headers() {
+    let out = scenec()
+        .args([
+            "compile",
+            "a cat jumps onto the kitchen table next to the old wooden chair",
+            "--backend",
+            "cameractrl",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
+    let value: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    assert_eq!(
+        value["storyboard"]["title"],
+        "Cat jumps onto the kitchen table"
+    );
+    let header = value["payload"][0]["content"]
+        .as_str()
+        .and_then(|text| text.lines().next())
+        .unwrap_or_default();
+    assert_eq!(header, "scenec://Cat_jumps_onto_the_kitchen_table/s1/clip-01");
 }

@@ -189,7 +189,7 @@ fn compile_writes_the_html_page_beside_the_json_files() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for name in ["storyboard.json", "plan.json", "payload.json", "meta.json"] {
+    for name in ["storyboard.json", "plan.json", "meta.json"] {
         assert!(dir.path().join(name).is_file(), "{name} missing");
     }
     let page = std::fs::read_to_string(dir.path().join("preview.html")).expect("page written");

@@ -112,7 +112,9 @@ fn write_json(out: &Path, value: &Value) -> Result<(), String> {
         print!("{text}");
         Ok(())
     } else {
-        std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))
+        std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        note!("wrote {}", out.display());
+        Ok(())
     }
 }
 

@@ -15,7 +15,8 @@ use super::backends;
 use super::director_args::DirectorArgs;
 use super::logging::{note, quiet};
 use super::lower_args::LowerArgs;
-use super::preview;
+use super::out_dir;
+use super::preview::{self, ColorWhen};
 use super::runtime::runtime;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
 
@@ -23,6 +24,9 @@ use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
+    /// The terminal preview when standard output is a terminal and no -o DIR is given, else
+    /// JSON.
+    Auto,
     /// JSON documents.
     Json,
     /// YAML documents.
@@ -36,18 +40,28 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format `auto` stands for: the terminal preview for a person at a terminal, JSON
+    /// for pipes, files and output directories.
+    fn resolve(self, to_dir: bool, to_terminal: bool) -> Format {
+        match self {
+            Format::Auto if !to_dir && to_terminal => Format::Term,
+            Format::Auto => Format::Json,
+            other => other,
+        }
+    }
+
     /// Extension of the data files; the preview formats keep their data files in JSON.
     fn extension(self) -> &'static str {
         match self {
             Format::Yaml => "yaml",
-            Format::Json | Format::Term | Format::Md | Format::Html => "json",
+            Format::Auto | Format::Json | Format::Term | Format::Md | Format::Html => "json",
         }
     }
 
     /// The preview this format asks for and its file name in an output directory.
     fn preview(self) -> Option<(preview::Format, &'static str)> {
         match self {
-            Format::Json | Format::Yaml => None,
+            Format::Auto | Format::Json | Format::Yaml => None,
             Format::Term => Some((preview::Format::Term, "preview.txt")),
             Format::Md => Some((preview::Format::Md, "preview.md")),
             Format::Html => Some((preview::Format::Html, "preview.html")),
@@ -65,11 +79,14 @@ pub struct Args {
     /// Video backend to lower for.
     #[arg(long, default_value = "generic", value_parser = PossibleValuesParser::new(backend::NAMES))]
     backend: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
+    /// Output format (auto: the terminal preview on a terminal, else JSON).
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
     format: Format,
-    /// Write storyboard, plan, payload and meta files into this directory instead of
-    /// printing everything to standard output.
+    /// Colour the terminal preview (--format term).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+    /// Write storyboard, plan, meta and payload files into this directory instead of
+    /// printing everything to standard output (names: see README, "Output directories").
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     out: Option<PathBuf>,
     /// Total video length in seconds, overriding what the prompt says.
@@ -91,12 +108,14 @@ pub fn positive_seconds(text: &str) -> Result<f64, String> {
     }
 }
 
-/// Everything printed when no output directory is given.
+/// Everything printed when no output directory is given; the payload is left out when it
+/// is the plan itself (the generic backend).
 #[derive(Serialize)]
 struct Printed<'a> {
     storyboard: &'a scenec::ir::Storyboard,
     plan: &'a scenec::ir::KeyframePlan,
-    payload: &'a Payload,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payload: Option<&'a Payload>,
     meta: &'a scenec::ir::Meta,
     diagnostics: &'a [Diagnostic],
 }
@@ -151,10 +170,14 @@ pub fn run(args: &Args) -> u8 {
             for d in compiled.diagnostics.iter().filter(|_| !quiet()) {
                 eprintln!("{}", render(d));
             }
+            let to_terminal = std::io::stdout().is_terminal();
+            let format = args.format.resolve(args.out.is_some(), to_terminal);
             match &args.out {
-                Some(dir) => write_dir(dir, &compiled, args.format),
-                None if args.format.preview().is_some() => print_preview(&compiled, args.format),
-                None => match serialize(&printed(&compiled), args.format) {
+                Some(dir) => write_dir(dir, &compiled, format, args),
+                None if format.preview().is_some() => {
+                    print_preview(&compiled, format, args.color.colour(true), to_terminal)
+                }
+                None => match serialize(&printed(&compiled), format) {
                     Ok(text) => {
                         println!("{text}");
                         EXIT_OK
@@ -200,7 +223,7 @@ fn printed(c: &Compiled) -> Printed<'_> {
     Printed {
         storyboard: &c.storyboard,
         plan: &c.plan,
-        payload: &c.payload,
+        payload: (!out_dir::is_plan(&c.payload, &c.plan)).then_some(&c.payload),
         meta: &c.meta,
         diagnostics: &c.diagnostics,
     }
@@ -209,7 +232,7 @@ fn printed(c: &Compiled) -> Printed<'_> {
 /// Serializes `value` in `format`.
 fn serialize<T: Serialize>(value: &T, format: Format) -> Result<String, String> {
     match format {
-        Format::Json | Format::Term | Format::Md | Format::Html => {
+        Format::Auto | Format::Json | Format::Term | Format::Md | Format::Html => {
             serde_json::to_string_pretty(value)
                 .map_err(|e| format!("cannot serialize the output as JSON: {e}"))
         }
@@ -218,26 +241,35 @@ fn serialize<T: Serialize>(value: &T, format: Format) -> Result<String, String> 
     }
 }
 
-/// Writes storyboard, plan, payload and meta files into `dir`.
-fn write_dir(dir: &Path, c: &Compiled, format: Format) -> u8 {
+/// The file `name` holding `value` in `format`, ending in a newline as `lower -o` writes it.
+fn document<T: Serialize>(
+    value: &T,
+    format: Format,
+    name: String,
+) -> Result<(String, String), String> {
+    serialize(value, format).map(|text| (name, format!("{}\n", text.trim_end())))
+}
+
+/// Writes storyboard, plan, meta and payload files into `dir`, named by [`out_dir`]'s rule.
+fn write_dir(dir: &Path, c: &Compiled, format: Format, args: &Args) -> u8 {
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!("error: cannot create {}: {e}", dir.display());
         return EXIT_INPUT;
     }
     let ext = format.extension();
     let mut files = vec![
-        serialize(&c.storyboard, format).map(|t| (format!("storyboard.{ext}"), t)),
-        serialize(&c.plan, format).map(|t| (format!("plan.{ext}"), t)),
-        serialize(&c.meta, format).map(|t| (format!("meta.{ext}"), t)),
+        document(&c.storyboard, format, format!("storyboard.{ext}")),
+        document(&c.plan, format, format!("plan.{ext}")),
+        document(&c.meta, format, format!("meta.{ext}")),
     ];
     match &c.payload {
+        payload if out_dir::is_plan(payload, &c.plan) => {}
         Payload::Json(value) => {
-            files.push(serialize(value, format).map(|t| (format!("payload.{ext}"), t)));
+            files.push(document(value, format, format!("{}.{ext}", args.backend)));
         }
-        // text and multi-file payloads (schedules, pose files) keep their own names
+        // text and multi-file payloads (schedules, pose files) keep their own formats
         other => files.extend(
-            other
-                .files("payload")
+            out_dir::payload_files(&args.backend, other, &c.plan)
                 .into_iter()
                 .map(|f| Ok((f.name, f.content.render()))),
         ),
@@ -258,7 +290,13 @@ fn write_dir(dir: &Path, c: &Compiled, format: Format) -> u8 {
         note!("wrote {}", path.display());
     }
     match format.preview() {
-        Some((kind, name)) => match preview::render(kind, &c.storyboard, &c.plan, false, false) {
+        Some((kind, name)) => match preview::render(
+            kind,
+            &c.storyboard,
+            &c.plan,
+            args.color.colour(false),
+            false,
+        ) {
             Ok(text) => preview::write_out(Some(&dir.join(name)), &text),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -269,19 +307,12 @@ fn write_dir(dir: &Path, c: &Compiled, format: Format) -> u8 {
     }
 }
 
-/// Prints the preview `format` asks for on standard output.
-fn print_preview(c: &Compiled, format: Format) -> u8 {
+/// Prints the preview `format` asks for on standard output, coloured when `colour`.
+fn print_preview(c: &Compiled, format: Format, colour: bool, to_terminal: bool) -> u8 {
     let Some((kind, _)) = format.preview() else {
         return EXIT_OK;
     };
-    let to_terminal = std::io::stdout().is_terminal();
-    match preview::render(
-        kind,
-        &c.storyboard,
-        &c.plan,
-        preview::auto_colour(),
-        to_terminal,
-    ) {
+    match preview::render(kind, &c.storyboard, &c.plan, colour, to_terminal) {
         Ok(text) => preview::write_out(None, &text),
         Err(e) => {
             eprintln!("error: {e}");

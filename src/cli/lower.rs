@@ -9,7 +9,7 @@ use scenec::lower::lower;
 
 use super::logging::note;
 use super::lower_args::LowerArgs;
-use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, backends, check};
+use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, backends, check, out_dir};
 
 /// Arguments of `scenec lower`.
 #[derive(Debug, clap::Args)]
@@ -19,8 +19,8 @@ pub struct Args {
     /// Target backend (`scenec backends` lists them).
     #[arg(long, default_value = "generic", value_parser = PossibleValuesParser::new(backend::NAMES))]
     backend: String,
-    /// Write the payload (and the keyframe plan as plan.json) into this directory instead of
-    /// printing it.
+    /// Write plan.json and the payload (named after the backend: wan.json, …) into this
+    /// directory instead of printing it.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -85,23 +85,22 @@ fn print_payload(payload: &Payload) -> u8 {
     }
 }
 
-/// Writes the payload's files and `plan.json` into `dir` (created if missing).
+/// Writes `plan.json` and the payload's files into `dir` (created if missing), named by
+/// [`out_dir`]'s rule.
 fn write_dir(
     dir: &Path,
-    stem: &str,
+    backend_name: &str,
     payload: &Payload,
     plan: &scenec::ir::KeyframePlan,
 ) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut files = payload.files(stem);
-    if stem != "generic" {
-        let plan =
-            serde_json::to_value(plan).map_err(|e| format!("cannot serialize the plan: {e}"))?;
-        files.push(backend::PayloadFile {
-            name: "plan.json".into(),
-            content: backend::FileContent::Json(plan),
-        });
-    }
+    let plan_json =
+        serde_json::to_value(plan).map_err(|e| format!("cannot serialize the plan: {e}"))?;
+    let mut files = vec![backend::PayloadFile {
+        name: "plan.json".into(),
+        content: backend::FileContent::Json(plan_json),
+    }];
+    files.extend(out_dir::payload_files(backend_name, payload, plan));
     let mut written = Vec::with_capacity(files.len());
     for f in files {
         let path = dir.join(&f.name);

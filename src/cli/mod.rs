@@ -16,6 +16,7 @@ mod llm_args;
 pub(crate) mod logging;
 mod lower;
 mod lower_args;
+mod out_dir;
 mod preview;
 mod runtime;
 mod schema;

@@ -46,6 +46,18 @@ pub enum ColorWhen {
     Never,
 }
 
+impl ColorWhen {
+    /// Whether to colour a preview that goes to standard output (`to_stdout`) or a file:
+    /// `auto` colours only standard output, and only when it takes colour.
+    pub fn colour(self, to_stdout: bool) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => to_stdout && auto_colour(),
+        }
+    }
+}
+
 /// Arguments of `scenec preview`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -79,11 +91,7 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let colour = match args.color {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        ColorWhen::Auto => args.output.is_none() && auto_colour(),
-    };
+    let colour = args.color.colour(args.output.is_none());
     let text = match render(args.format, &storyboard, &plan, colour, to_terminal) {
         Ok(text) => text,
         Err(e) => {
@@ -95,7 +103,7 @@ pub fn run(args: &Args) -> u8 {
 }
 
 /// Whether standard output takes colour: a terminal, and NO_COLOR unset (or CLICOLOR_FORCE).
-pub fn auto_colour() -> bool {
+fn auto_colour() -> bool {
     anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
 }
 
@@ -108,9 +116,11 @@ pub fn render(
     to_terminal: bool,
 ) -> Result<String, preview::HtmlError> {
     if format == Format::Term && to_terminal {
-        // comfy-table reports the terminal's width when standard output is one.
+        // comfy-table reports the terminal's width when standard output is one; a terminal
+        // that does not know its size (a pty from `script`, some CI runners) reports 0.
         let width = comfy_table::Table::new()
             .width()
+            .filter(|w| *w > 0)
             .unwrap_or(preview::term::DEFAULT_WIDTH);
         return Ok(preview::term::render_width(storyboard, plan, colour, width));
     }

@@ -202,7 +202,31 @@ pub fn negative_phrases() -> Vec<Phrase> {
 fn push_setting(out: &mut Vec<Phrase>, shot: &Shot, sentence: usize) {
     let setting = shot.setting.trim().trim_end_matches('.');
     if !setting.is_empty() {
-        out.push(clause(sentence, format!("in {setting}"), "", 2));
+        out.push(clause(sentence, setting_words(setting), "", 2));
+    }
+}
+
+/// Words that open a place phrase: a setting starting with one ("in the rain", "under the
+/// midday sun") already says where, so it gets no "in" of its own.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "inside", "into", "within", "on", "onto", "upon", "atop", "at", "by", "near",
+    "beside", "next", "under", "underneath", "beneath", "below", "above", "over", "across",
+    "along", "through", "throughout", "around", "among", "amid", "amidst", "behind", "beyond",
+    "outside", "between", "past", "during", "against", "aboard", "amongst",
+];
+
+/// The setting as a place phrase: "a bamboo forest" → "in a bamboo forest", while "in the
+/// rain" and "under a bridge" stay as they are.
+fn setting_words(setting: &str) -> String {
+    let first = setting
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if PLACE_PREPOSITIONS.contains(&first.as_str()) {
+        setting.to_string()
+    } else {
+        format!("in {setting}")
     }
 }
 
@@ -395,6 +419,17 @@ fn direction_word(d: Direction) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_setting_that_says_where_gets_no_second_preposition() {
+        assert_eq!(setting_words("a bamboo forest"), "in a bamboo forest");
+        assert_eq!(setting_words("in the rain"), "in the rain");
+        assert_eq!(setting_words("In the rain"), "In the rain");
+        assert_eq!(setting_words("under the midday sun"), "under the midday sun");
+        assert_eq!(setting_words("on a rocky cliff at dusk"), "on a rocky cliff at dusk");
+        assert_eq!(setting_words("inner city"), "in inner city");
+        assert_eq!(setting_words("the street"), "in the street");
+    }
 
     #[test]
     fn definite_article_replaces_the_indefinite_one() {

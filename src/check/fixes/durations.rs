@@ -1,5 +1,7 @@
 //! Rescales the shot durations so they add up to `duration_s` (fixes E0601). Each shot's
-//! actions and camera moves are scaled with it so they keep their place in the shot.
+//! actions and camera moves are scaled with it so they keep their place in the shot; the
+//! part of an interval outside its shot is never stretched, so a rescale never makes an
+//! overshoot (E0503) worse.
 
 use crate::check::passes::durations::SUM_TOLERANCE_S;
 use crate::check::{Diagnostic, codes, path, text};
@@ -20,8 +22,9 @@ pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
         return;
     }
     let factor = sb.duration_s / sum;
-    let scaled_ok = |t: f64| !t.is_finite() || (t * factor).is_finite();
     let all_finite = sb.shots.iter().all(|s| {
+        let scaled_ok =
+            |t: f64| !t.is_finite() || rescale(t, s.duration_s, factor).is_finite();
         valid_duration(s.duration_s * factor)
             && s.actions
                 .iter()
@@ -36,20 +39,27 @@ pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
     let total = sb.duration_s;
     for (s, shot) in sb.shots.iter_mut().enumerate() {
         let before = shot.duration_s;
+        let mut outside = 0;
+        for (_, _, start, end) in super::intervals_mut(s, shot) {
+            if *start < 0.0 || *end > before {
+                outside += 1;
+            }
+            *start = rescale(*start, before, factor);
+            *end = rescale(*end, before, factor);
+        }
         shot.duration_s *= factor;
-        for action in &mut shot.actions {
-            action.start_s *= factor;
-            action.end_s *= factor;
-        }
-        for mv in &mut shot.camera {
-            mv.start_s *= factor;
-            mv.end_s *= factor;
-        }
+        let kept = if outside == 0 {
+            String::new()
+        } else {
+            format!(
+                " (the part of {outside} interval(s) outside the shot was not stretched, so the overshoot is no worse)"
+            )
+        };
         out.push(Diagnostic::fixed(
             codes::DURATIONS_MISMATCH,
             path::field(&path::shot(s), "duration_s"),
             format!(
-                "rescaled shot `{}` from {} to {} (×{:.3}) so the shots add up to duration_s = {}; its actions and camera moves were scaled with it",
+                "rescaled shot `{}` from {} to {} (×{:.3}) so the shots add up to duration_s = {}; its actions and camera moves were scaled with it{kept}",
                 shot.id,
                 text::seconds(before),
                 text::seconds(shot.duration_s),
@@ -57,6 +67,20 @@ pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
                 text::seconds(total)
             ),
         ));
+    }
+}
+
+/// Time `t` of a shot of `before` seconds, in the shot rescaled by `factor`: a time inside
+/// the shot scales with it; a time before its start or past its end keeps its distance from
+/// that end, shrunk when the shot shrinks and never stretched.
+fn rescale(t: f64, before: f64, factor: f64) -> f64 {
+    let outside = factor.min(1.0);
+    if t < 0.0 {
+        t * outside
+    } else if t > before {
+        before * factor + (t - before) * outside
+    } else {
+        t * factor
     }
 }
 
@@ -79,6 +103,39 @@ mod tests {
         assert_eq!(sb.shots[1].actions[2].end_s, 4.0);
         assert_eq!(sb.shots[0].camera[0].end_s, 2.5);
         assert!(crate::check::check(&sb).iter().all(|d| d.code != "E0601"));
+    }
+
+    #[test]
+    fn stretching_a_shot_never_stretches_an_overshoot() {
+        // a 10 s shot in a 10.71 s video whose action already ends at 12.5 s
+        let mut sb = panda();
+        sb.duration_s = 10.71;
+        sb.shots[0].duration_s = 10.0;
+        sb.shots[0].actions[2].start_s = 9.0;
+        sb.shots[0].actions[2].end_s = 12.5;
+        let mut out = Vec::new();
+        run(&mut sb, &mut out);
+        assert_eq!(codes(&out), ["E0601"]);
+        assert!(out[0].message.contains("not stretched"), "{}", out[0].message);
+        let shot = &sb.shots[0];
+        let action = &shot.actions[2];
+        assert!((shot.duration_s - 10.71).abs() < 1e-9);
+        assert!((action.start_s - 9.0 * 1.071).abs() < 1e-9);
+        let overshoot = action.end_s - shot.duration_s;
+        assert!((overshoot - 2.5).abs() < 1e-9, "overshoot grew to {overshoot}");
+    }
+
+    #[test]
+    fn shrinking_a_shot_shrinks_an_overshoot_with_it() {
+        let mut sb = panda();
+        sb.duration_s = 5.0;
+        sb.shots[0].duration_s = 10.0;
+        sb.shots[0].actions[2].start_s = -1.0;
+        sb.shots[0].actions[2].end_s = 12.0;
+        let mut out = Vec::new();
+        run(&mut sb, &mut out);
+        let action = &sb.shots[0].actions[2];
+        assert_eq!((action.start_s, action.end_s), (-0.5, 6.0));
     }
 
     #[test]

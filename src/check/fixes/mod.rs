@@ -32,8 +32,9 @@ fn intervals_mut(
     actions.chain(moves)
 }
 
-/// Runs every fix in order: durations are rescaled first, then intervals timed from the video
-/// start are shifted into their shot, then intervals that overshoot slightly are clamped.
+/// Runs every fix in order: intervals timed from the video start are shifted into their shot
+/// first (by the shot starts the author wrote), then durations are rescaled, then intervals
+/// that overshoot slightly are clamped.
 /// A storyboard beyond the size limits is left untouched.
 pub(crate) fn run_all(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
     let mut limits = Vec::new();
@@ -42,8 +43,8 @@ pub(crate) fn run_all(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    durations::run(storyboard, &mut out);
     absolute_times::run(storyboard, &mut out);
+    durations::run(storyboard, &mut out);
     intervals::run(storyboard, &mut out);
     out
 }

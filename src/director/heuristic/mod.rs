@@ -6,8 +6,9 @@
 //! [`predicate`] finds subjects and verbs ([`verbs`] lemmatizes), [`entities`] names the
 //! things and resolves pronouns, [`placements`] reads paths and relations, [`states`] reads
 //! appearance changes, [`camera`] reads moves, framing and angle, [`style`] the look,
-//! [`analyze`] combines them per clause, [`shots`] groups clauses into timed shots and
-//! [`limits`] keeps the texts within the checker's limits.
+//! [`analyze`] combines them per clause, [`shots`] groups clauses into timed shots,
+//! [`title`] shortens the title at a phrase boundary and [`limits`] keeps the texts within
+//! the checker's limits.
 
 mod analyze;
 mod camera;
@@ -21,6 +22,7 @@ mod shots;
 mod states;
 mod style;
 mod timing;
+mod title;
 mod tokenize;
 mod verbs;
 mod words;
@@ -213,7 +215,7 @@ fn fallback(prompt: &str, requested: Option<f64>) -> Storyboard {
     let duration = round2(requested.unwrap_or(timing::MIN_SHOT_S));
     let mut storyboard = Storyboard {
         schema_version: SCHEMA_VERSION.into(),
-        title: text.chars().take(40).collect(),
+        title: title::cut(&text.split_whitespace().collect::<Vec<_>>()).join(" "),
         duration_s: duration,
         style: String::new(),
         entities: Vec::new(),
@@ -345,8 +347,8 @@ fn title(shots: &[Shot], registry: &Registry, prompt: &str) -> String {
         }
         None => prompt.to_string(),
     };
-    let words: Vec<&str> = text.split_whitespace().take(8).collect();
-    let joined = words.join(" ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = title::cut(&words).join(" ");
     let trimmed = joined.trim_end_matches([',', '.', ';', ':', '!', '?']);
     let mut chars = trimmed.chars();
     match chars.next() {

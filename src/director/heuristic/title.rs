@@ -1,0 +1,118 @@
+//! Shortening a title at a phrase boundary: "Cat jumps onto the kitchen table next to the
+//! old wooden chair" becomes "Cat jumps onto the kitchen table", never "… table next to".
+
+use super::words::{CONJUNCTIONS, PREPOSITIONS};
+
+/// The most words a title keeps when it can be cut at a phrase boundary.
+pub(super) const MAX_TITLE_WORDS: usize = 8;
+
+/// Words that continue a multi-word preposition when they follow the word given with them
+/// ("next to", "in front of", "away from"): no phrase starts there.
+const CONTINUATIONS: &[(&str, &[&str])] = &[
+    ("to", &["next", "close", "up", "due", "according"]),
+    (
+        "of",
+        &[
+            "front", "top", "out", "left", "right", "ahead", "side", "middle", "edge", "because",
+            "instead", "inside", "outside",
+        ],
+    ),
+    ("from", &["away", "apart"]),
+];
+
+/// `words` cut to at most [`MAX_TITLE_WORDS`] words before a preposition or conjunction
+/// that opens a new phrase; all of them when they are few enough or no phrase boundary
+/// leaves at least two words.
+pub(super) fn cut<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    if words.len() <= MAX_TITLE_WORDS {
+        return words.to_vec();
+    }
+    let boundary = (2..=MAX_TITLE_WORDS)
+        .rev()
+        .find(|&k| opens_phrase(words, k));
+    match boundary {
+        Some(k) => words[..k].to_vec(),
+        None => words.to_vec(),
+    }
+}
+
+/// Whether a new phrase starts at word `k` (from 1): a preposition or conjunction that does
+/// not continue the one before it, or a comma at the end of the word before.
+fn opens_phrase(words: &[&str], k: usize) -> bool {
+    let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else {
+        return false;
+    };
+    if before.ends_with([',', ';', ':']) {
+        return true;
+    }
+    let lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let (before, word) = (lower(before), lower(word));
+    let opener = PREPOSITIONS.contains(&word.as_str()) || CONJUNCTIONS.contains(&word.as_str());
+    let continues = CONTINUATIONS
+        .iter()
+        .any(|(w, after)| *w == word && after.contains(&before.as_str()));
+    // "up onto", "and then": the phrase opened with the word before
+    let after_opener =
+        PREPOSITIONS.contains(&before.as_str()) || CONJUNCTIONS.contains(&before.as_str());
+    opener && !continues && !after_opener
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str) -> String {
+        cut(&text.split_whitespace().collect::<Vec<_>>()).join(" ")
+    }
+
+    #[test]
+    fn a_long_title_is_cut_before_its_last_phrase_that_fits() {
+        assert_eq!(
+            title("cat jumps onto the kitchen table next to the old wooden chair"),
+            "cat jumps onto the kitchen table"
+        );
+        assert_eq!(
+            title("fox sits in front of the burning campfire at the edge of the woods"),
+            "fox sits in front of the burning campfire"
+        );
+        assert_eq!(
+            title("girl walks away from the house, then waves at the camera"),
+            "girl walks away from the house, then waves"
+        );
+    }
+
+    #[test]
+    fn a_short_title_is_kept_whole() {
+        assert_eq!(
+            title("panda walks from left to right"),
+            "panda walks from left to right"
+        );
+    }
+
+    #[test]
+    fn a_long_title_without_a_boundary_is_not_cut() {
+        let text = "enormous ancient gnarled moss covered twisted oak tree sways gently";
+        assert_eq!(title(text), text);
+    }
+
+    #[test]
+    fn a_cut_never_ends_on_a_preposition_or_conjunction() {
+        for text in [
+            "cat jumps onto the kitchen table next to the old wooden chair",
+            "dog runs up onto the porch and then barks loudly at the mailman",
+            "bird flies over the river and the bridge and the town",
+        ] {
+            let cut = title(text);
+            let last = cut.split_whitespace().last().unwrap_or_default();
+            let last = last.trim_end_matches(',');
+            assert!(
+                !PREPOSITIONS.contains(&last) && !CONJUNCTIONS.contains(&last),
+                "{text} → {cut}"
+            );
+            assert!(cut.split_whitespace().count() <= MAX_TITLE_WORDS, "{cut}");
+        }
+    }
+}
