@@ -206,7 +206,10 @@ fn rescaling_never_makes_an_overshoot_worse() {
     let shot = &out["shots"][0];
     let overshoot = shot["actions"][2]["end_s"].as_f64().unwrap_or(f64::NAN)
         - shot["duration_s"].as_f64().unwrap_or(f64::NAN);
-    assert!(overshoot <= 2.5 + 1e-9, "the overshoot grew to {overshoot} s");
+    assert!(
+        overshoot <= 2.5 + 1e-9,
+        "the overshoot grew to {overshoot} s"
+    );
 }
 
 #[test]

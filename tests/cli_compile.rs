@@ -158,7 +158,12 @@ fn piped_output_is_json_without_a_second_copy_of_the_generic_plan() {
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
     assert!(value.get("plan").is_some() && value.get("payload").is_none());
     let wan = scenec()
-        .args(["compile", "a red car drives from right to left", "--backend", "wan"])
+        .args([
+            "compile",
+            "a red car drives from right to left",
+            "--backend",
+            "wan",
+        ])
         .output()
         .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
     let value: serde_json::Value =
@@ -214,7 +219,11 @@ fn on_a_terminal(args: &[&str]) -> Option<String> {
         .output();
     match out {
         Ok(out) => {
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
             Some(String::from_utf8_lossy(&out.stdout).into_owned())
         }
         Err(e) => {
@@ -235,7 +244,10 @@ fn on_a_terminal_compile_prints_the_preview_not_json() {
         return;
     };
     assert!(!text.trim_start().starts_with('{'), "{text}");
-    assert!(text.contains("Panda bear walks from left to right"), "{text}");
+    assert!(
+        text.contains("Panda bear walks from left to right"),
+        "{text}"
+    );
     assert!(text.contains("keyframes"), "{text}");
     assert!(text.len() < 8000, "{} bytes", text.len());
     let Some(json) = on_a_terminal(&["compile", prompt, "--format", "json"]) else {
@@ -318,8 +330,14 @@ fn a_setting_that_starts_with_a_preposition_gets_no_second_one() {
             .unwrap_or_else(|e| panic!("scenec did not run: {e}"));
         assert!(out.status.success(), "{backend}");
         let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
-        assert!(text.contains("in the rain"), "{backend}: no setting in\n{text}");
-        assert!(!text.contains("in in "), "{backend}: a doubled preposition in\n{text}");
+        assert!(
+            text.contains("in the rain"),
+            "{backend}: no setting in\n{text}"
+        );
+        assert!(
+            !text.contains("in in "),
+            "{backend}: a doubled preposition in\n{text}"
+        );
     }
 }
 
@@ -344,5 +362,8 @@ fn a_long_title_is_cut_at_a_phrase_boundary_up_to_the_cameractrl_headers() {
         .as_str()
         .and_then(|text| text.lines().next())
         .unwrap_or_default();
-    assert_eq!(header, "scenec://Cat_jumps_onto_the_kitchen_table/s1/clip-01");
+    assert_eq!(
+        header,
+        "scenec://Cat_jumps_onto_the_kitchen_table/s1/clip-01"
+    );
 }

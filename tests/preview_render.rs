@@ -171,3 +171,158 @@ fn degenerate_inputs_render_in_every_format() {
     assert!(term::render(&sb, &plan, false).contains("s1"));
     assert!(markdown::render(&sb, &plan).contains("## Shot s1"));
 }
+
+/// Two shots (3 s and 4.3 s): a panda acts in both; a bamboo stand only appears as the
+/// camera's target in the first; the second shot has no setting, and a cub sits where the
+/// panda stands (their boxes overlap).
+fn two_shot_board() -> (Storyboard, KeyframePlan) {
+    let json = r#"{
+      "schema_version": "1", "title": "Panda and bamboo", "duration_s": 7.3, "style": "",
+      "entities": [
+        {"id": "panda", "kind": "animal", "description": "a giant panda"},
+        {"id": "bamboo", "kind": "object", "description": "a bamboo stand"},
+        {"id": "cub", "kind": "animal", "description": "a panda cub"}
+      ],
+      "shots": [
+        {"id": "s1", "duration_s": 3.0, "setting": "a bamboo forest", "description": "The panda stands by the bamboo.",
+         "framing": "wide", "angle": "eye_level",
+         "camera": [{"move": "pan", "direction": "right", "speed": "slow", "start_s": 0.0, "end_s": 3.0, "target": "bamboo"}],
+         "actions": [{"entity": "panda", "verb": "stand", "description": "stands in the middle",
+           "start_s": 0.0, "end_s": 3.0, "from": {"region": "center", "relation": null, "anchor": null}, "to": null,
+           "state_from": null, "state_to": null}],
+         "transition": "cut"},
+        {"id": "s2", "duration_s": 4.3, "setting": " ", "description": "The panda waves.",
+         "framing": "medium", "angle": "eye_level", "camera": [],
+         "actions": [{"entity": "panda", "verb": "wave", "description": "waves a paw",
+           "start_s": 0.0, "end_s": 4.3, "from": {"region": "center", "relation": null, "anchor": null}, "to": null, "state_from": null, "state_to": null},
+           {"entity": "cub", "verb": "sit", "description": "sits in the same spot",
+           "start_s": 0.0, "end_s": 4.3, "from": {"region": "center", "relation": null, "anchor": null}, "to": null, "state_from": null, "state_to": null}],
+         "transition": "cut"}
+      ]
+    }"#;
+    let sb: Storyboard = serde_json::from_str(json).expect("a storyboard");
+    assert!(
+        scenec::check(&sb).iter().all(|d| !d.is_error()),
+        "{:?}",
+        scenec::check(&sb)
+    );
+    let plan = lower(&sb, &Generic.profile(), &LowerOptions::default()).expect("lowers");
+    (sb, plan)
+}
+
+/// The values of `attr="…"` in `tag`s of `page` whose text contains `class`.
+fn attr_values(page: &str, class: &str, attr: &str) -> Vec<String> {
+    page.split('<')
+        .filter(|tag| tag.contains(class))
+        .filter_map(|tag| {
+            let start = tag.find(&format!(" {attr}=\""))? + attr.len() + 3;
+            let len = tag[start..].find('"')?;
+            Some(tag[start..start + len].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn html_shows_no_empty_setting_chip() {
+    let (sb, plan) = two_shot_board();
+    let page = html::render(&sb, &plan).expect("renders");
+    assert_eq!(page.matches("<span>setting</span>").count(), 1);
+    assert!(page.contains("<span>setting</span>a bamboo forest"));
+}
+
+#[test]
+fn html_entity_sheet_counts_shots_where_the_entity_is_on_screen() {
+    let (sb, plan) = two_shot_board();
+    assert!(
+        plan.keyframes
+            .iter()
+            .any(|k| k.entities.iter().any(|e| e.id == "bamboo"))
+    );
+    let page = html::render(&sb, &plan).expect("renders");
+    let sheet = &page[page.find(r#"id="entities""#).expect("an entity sheet")..];
+    let bamboo = &sheet[sheet.find("bamboo <small>").expect("a bamboo card")..];
+    let bamboo = &bamboo[..bamboo.find("</article>").expect("card end")];
+    assert!(bamboo.contains("<dt>in shots</dt><dd>s1</dd>"), "{bamboo}");
+}
+
+#[test]
+fn html_timeline_labels_its_end() {
+    let (sb, plan) = two_shot_board();
+    let page = html::render(&sb, &plan).expect("renders");
+    assert!(
+        page.contains(r#"<span class="tick" style="left: 100.0%">7.3 s</span>"#),
+        "no end label"
+    );
+    let lefts: Vec<f64> = attr_values(&page, r#"class="tick""#, "style")
+        .iter()
+        .filter_map(|s| {
+            s.trim_start_matches("left: ")
+                .trim_end_matches('%')
+                .parse()
+                .ok()
+        })
+        .collect();
+    for pair in lefts.windows(2) {
+        assert!(pair[1] - pair[0] >= 5.0, "ticks too close: {lefts:?}");
+    }
+}
+
+#[test]
+fn html_keyframe_diamonds_never_overlap_at_a_shot_boundary() {
+    let (sb, plan) = two_shot_board();
+    let page = html::render(&sb, &plan).expect("renders");
+    let lefts: Vec<f64> = attr_values(&page, r#"class="keyframe"#, "style")
+        .iter()
+        .filter_map(|s| {
+            s.trim_start_matches("left: ")
+                .trim_end_matches('%')
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert!(lefts.len() >= 4, "{lefts:?}");
+    for pair in lefts.windows(2) {
+        assert!(pair[1] - pair[0] >= 1.5, "diamonds overlap: {lefts:?}");
+    }
+    // the two keyframes at the cut share one diamond that names both
+    assert!(
+        page.contains(r#"class="keyframe shared""#)
+            && page.contains("(s1); frame 48 at 3.0 s (s2)"),
+        "{}",
+        &page[page.find("keyframe-lane").unwrap_or(0)..][..2000]
+    );
+}
+
+#[test]
+fn html_box_labels_never_overlap() {
+    let (sb, plan) = two_shot_board();
+    let page = html::render(&sb, &plan).expect("renders");
+    let mut checked = 0;
+    for shot in page.split(r#"<section class="panel shot""#).skip(1) {
+        let xs = attr_values(shot, r#"class="box-label""#, "x");
+        let ys = attr_values(shot, r#"class="box-label""#, "y");
+        let names: Vec<usize> = shot
+            .split(r#"<text class="box-label""#)
+            .skip(1)
+            .filter_map(|t| Some(t[t.find('>')? + 1..t.find("</text>")?].chars().count()))
+            .collect();
+        let labels: Vec<(f64, f64, usize)> = xs
+            .iter()
+            .zip(&ys)
+            .zip(names)
+            .filter_map(|((x, y), n)| Some((x.parse().ok()?, y.parse().ok()?, n)))
+            .collect();
+        let boxes_drawn = shot.matches(r#"<text class="box-label""#).count();
+        assert_eq!(labels.len(), boxes_drawn, "unparsed labels");
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                let apart = a.0 + 17.0 * a.2 as f64 <= b.0
+                    || b.0 + 17.0 * b.2 as f64 <= a.0
+                    || (a.1 - b.1).abs() >= 32.0;
+                assert!(apart, "labels overlap: {a:?} {b:?}");
+            }
+        }
+        checked += labels.len();
+    }
+    assert_eq!(checked, 4, "panda and bamboo in s1, panda and cub in s2");
+}

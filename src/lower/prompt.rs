@@ -209,10 +209,42 @@ fn push_setting(out: &mut Vec<Phrase>, shot: &Shot, sentence: usize) {
 /// Words that open a place phrase: a setting starting with one ("in the rain", "under the
 /// midday sun") already says where, so it gets no "in" of its own.
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "inside", "into", "within", "on", "onto", "upon", "atop", "at", "by", "near",
-    "beside", "next", "under", "underneath", "beneath", "below", "above", "over", "across",
-    "along", "through", "throughout", "around", "among", "amid", "amidst", "behind", "beyond",
-    "outside", "between", "past", "during", "against", "aboard", "amongst",
+    "in",
+    "inside",
+    "into",
+    "within",
+    "on",
+    "onto",
+    "upon",
+    "atop",
+    "at",
+    "by",
+    "near",
+    "beside",
+    "next",
+    "under",
+    "underneath",
+    "beneath",
+    "below",
+    "above",
+    "over",
+    "across",
+    "along",
+    "through",
+    "throughout",
+    "around",
+    "among",
+    "amid",
+    "amidst",
+    "behind",
+    "beyond",
+    "outside",
+    "between",
+    "past",
+    "during",
+    "against",
+    "aboard",
+    "amongst",
 ];
 
 /// The setting as a place phrase: "a bamboo forest" → "in a bamboo forest", while "in the
@@ -425,8 +457,14 @@ mod tests {
         assert_eq!(setting_words("a bamboo forest"), "in a bamboo forest");
         assert_eq!(setting_words("in the rain"), "in the rain");
         assert_eq!(setting_words("In the rain"), "In the rain");
-        assert_eq!(setting_words("under the midday sun"), "under the midday sun");
-        assert_eq!(setting_words("on a rocky cliff at dusk"), "on a rocky cliff at dusk");
+        assert_eq!(
+            setting_words("under the midday sun"),
+            "under the midday sun"
+        );
+        assert_eq!(
+            setting_words("on a rocky cliff at dusk"),
+            "on a rocky cliff at dusk"
+        );
         assert_eq!(setting_words("inner city"), "in inner city");
         assert_eq!(setting_words("the street"), "in the street");
     }

@@ -93,11 +93,17 @@ struct Row {
     bars: Vec<Bar>,
 }
 
+/// A keyframe diamond; keyframes closer than [`MARK_SPAN`] share one (a shot's last and
+/// the next shot's first keyframe at a boundary), which then says how many it stands for.
 #[derive(Debug, Serialize)]
 struct Mark {
     left: f64,
     tip: String,
+    count: usize,
 }
+
+/// The part of the timeline (in percent) one keyframe diamond covers.
+const MARK_SPAN: f64 = 1.5;
 
 #[derive(Debug, Serialize)]
 struct ShotCard {
@@ -191,7 +197,7 @@ impl Page {
                     colour: colour_of(&e.id),
                     shots: spans
                         .iter()
-                        .filter(|s| s.shot.actions.iter().any(|a| a.entity == e.id))
+                        .filter(|s| appears_in(s, &e.id))
                         .map(|s| s.shot.id.clone())
                         .collect(),
                     actions: sb
@@ -212,6 +218,16 @@ impl Page {
                 .collect(),
         }
     }
+}
+
+/// Whether entity `id` is in the shot: it acts there, or a keyframe shows it (its box in the
+/// screen diagram, its words in the keyframe prompt).
+fn appears_in(span: &ShotSpan<'_>, id: &str) -> bool {
+    span.shot.actions.iter().any(|a| a.entity == id)
+        || span
+            .keyframes
+            .iter()
+            .any(|k| k.entities.iter().any(|e| e.id == id))
 }
 
 /// The CSS colour of entity `id`: its palette colour by declaration order.
@@ -255,9 +271,11 @@ fn timeline(sb: &Storyboard, plan: &KeyframePlan, spans: &[ShotSpan<'_>]) -> Tim
         .into_iter()
         .find(|step| total / step <= 12.0)
         .unwrap_or(300.0);
+    // round ticks with room to spare before the end, then the end itself
     let ticks = (0..)
         .map(|i| f64::from(i) * step)
-        .take_while(|t| *t <= total + 1e-9)
+        .take_while(|t| *t < total - 0.6 * step)
+        .chain(std::iter::once(total))
         .map(|t| Tick {
             left: pct(t),
             label: format!("{} s", trim(t)),
@@ -337,19 +355,27 @@ fn timeline(sb: &Storyboard, plan: &KeyframePlan, spans: &[ShotSpan<'_>]) -> Tim
             entity: id,
         })
         .collect();
-    let keyframes = plan
-        .keyframes
-        .iter()
-        .map(|k| Mark {
-            left: pct(k.time_s),
-            tip: format!(
-                "frame {} at {} s ({})",
-                k.frame,
-                describe::secs(k.time_s),
-                k.shot
-            ),
-        })
-        .collect();
+    let mut keyframes: Vec<Mark> = Vec::new();
+    for k in &plan.keyframes {
+        let left = pct(k.time_s);
+        let tip = format!(
+            "frame {} at {} s ({})",
+            k.frame,
+            describe::secs(k.time_s),
+            k.shot
+        );
+        match keyframes.last_mut() {
+            Some(mark) if (left - mark.left).abs() < MARK_SPAN => {
+                mark.tip.push_str(&format!("; {tip}"));
+                mark.count += 1;
+            }
+            _ => keyframes.push(Mark {
+                left,
+                tip,
+                count: 1,
+            }),
+        }
+    }
     Timeline {
         ticks,
         shots,
@@ -361,11 +387,8 @@ fn timeline(sb: &Storyboard, plan: &KeyframePlan, spans: &[ShotSpan<'_>]) -> Tim
 
 /// A tick label without a trailing ".0".
 fn trim(t: f64) -> String {
-    if t.fract() == 0.0 {
-        format!("{t:.0}")
-    } else {
-        format!("{t:.1}")
-    }
+    let tenths = format!("{t:.1}");
+    tenths.strip_suffix(".0").unwrap_or(&tenths).to_string()
 }
 
 fn shot_card(
@@ -404,7 +427,7 @@ fn shot_card(
         number: span.index + 1,
         range: describe::range(span.start_s, span.end_s),
         duration: describe::secs(shot.duration_s),
-        setting: shot.setting.clone(),
+        setting: shot.setting.trim().to_string(),
         description: shot.description.clone(),
         framing: describe::label(&shot.framing),
         angle: describe::label(&shot.angle),

@@ -8,6 +8,12 @@ use crate::ir::{Direction, Keyframe, MoveKind};
 
 /// Part of the frame width (and height) drawn around the frame, where off-screen boxes land.
 const MARGIN: f64 = 0.12;
+/// Height of a box label's line in frame pixels (the label font is 26 px).
+const LABEL_LINE: f64 = 32.0;
+/// Width of one label character in frame pixels, a bold sans-serif's widest common glyphs.
+const LABEL_CHAR: f64 = 17.0;
+/// How far a label's baseline sits below the top of its line.
+const LABEL_ASCENT: f64 = 24.0;
 
 /// Everything the template needs to draw one shot's screen diagram, in frame pixels.
 #[derive(Debug, Clone, Serialize)]
@@ -47,6 +53,11 @@ pub struct BoxMark {
     pub opacity: f64,
     /// Whether this is the entity's last box in the shot (the one that gets a label).
     pub last: bool,
+    /// Left end of the label's baseline (last boxes only): inside the box's top-left
+    /// corner, moved down or up a line at a time so no two labels overlap.
+    pub label_x: f64,
+    /// Label baseline.
+    pub label_y: f64,
     /// Whether any of the box is inside the frame (drawn dashed when not).
     pub visible: bool,
     /// Tooltip: keyframe time, action and progress.
@@ -131,6 +142,8 @@ pub fn screen_diagram(
                 cy: r1(cy),
                 opacity: (opacity * 100.0).round() / 100.0,
                 last: false,
+                label_x: 0.0,
+                label_y: 0.0,
                 visible: e.visible,
                 tip,
             });
@@ -141,6 +154,8 @@ pub fn screen_diagram(
             last.last = true;
         }
     }
+    let (mx, my) = (r1(w * MARGIN), r1(h * MARGIN));
+    place_labels(&mut boxes, (-mx, -my, w + mx, h + my));
     let paths = order
         .iter()
         .zip(&centres)
@@ -155,13 +170,57 @@ pub fn screen_diagram(
                 .join(" "),
         })
         .collect();
-    let (mx, my) = (r1(w * MARGIN), r1(h * MARGIN));
     ScreenDiagram {
         view_box: format!("{} {} {} {}", -mx, -my, w + 2.0 * mx, h + 2.0 * my),
         width: w,
         height: h,
         boxes,
         paths,
+    }
+}
+
+/// A label's rectangle (left, top, right, bottom) for `text` with its baseline at (x, y).
+fn label_rect(text: &str, x: f64, y: f64) -> (f64, f64, f64, f64) {
+    let width = LABEL_CHAR * text.chars().count() as f64;
+    (
+        x,
+        y - LABEL_ASCENT,
+        x + width,
+        y - LABEL_ASCENT + LABEL_LINE,
+    )
+}
+
+/// Places the label of every last box inside the `view` (left, top, right, bottom): at the
+/// box's top-left corner, else the nearest line below or above it where it overlaps no
+/// label placed before (overlapping boxes would put their labels on top of each other).
+fn place_labels(boxes: &mut [BoxMark], view: (f64, f64, f64, f64)) {
+    let (left, top, right, bottom) = view;
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for b in boxes.iter_mut().filter(|b| b.last) {
+        let width = LABEL_CHAR * b.entity.chars().count() as f64;
+        let x = (b.x + 8.0).min(right - width).max(left);
+        let lowest = bottom - LABEL_LINE + LABEL_ASCENT;
+        let highest = top + LABEL_ASCENT;
+        let home = (b.y + 30.0).clamp(highest, lowest.max(highest));
+        let free = |y: f64| {
+            let (l, t, r, btm) = label_rect(&b.entity, x, y);
+            placed
+                .iter()
+                .all(|&(pl, pt, pr, pb)| r <= pl || pr <= l || btm <= pt || pb <= t)
+        };
+        let lines = ((bottom - top) / LABEL_LINE).ceil() as i32;
+        let y = std::iter::once(home)
+            .chain(
+                (1..=lines)
+                    .flat_map(|k| [f64::from(k), -f64::from(k)])
+                    .map(|k| home + k * LABEL_LINE)
+                    .filter(|y| (highest..=lowest).contains(y)),
+            )
+            .find(|y| free(*y))
+            .unwrap_or(home);
+        placed.push(label_rect(&b.entity, x, y));
+        b.label_x = r1(x);
+        b.label_y = r1(y);
     }
 }
 
@@ -339,6 +398,32 @@ mod tests {
         assert_eq!(d.paths.len(), 1);
         assert_eq!(d.paths[0].points, "100,300 700,300");
         assert_eq!(d.view_box, "-96 -48 992 496");
+    }
+
+    #[test]
+    fn labels_of_overlapping_boxes_do_not_overlap() {
+        let mut a = keyframe(0.0, [0.1, 0.1, 0.6, 0.9]);
+        for id in ["dog", "girl", "ball"] {
+            let mut e = a.entities[0].clone();
+            e.id = id.into();
+            a.entities.push(e);
+        }
+        let d = screen_diagram(&[&a], 800, 400, |_| "red".into());
+        let rects: Vec<_> = d
+            .boxes
+            .iter()
+            .filter(|b| b.last)
+            .map(|b| label_rect(&b.entity, b.label_x, b.label_y))
+            .collect();
+        assert_eq!(rects.len(), 4);
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+                assert!(apart, "{a:?} overlaps {b:?}");
+            }
+        }
+        // the first label stays at its box's corner
+        assert_eq!((d.boxes[0].label_x, d.boxes[0].label_y), (88.0, 70.0));
     }
 
     #[test]

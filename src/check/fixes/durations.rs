@@ -23,8 +23,7 @@ pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
     }
     let factor = sb.duration_s / sum;
     let all_finite = sb.shots.iter().all(|s| {
-        let scaled_ok =
-            |t: f64| !t.is_finite() || rescale(t, s.duration_s, factor).is_finite();
+        let scaled_ok = |t: f64| !t.is_finite() || rescale(t, s.duration_s, factor).is_finite();
         valid_duration(s.duration_s * factor)
             && s.actions
                 .iter()
@@ -116,13 +115,20 @@ mod tests {
         let mut out = Vec::new();
         run(&mut sb, &mut out);
         assert_eq!(codes(&out), ["E0601"]);
-        assert!(out[0].message.contains("not stretched"), "{}", out[0].message);
+        assert!(
+            out[0].message.contains("not stretched"),
+            "{}",
+            out[0].message
+        );
         let shot = &sb.shots[0];
         let action = &shot.actions[2];
         assert!((shot.duration_s - 10.71).abs() < 1e-9);
         assert!((action.start_s - 9.0 * 1.071).abs() < 1e-9);
         let overshoot = action.end_s - shot.duration_s;
-        assert!((overshoot - 2.5).abs() < 1e-9, "overshoot grew to {overshoot}");
+        assert!(
+            (overshoot - 2.5).abs() < 1e-9,
+            "overshoot grew to {overshoot}"
+        );
     }
 
     #[test]
