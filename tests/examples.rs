@@ -111,7 +111,7 @@ fn generated_storyboards_match_their_prompts() {
             .unwrap_or_else(|e| panic!("no storyboard for {id}: {e}"));
         let committed = Path::new(EXAMPLES).join(format!("{id}.json"));
         if updating() {
-            std::fs::write(&committed, format!("{fresh}\n"))
+            std::fs::write(&committed, format!("{}\n", fresh.trim_end()))
                 .unwrap_or_else(|e| panic!("cannot write {}: {e}", committed.display()));
             continue;
         }
