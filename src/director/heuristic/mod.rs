@@ -41,7 +41,7 @@ use shots::Timed;
 
 /// Version of the rules, recorded in `meta.prompt_version`. Bump it when a rule change
 /// alters storyboards.
-pub const RULES_VERSION: &str = "heuristic-rules-2";
+pub const RULES_VERSION: &str = "heuristic-rules-3";
 
 /// The most words of the prompt a fallback storyboard's description keeps.
 const MAX_FALLBACK_WORDS: usize = 60;

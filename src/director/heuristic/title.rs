@@ -4,12 +4,12 @@
 use super::words::{CONJUNCTIONS, PREPOSITIONS};
 
 /// The most words a title keeps when it can be cut at a phrase boundary.
-pub(super) const MAX_TITLE_WORDS: usize = 8;
+pub(super) const MAX_TITLE_WORDS: usize = 10;
 
 /// Words that continue a multi-word preposition when they follow the word given with them
 /// ("next to", "in front of", "away from"): no phrase starts there.
 const CONTINUATIONS: &[(&str, &[&str])] = &[
-    ("to", &["next", "close", "up", "due", "according"]),
+    ("to", &["next", "close", "due", "according"]),
     (
         "of",
         &[
@@ -37,7 +37,9 @@ pub(super) fn cut<'a>(words: &[&'a str]) -> Vec<&'a str> {
 }
 
 /// Whether a new phrase starts at word `k` (from 1): a preposition or conjunction that does
-/// not continue the one before it, or a comma at the end of the word before.
+/// not continue the one before it, or a comma at the end of the word before. "of" binds to
+/// the noun before it ("a row of umbrellas"), and a particle followed by a preposition
+/// ("tilt up to", "walks away from") belongs to its verb.
 fn opens_phrase(words: &[&str], k: usize) -> bool {
     let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else {
         return false;
@@ -50,10 +52,17 @@ fn opens_phrase(words: &[&str], k: usize) -> bool {
             .to_lowercase()
     };
     let (before, word) = (lower(before), lower(word));
-    let opener = PREPOSITIONS.contains(&word.as_str()) || CONJUNCTIONS.contains(&word.as_str());
-    let continues = CONTINUATIONS
-        .iter()
-        .any(|(w, after)| *w == word && after.contains(&before.as_str()));
+    let continues_after = |first: &str, second: &str| {
+        CONTINUATIONS
+            .iter()
+            .any(|(w, after)| *w == second && after.contains(&first))
+    };
+    let next = words.get(k + 1).map(|w| lower(w)).unwrap_or_default();
+    // "up to the peak" (a particle) but "next to the chair" (a preposition of two words)
+    let particle = PREPOSITIONS.contains(&next.as_str()) && !continues_after(&word, &next);
+    let opener = (PREPOSITIONS.contains(&word.as_str()) && word != "of" && !particle)
+        || CONJUNCTIONS.contains(&word.as_str());
+    let continues = continues_after(&before, &word);
     // "up onto", "and then": the phrase opened with the word before
     let after_opener =
         PREPOSITIONS.contains(&before.as_str()) || CONJUNCTIONS.contains(&before.as_str());
@@ -79,8 +88,21 @@ mod tests {
             "fox sits in front of the burning campfire"
         );
         assert_eq!(
-            title("girl walks away from the house, then waves at the camera"),
-            "girl walks away from the house, then waves"
+            title("girl walks slowly away from the old house, then waves at the camera"),
+            "girl walks slowly away from the old house, then waves"
+        );
+        assert_eq!(
+            title("a snowy mountain range, tilt up to the snowy peak at dawn"),
+            "a snowy mountain range, tilt up to the snowy peak"
+        );
+        // not after the particle "up": before the comma
+        assert_eq!(
+            title("a snowy mountain range, tilt up to the very highest snow covered peak"),
+            "a snowy mountain range,"
+        );
+        assert_eq!(
+            title("pan left across a row of colorful beach umbrellas on a sunny beach"),
+            "pan left across a row of colorful beach umbrellas"
         );
     }
 
@@ -94,7 +116,7 @@ mod tests {
 
     #[test]
     fn a_long_title_without_a_boundary_is_not_cut() {
-        let text = "enormous ancient gnarled moss covered twisted oak tree sways gently";
+        let text = "enormous ancient gnarled moss covered twisted old oak tree sways gently";
         assert_eq!(title(text), text);
     }
 
@@ -103,7 +125,7 @@ mod tests {
         for text in [
             "cat jumps onto the kitchen table next to the old wooden chair",
             "dog runs up onto the porch and then barks loudly at the mailman",
-            "bird flies over the river and the bridge and the town",
+            "bird flies over the river and the bridge and the town and the sea",
         ] {
             let cut = title(text);
             let last = cut.split_whitespace().last().unwrap_or_default();
