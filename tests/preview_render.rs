@@ -201,13 +201,7 @@ fn two_shot_board() -> (Storyboard, KeyframePlan) {
       ]
     }"#;
     let sb: Storyboard = serde_json::from_str(json).expect("a storyboard");
-    assert!(
-        scenec::check(&sb).iter().all(|d| !d.is_error()),
-        "{:?}",
-        scenec::check(&sb)
-    );
-    let plan = lower(&sb, &Generic.profile(), &LowerOptions::default()).expect("lowers");
-    (sb, plan)
+    (sb.clone(), generic_plan(sb))
 }
 
 /// The values of `attr="…"` in `tag`s of `page` whose text contains `class`.
