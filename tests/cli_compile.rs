@@ -202,9 +202,10 @@ fn term_format_takes_the_color_flag() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
-/// Runs `scenec ARGS` on a pseudo-terminal (util-linux `script`) and returns what it printed,
-/// or `None` when `script` is missing (a failure under `CI=true`).
-fn on_a_terminal(args: &[&str]) -> Option<String> {
+/// Runs `scenec ARGS` on a pseudo-terminal with util-linux's `script` (in Debian's essential
+/// `bsdutils`, so always there on the CI machine) and returns what it printed.
+#[cfg(target_os = "linux")]
+fn on_a_terminal(args: &[&str]) -> String {
     let bin = assert_cmd::cargo::cargo_bin("scenec");
     let quoted: Vec<String> = std::iter::once(bin.to_string_lossy().into_owned())
         .chain(args.iter().map(|a| (*a).to_owned()))
@@ -215,34 +216,20 @@ fn on_a_terminal(args: &[&str]) -> Option<String> {
         .env_remove("OPENAI_API_KEY")
         .env_remove("OPENAI_BASE_URL")
         .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .output();
-    match out {
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stdout)
-            );
-            Some(String::from_utf8_lossy(&out.stdout).into_owned())
-        }
-        Err(e) => {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "util-linux `script` is needed for a terminal: {e}"
-            );
-            eprintln!("note: no `script` ({e}); the terminal default is not checked");
-            None
-        }
-    }
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("util-linux `script` (Debian: bsdutils) runs scenec on a terminal: {e}")
+        });
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{text}");
+    text
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn on_a_terminal_compile_prints_the_preview_not_json() {
     let prompt = "a panda bear walks from left to right, then turns and waves";
-    let Some(text) = on_a_terminal(&["compile", prompt]) else {
-        return;
-    };
+    let text = on_a_terminal(&["compile", prompt]);
     assert!(!text.trim_start().starts_with('{'), "{text}");
     assert!(
         text.contains("Panda bear walks from left to right"),
@@ -250,9 +237,7 @@ fn on_a_terminal_compile_prints_the_preview_not_json() {
     );
     assert!(text.contains("keyframes"), "{text}");
     assert!(text.len() < 8000, "{} bytes", text.len());
-    let Some(json) = on_a_terminal(&["compile", prompt, "--format", "json"]) else {
-        return;
-    };
+    let json = on_a_terminal(&["compile", prompt, "--format", "json"]);
     assert!(json.trim_start().starts_with('{'), "{json}");
 }
 
