@@ -3,8 +3,8 @@
 
 use scenec::backend::{Backend, Hunyuan, by_name};
 use scenec::ir::{
-    Action, Angle, CameraMove, Direction, Entity, EntityKind, Framing, MoveKind, Placement, Region,
-    SCHEMA_VERSION, Shot, Speed, Storyboard, Transition,
+    Action, Angle, CameraMove, CastMember, Direction, Entity, EntityKind, Framing, MoveKind,
+    Placement, Region, SCHEMA_VERSION, Shot, Speed, Storyboard, Transition,
 };
 use scenec::lower::{LowerOptions, lower};
 
@@ -13,7 +13,8 @@ fn main() {
 }
 
 /// Twelve 5-second shots: a walk across the frame with a state change, and a camera move
-/// that cycles through pan, dolly, orbit and crane.
+/// that cycles through pan, dolly, orbit and crane; a cast of four entities, one of them
+/// three pigeons (a count of 3).
 fn storyboard() -> Storyboard {
     let moves = [
         (MoveKind::Pan, Direction::Left),
@@ -26,6 +27,12 @@ fn storyboard() -> Storyboard {
         relation: None,
         anchor: None,
     };
+    let member = |id: &str, placement| CastMember {
+        entity: id.into(),
+        placement,
+        enter_s: None,
+        exit_s: None,
+    };
     let shots = (0..12)
         .map(|i| {
             let (kind, direction) = moves[i % moves.len()];
@@ -36,6 +43,12 @@ fn storyboard() -> Storyboard {
                 description: "The courier crosses the street with the parcel.".into(),
                 framing: Framing::Full,
                 angle: Angle::EyeLevel,
+                cast: vec![
+                    member("courier", Some(region(Region::Left))),
+                    member("parcel", None),
+                    member("pigeons", Some(region(Region::TopRight))),
+                    member("lamp_post", Some(region(Region::Background))),
+                ],
                 camera: vec![CameraMove {
                     kind,
                     direction: Some(direction),
@@ -55,6 +68,7 @@ fn storyboard() -> Storyboard {
                         to: Some(region(Region::Right)),
                         state_from: None,
                         state_to: None,
+                        object: None,
                     },
                     Action {
                         entity: "parcel".into(),
@@ -66,6 +80,7 @@ fn storyboard() -> Storyboard {
                         to: None,
                         state_from: Some("dim".into()),
                         state_to: Some("glowing blue".into()),
+                        object: None,
                     },
                 ],
                 transition: Transition::Cut,
@@ -82,11 +97,25 @@ fn storyboard() -> Storyboard {
                 id: "courier".into(),
                 kind: EntityKind::Character,
                 description: "a young courier in a yellow raincoat".into(),
+                count: 1,
             },
             Entity {
                 id: "parcel".into(),
                 kind: EntityKind::Object,
                 description: "a small cardboard parcel".into(),
+                count: 1,
+            },
+            Entity {
+                id: "pigeons".into(),
+                kind: EntityKind::Animal,
+                description: "a grey city pigeon".into(),
+                count: 3,
+            },
+            Entity {
+                id: "lamp_post".into(),
+                kind: EntityKind::Structure,
+                description: "a cast-iron lamp post".into(),
+                count: 1,
             },
         ],
         shots,

@@ -34,6 +34,8 @@ pub const WIRE_MAX_SHOTS: u64 = 24;
 pub const WIRE_MAX_CAMERA_MOVES: u64 = 4;
 /// Most actions per shot in the wire schema.
 pub const WIRE_MAX_ACTIONS: u64 = 12;
+/// Most cast entries per shot in the wire schema (at most one per entity).
+pub const WIRE_MAX_CAST: u64 = WIRE_MAX_ENTITIES;
 
 fn generate<T: JsonSchema>(inline: bool) -> Schema {
     let settings = SchemaSettings::draft2020_12().with(|s| s.inline_subschemas = inline);

@@ -1,13 +1,14 @@
 //! Random and adversarial storyboards (NaN, infinities, negative and huge times, empty and
-//! overlong strings, dangling ids) never panic the checker or the fixes; every diagnostic
+//! overlong strings, dangling ids, casts with odd windows and duplicates, counts of 0 and
+//! thousands, affected objects) never panic the checker or the fixes; every diagnostic
 //! points at a value that exists; and fix() followed by check() never reports an error that
 //! fix() claims to have fixed.
 
 use proptest::prelude::*;
 use scenec::check::{Severity, check_value, codes, fix};
 use scenec::ir::{
-    Action, Angle, CameraMove, Direction, Entity, EntityKind, Framing, MoveKind, Placement, Region,
-    Relation, Shot, Speed, Storyboard, Transition,
+    Action, Affected, Angle, CameraMove, CastMember, Direction, Entity, EntityKind, Framing,
+    MoveKind, Placement, Region, Relation, Shot, Speed, Storyboard, Transition,
 };
 
 fn time() -> impl Strategy<Value = f64> {
@@ -84,6 +85,36 @@ fn placement() -> impl Strategy<Value = Option<Placement>> {
     )
 }
 
+fn state() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(prop_oneof![Just("red".to_owned()), Just("blue".to_owned())])
+}
+
+fn affected() -> impl Strategy<Value = Option<Affected>> {
+    proptest::option::of((id(), placement(), state(), state()).prop_map(
+        |(entity, to, state_from, state_to)| Affected {
+            entity,
+            to,
+            state_from,
+            state_to,
+        },
+    ))
+}
+
+fn cast_member() -> impl Strategy<Value = CastMember> {
+    (
+        id(),
+        placement(),
+        proptest::option::of(time()),
+        proptest::option::of(time()),
+    )
+        .prop_map(|(entity, placement, enter_s, exit_s)| CastMember {
+            entity,
+            placement,
+            enter_s,
+            exit_s,
+        })
+}
+
 fn action() -> impl Strategy<Value = Action> {
     (
         id(),
@@ -93,11 +124,23 @@ fn action() -> impl Strategy<Value = Action> {
         time(),
         placement(),
         placement(),
-        proptest::option::of(prop_oneof![Just("red".to_owned()), Just("blue".to_owned())]),
-        proptest::option::of(prop_oneof![Just("red".to_owned()), Just("blue".to_owned())]),
+        state(),
+        state(),
+        affected(),
     )
         .prop_map(
-            |(entity, verb, description, start_s, end_s, from, to, state_from, state_to)| Action {
+            |(
+                entity,
+                verb,
+                description,
+                start_s,
+                end_s,
+                from,
+                to,
+                state_from,
+                state_to,
+                object,
+            )| Action {
                 entity,
                 verb: verb.to_owned(),
                 description,
@@ -107,6 +150,7 @@ fn action() -> impl Strategy<Value = Action> {
                 to,
                 state_from,
                 state_to,
+                object,
             },
         )
 }
@@ -139,17 +183,19 @@ fn shot() -> impl Strategy<Value = Shot> {
         time(),
         text(),
         text(),
+        proptest::collection::vec(cast_member(), 0..4),
         proptest::collection::vec(camera_move(), 0..4),
         proptest::collection::vec(action(), 0..6),
     )
         .prop_map(
-            |(id, duration_s, setting, description, camera, actions)| Shot {
+            |(id, duration_s, setting, description, cast, camera, actions)| Shot {
                 id,
                 duration_s,
                 setting,
                 description,
                 framing: Framing::Wide,
                 angle: Angle::EyeLevel,
+                cast,
                 camera,
                 actions,
                 transition: Transition::Cut,
@@ -159,15 +205,17 @@ fn shot() -> impl Strategy<Value = Shot> {
 
 fn storyboard() -> impl Strategy<Value = Storyboard> {
     (
-        prop_oneof![4 => Just("1".to_owned()), 1 => Just("2".to_owned())],
+        prop_oneof![2 => Just("1".to_owned()), 3 => Just("2".to_owned()), 1 => Just("3".to_owned())],
         text(),
         prop_oneof![time(), Just(8.0), Just(7200.0)],
         proptest::collection::vec(
-            (id(), pick(KINDS), text()).prop_map(|(id, kind, description)| Entity {
-                id,
-                kind,
-                description,
-            }),
+            (id(), pick(KINDS), text(), prop_oneof![4 => Just(1u32), 1 => 0..4u32, 1 => Just(5000u32)])
+                .prop_map(|(id, kind, description, count)| Entity {
+                    id,
+                    kind,
+                    description,
+                    count,
+                }),
             0..4,
         ),
         proptest::collection::vec(shot(), 0..4),

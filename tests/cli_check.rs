@@ -41,6 +41,64 @@ fn errors_render_like_a_compiler_and_exit_one() {
 }
 
 #[test]
+fn a_version_1_file_is_read_upgraded_and_written_as_version_2() {
+    scenec()
+        .args(["check", "tests/fixtures/v1/panda.json"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "fixed[W0204]: a version 1 storyboard, upgraded to version 2: 1 cast entry inferred",
+        ))
+        .stderr(predicate::str::contains("0 errors, 0 warnings, 1 fixed"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let out = dir.path().join("panda-v2.json");
+    scenec()
+        .args(["check", "--fix", "tests/fixtures/v1/panda.json", "-o"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("fixed[W0204]"));
+    let text = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("read: {e}"));
+    let v2: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("JSON: {e}"));
+    assert_eq!(v2["schema_version"], "2");
+    assert_eq!(v2["shots"][0]["cast"][0]["entity"], "panda");
+    assert_eq!(v2["shots"][0]["cast"][0]["placement"]["region"], "left");
+    assert_eq!(v2["entities"][0]["count"], 1);
+    scenec().args(["check"]).arg(&out).assert().code(0).stderr(
+        predicate::str::contains("0 errors, 0 warnings")
+            .and(predicate::str::contains("fixed").not()),
+    );
+}
+
+#[test]
+fn lower_and_preview_read_a_version_1_file_with_a_note() {
+    for command in [
+        vec![
+            "lower",
+            "tests/fixtures/v1/cat_table_chair.json",
+            "--backend",
+            "generic",
+        ],
+        vec![
+            "preview",
+            "tests/fixtures/v1/cat_table_chair.json",
+            "--format",
+            "md",
+        ],
+    ] {
+        let out = scenec()
+            .args(&command)
+            .assert()
+            .code(0)
+            .stderr(predicate::str::contains("fixed[W0204]"))
+            .get_output()
+            .stdout
+            .clone();
+        assert!(!out.is_empty(), "{command:?} printed nothing");
+    }
+}
+
+#[test]
 fn warnings_only_exit_zero() {
     scenec()
         .args(["check", &format!("{BROKEN}/W1001-unused-entity.json")])

@@ -7,8 +7,9 @@ use proptest::prelude::*;
 use scenec::backend;
 use scenec::check::CheckedStoryboard;
 use scenec::ir::{
-    Action, Angle, CameraMove, Direction, Easing, Entity, EntityKind, Framing, KeyframePlan,
-    MoveKind, Placement, Region, Relation, SCHEMA_VERSION, Shot, Speed, Storyboard, Transition,
+    Action, Angle, CameraMove, CastMember, Direction, Easing, Entity, EntityKind, Framing,
+    KeyframePlan, MoveKind, Placement, Region, Relation, SCHEMA_VERSION, Shot, Speed, Storyboard,
+    Transition,
 };
 use scenec::lower::{LowerOptions, lower};
 use scenec::target;
@@ -141,6 +142,7 @@ fn action(n_entities: usize, duration: f64) -> impl Strategy<Value = Action> {
             to,
             state_from: state.as_ref().map(|s| s.0.clone()),
             state_to: state.map(|s| s.1),
+            object: None,
         })
 }
 
@@ -154,43 +156,111 @@ fn shot(i: usize, n_entities: usize) -> impl Strategy<Value = Shot> {
                 0..ANGLES.len(),
                 proptest::collection::vec(camera_move(n_entities, duration), 0..3),
                 proptest::collection::vec(action(n_entities, duration), 0..4),
+                proptest::collection::vec(window(duration), n_entities),
             )
         })
-        .prop_map(move |(duration_s, f, a, camera, actions)| Shot {
+        .prop_map(move |(duration_s, f, a, camera, actions, windows)| Shot {
             id: format!("s{}", i + 1),
             duration_s,
             setting: "a test stage".into(),
             description: "Something happens.".into(),
             framing: FRAMINGS[f],
             angle: ANGLES[a],
+            cast: windows
+                .into_iter()
+                .enumerate()
+                .filter_map(|(e, w)| {
+                    w.map(|(placement, enter_s, exit_s)| CastMember {
+                        entity: entity_id(e),
+                        placement,
+                        enter_s,
+                        exit_s,
+                    })
+                })
+                .collect(),
             camera,
             actions,
             transition: Transition::Cut,
         })
 }
 
+/// A cast entry's placement and enter/exit times in a shot of `duration`, or `None` for an
+/// entity left out of the cast (the actors are added after).
+#[allow(clippy::type_complexity)]
+fn window(
+    duration: f64,
+) -> impl Strategy<Value = Option<(Option<Placement>, Option<f64>, Option<f64>)>> {
+    proptest::option::of((
+        placement(1),
+        proptest::option::of(0.0..0.5f64),
+        proptest::option::of(0.5..1.0f64),
+    ))
+    .prop_map(move |w| {
+        w.map(|(placement, enter, exit)| {
+            let at = |u: f64| (u * duration * 100.0).round() / 100.0;
+            (placement, enter.map(at), exit.map(at))
+        })
+    })
+}
+
 fn storyboard() -> impl Strategy<Value = Storyboard> {
     (1usize..4, 1usize..4)
         .prop_flat_map(|(n_entities, n_shots)| {
             let shots: Vec<_> = (0..n_shots).map(|i| shot(i, n_entities)).collect();
-            (proptest::collection::vec(0..KINDS.len(), n_entities), shots)
+            (
+                proptest::collection::vec((0..KINDS.len(), 1u32..5), n_entities),
+                shots,
+            )
         })
-        .prop_map(|(kinds, shots)| Storyboard {
-            schema_version: SCHEMA_VERSION.into(),
-            title: "generated".into(),
-            duration_s: shots.iter().map(|s| s.duration_s).sum(),
-            style: "test style".into(),
-            entities: kinds
-                .iter()
-                .enumerate()
-                .map(|(i, &k)| Entity {
-                    id: entity_id(i),
-                    kind: KINDS[k],
-                    description: format!("test entity number {i}"),
-                })
-                .collect(),
-            shots,
+        .prop_map(|(kinds, shots)| {
+            let mut sb = Storyboard {
+                schema_version: SCHEMA_VERSION.into(),
+                title: "generated".into(),
+                duration_s: shots.iter().map(|s| s.duration_s).sum(),
+                style: "test style".into(),
+                entities: kinds
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(k, count))| Entity {
+                        id: entity_id(i),
+                        kind: KINDS[k],
+                        description: format!("test entity number {i}"),
+                        count,
+                    })
+                    .collect(),
+                shots,
+            };
+            add_missing_actors(&mut sb);
+            sb
         })
+}
+
+/// Puts every actor, anchor and camera target a shot's cast leaves out into it, as the
+/// checker's fix does, so the generated storyboards are valid version 2 ones.
+fn add_missing_actors(sb: &mut Storyboard) {
+    for shot in &mut sb.shots {
+        let mut named: Vec<String> = Vec::new();
+        for a in &shot.actions {
+            named.push(a.entity.clone());
+            named.extend(
+                [&a.from, &a.to]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| p.anchor.clone()),
+            );
+        }
+        named.extend(shot.camera.iter().filter_map(|m| m.target.clone()));
+        for id in named {
+            if shot.cast_member(&id).is_none() {
+                shot.cast.push(CastMember {
+                    entity: id,
+                    placement: None,
+                    enter_s: None,
+                    exit_s: None,
+                });
+            }
+        }
+    }
 }
 
 fn assert_rotation_orthonormal(pose: &[[f64; 4]; 3]) {
@@ -264,6 +334,32 @@ proptest! {
             let plan = lower(&sb, &target.profile(), &options).expect("lowers");
             assert_plan_invariants(&plan, name);
             target.emit(&plan).expect("emits");
+        }
+    }
+
+    #[test]
+    fn every_cast_instance_has_an_entry_in_every_keyframe_of_its_shot(sb in storyboard()) {
+        let sb = fixed_and_checked(sb).expect("every generated storyboard can be made clean");
+        let profile = backend::by_name("generic").expect("backend").profile();
+        let plan = lower(&sb, &profile, &LowerOptions::default()).expect("lowers");
+        for k in &plan.keyframes {
+            let shot = sb.shots.iter().find(|s| s.id == k.shot).expect("shot");
+            let t = k.time_s - plan.shots.iter().find(|s| s.id == k.shot).map_or(0.0, |s| f64::from(s.start_frame) / f64::from(plan.fps));
+            for c in &shot.cast {
+                let count = sb.entity(&c.entity).map_or(1, |e| e.count);
+                let entries: Vec<_> = k.entities.iter().filter(|e| e.id == c.entity).collect();
+                prop_assert_eq!(entries.len() as u32, count, "{} at frame {}", &c.entity, k.frame);
+                if count > 1 {
+                    let instances: Vec<u32> = entries.iter().filter_map(|e| e.instance).collect();
+                    prop_assert_eq!(instances, (0..count).collect::<Vec<_>>());
+                }
+                let half_frame = 1.5 / f64::from(plan.fps);
+                let before = c.enter_s.is_some_and(|enter| t < enter - half_frame);
+                let after = c.exit_s.is_some_and(|exit| t > exit + half_frame);
+                if before || after {
+                    prop_assert!(entries.iter().all(|e| !e.visible), "{} visible off its window at {t}", &c.entity);
+                }
+            }
         }
     }
 
@@ -373,6 +469,9 @@ fn fixed_and_checked(mut sb: Storyboard) -> Option<CheckedStoryboard> {
                     "camera" if item < shot.camera.len() => {
                         shot.camera.remove(item);
                     }
+                    "cast" if item < shot.cast.len() => {
+                        shot.cast.remove(item);
+                    }
                     _ => return None,
                 }
             }
@@ -410,6 +509,7 @@ fn single_shot(
             id: "a".into(),
             kind,
             description: "a subject".into(),
+            count: 1,
         }],
         shots: vec![Shot {
             id: "s1".into(),
@@ -418,6 +518,7 @@ fn single_shot(
             description: "x".into(),
             framing,
             angle: Angle::EyeLevel,
+            cast: Vec::new(),
             camera,
             actions: vec![Action {
                 entity: "a".into(),
@@ -429,6 +530,7 @@ fn single_shot(
                 to: Some(region(to)),
                 state_from: None,
                 state_to: None,
+                object: None,
             }],
             transition: Transition::Cut,
         }],

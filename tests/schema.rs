@@ -193,7 +193,9 @@ fn accepts_null(node: &Value) -> bool {
         .is_some_and(|bs| bs.iter().any(accepts_null))
 }
 
-/// Names of properties the faithful schema leaves optional, and of those it requires.
+/// Names of properties the faithful schema leaves optional, and of those it requires. A
+/// property with a non-null default (a version 2 field an older file may lack, such as
+/// `count` or `cast`) is neither: the wire schema requires it and it need not be nullable.
 fn optional_and_required_names(faithful: &Value) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut optional = BTreeSet::new();
     let mut required = BTreeSet::new();
@@ -211,7 +213,10 @@ fn optional_and_required_names(faithful: &Value) -> (BTreeSet<String>, BTreeSet<
             .flatten()
             .filter_map(Value::as_str)
             .collect();
-        for name in props.keys() {
+        for (name, prop) in props {
+            if prop.get("default").is_some_and(|d| !d.is_null()) {
+                continue;
+            }
             if req.contains(name.as_str()) {
                 required.insert(name.clone());
             } else {

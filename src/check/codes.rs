@@ -24,6 +24,8 @@ pub const NO_SHOTS: &str = "E0201";
 pub const UNSUPPORTED_VERSION: &str = "E0202";
 /// A shot with no description, no setting and no actions: nothing to show.
 pub const EMPTY_SHOT: &str = "W0203";
+/// A version 1 storyboard; reading upgrades it to version 2 (a `fixed` note).
+pub const VERSION_1: &str = "W0204";
 
 /// Two entities share an id.
 pub const DUPLICATE_ENTITY_ID: &str = "E0301";

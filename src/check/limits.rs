@@ -13,3 +13,5 @@ pub const MAX_ITEMS_PER_SHOT: usize = 100;
 pub const MAX_TEXT_CHARS: usize = 2000;
 /// Longest id (entity ids, shot ids, references to them), in characters.
 pub const MAX_ID_CHARS: usize = 64;
+/// Most instances one entity may have (`count`); more is a crowd, one `crowd` entity.
+pub const MAX_COUNT: u32 = 12;

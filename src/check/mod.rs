@@ -17,11 +17,13 @@ pub mod limits;
 mod passes;
 mod path;
 mod text;
+mod upgrade;
 
 pub use checked::{CheckedStoryboard, Rejected};
 pub use codes::SCHEMA_VIOLATION;
 pub use diagnostic::{Diagnostic, Severity};
 pub(crate) use passes::contradictions::contradict;
+pub use upgrade::{infer_casts, upgrade};
 
 use crate::ir::Storyboard;
 use crate::schema;
@@ -48,7 +50,9 @@ impl Checked {
     }
 }
 
-/// Validates `value` against the storyboard schema, parses it and runs every semantic pass.
+/// Validates `value` against the storyboard schema, parses it, upgrades a version 1
+/// storyboard ([`upgrade`], reported as a [`Severity::Fixed`] note first) and runs every
+/// semantic pass.
 /// A document over the size limits is rejected first, without validating its items; schema
 /// violations stop before the semantic passes (they need a well-typed storyboard).
 pub fn check_value(value: &serde_json::Value) -> Checked {
@@ -78,8 +82,9 @@ pub fn check_value(value: &serde_json::Value) -> Checked {
         };
     }
     match serde_json::from_value::<Storyboard>(value.clone()) {
-        Ok(storyboard) => {
-            let diagnostics = check(&storyboard);
+        Ok(mut storyboard) => {
+            let mut diagnostics: Vec<Diagnostic> = upgrade(&mut storyboard).into_iter().collect();
+            diagnostics.extend(check(&storyboard));
             Checked {
                 storyboard: Some(storyboard),
                 diagnostics,
@@ -122,7 +127,8 @@ pub fn accept(storyboard: Storyboard) -> Result<(CheckedStoryboard, Vec<Diagnost
     Ok((CheckedStoryboard::new(storyboard), diagnostics))
 }
 
-/// Applies the deterministic fixes to `storyboard` and returns one diagnostic (severity
+/// Upgrades a version 1 storyboard ([`upgrade`]), applies the deterministic fixes to
+/// `storyboard` and returns one diagnostic (severity
 /// [`Severity::Fixed`], with the code of the problem removed and the pointer of the changed
 /// value) per change made. A storyboard beyond the size limits is left unchanged.
 pub fn fix(storyboard: &mut Storyboard) -> Vec<Diagnostic> {

@@ -87,14 +87,20 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
-/// `fix()` then `check()` on a document that matches the schema: the fixed notes come first.
-/// Returns the fixed storyboard as JSON when there was one to fix.
+/// `fix()` then `check()` on a document that matches the schema: the fixed notes come first
+/// (the version upgrade's, made on reading, before the fixes'). Returns the fixed storyboard
+/// as JSON when there was one to fix.
 fn check_fixed(value: &Value) -> (Checked, Option<Value>) {
     let checked = scenec::check::check_value(value);
     let Some(mut storyboard) = checked.storyboard else {
         return (checked, None);
     };
-    let mut diagnostics = scenec::check::fix(&mut storyboard);
+    let mut diagnostics: Vec<Diagnostic> = checked
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Fixed)
+        .collect();
+    diagnostics.extend(scenec::check::fix(&mut storyboard));
     diagnostics.extend(scenec::check(&storyboard));
     let json = serde_json::to_value(&storyboard).ok();
     (
@@ -120,17 +126,29 @@ fn write_json(out: &Path, value: &Value) -> Result<(), String> {
 
 /// How the file is named in messages: "<stdin>" for "-".
 /// Reads and checks a storyboard file for a command that needs a clean one (`verb`, e.g.
-/// "lowered"). On errors prints the diagnostics like `scenec check` and returns the exit
-/// code: 2 when the file cannot be read, 1 when it has errors. Returns the storyboard and the
-/// file's display name.
+/// "lowered"), upgrading a version 1 file (its note is printed unless quiet). On errors
+/// prints the diagnostics like `scenec check` and returns the exit code: 2 when the file
+/// cannot be read, 1 when it has errors. Returns the storyboard and the file's display name.
 pub(super) fn load_clean(file: &Path, verb: &str) -> Result<(CheckedStoryboard, String), u8> {
     let value = input::read_json(file).map_err(|message| {
         eprintln!("error: {message}");
         EXIT_INPUT
     })?;
     let name = display_name(file);
-    match scenec::check::check_value(&value).clean() {
-        Ok(sb) => Ok((sb, name)),
+    let checked = scenec::check::check_value(&value);
+    let notes: Vec<Diagnostic> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Fixed)
+        .cloned()
+        .collect();
+    match checked.clean() {
+        Ok(sb) => {
+            for d in &notes {
+                note!("{}", render_in(d, &name, Some(&value)).trim_end());
+            }
+            Ok((sb, name))
+        }
         Err(diagnostics) => {
             for d in &diagnostics {
                 eprintln!("{}", render_in(d, &name, Some(&value)));

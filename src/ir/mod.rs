@@ -8,11 +8,12 @@ mod storyboard;
 pub use meta::Meta;
 pub use plan::{
     CameraFrame, CameraSample, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, KeyframeReason,
-    ShotSpan,
+    PLAN_SCHEMA_VERSION, ShotSpan,
 };
 pub use storyboard::{
-    Action, Angle, CameraMove, Direction, Entity, EntityKind, Framing, MoveKind, Placement, Region,
-    Relation, SCHEMA_VERSION, Shot, Speed, Storyboard, Transition,
+    Action, Affected, Angle, CameraMove, CastMember, Direction, Entity, EntityKind, Framing,
+    MoveKind, Placement, Region, Relation, SCHEMA_VERSION, SCHEMA_VERSION_1, Shot, Speed,
+    Storyboard, Transition,
 };
 
 impl Storyboard {
@@ -32,5 +33,19 @@ impl Storyboard {
                 start
             })
             .collect()
+    }
+}
+
+impl Shot {
+    /// The cast entry of entity `id`, if any.
+    pub fn cast_member(&self, id: &str) -> Option<&CastMember> {
+        self.cast.iter().find(|c| c.entity == id)
+    }
+}
+
+impl Entity {
+    /// The instance count, with a count of 0 (which the checker rejects) read as 1.
+    pub fn instances(&self) -> u32 {
+        self.count.max(1)
     }
 }

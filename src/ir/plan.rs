@@ -5,10 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use super::storyboard::{Direction, MoveKind, Transition};
 
+/// The keyframe plan schema version this crate writes.
+pub const PLAN_SCHEMA_VERSION: &str = "2";
+
 /// Per-keyframe conditioning for one video at one backend's frame rate and resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct KeyframePlan {
-    /// Always "1".
+    /// Always "2".
     pub schema_version: String,
     /// Name of the backend profile the plan was lowered for, e.g. "generic", "wan".
     pub backend: String,
@@ -115,7 +118,9 @@ pub struct Keyframe {
     pub prompt: String,
     /// The negative prompt at this frame.
     pub negative_prompt: String,
-    /// Every entity on screen at this frame.
+    /// Every cast member of the shot, one entry per instance (an entity with a count of 3
+    /// has three), in cast order; those off screen at this frame (not yet entered, left)
+    /// have `visible: false`.
     pub entities: Vec<EntityFrame>,
     /// The camera at this frame.
     pub camera: CameraFrame,
@@ -123,11 +128,15 @@ pub struct Keyframe {
     pub reasons: Vec<KeyframeReason>,
 }
 
-/// One entity at one keyframe.
+/// One instance of an entity at one keyframe.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityFrame {
     /// Entity id.
     pub id: String,
+    /// Which of the entity's instances this is, 0-based, when its count is above 1; absent
+    /// when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance: Option<u32>,
     /// Normalized box `[x0, y0, x1, y1]` in image coordinates, (0,0) top-left.
     pub bbox: [f64; 4],
     /// The verb of the action under way, or null.
@@ -136,7 +145,8 @@ pub struct EntityFrame {
     pub progress: f64,
     /// The entity's appearance state at this frame, or null.
     pub state: Option<String>,
-    /// Whether any of the box is inside the frame.
+    /// Whether the instance is on screen: it has entered and not left, and some of its box
+    /// is inside the frame.
     pub visible: bool,
 }
 

@@ -6,13 +6,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The storyboard schema version this crate writes and reads.
-pub const SCHEMA_VERSION: &str = "1";
+/// The storyboard schema version this crate writes. Version 1 files are still read: the
+/// checker upgrades them on reading (`check::upgrade`).
+pub const SCHEMA_VERSION: &str = "2";
+
+/// The older storyboard schema version this crate reads and upgrades.
+pub const SCHEMA_VERSION_1: &str = "1";
 
 /// A film storyboard for one video: the entities that appear and the shots, in screen order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Storyboard {
-    /// Always "1".
+    /// Always "2".
     pub schema_version: String,
     /// A short human title for the video, a few words.
     pub title: String,
@@ -22,8 +26,9 @@ pub struct Storyboard {
     /// Visual style applied to every shot (medium, look, lighting), e.g. "photorealistic nature
     /// documentary, soft daylight". Empty string when the prompt names none.
     pub style: String,
-    /// Every character, animal, object or place that an action, camera target or placement
-    /// refers to. Each appears once and keeps the same description in every shot.
+    /// Every character, animal, object or place that appears on screen or that an action,
+    /// camera target or placement refers to. Each appears once and keeps the same description
+    /// in every shot; several identical ones ("three puppies") are one entity with a count.
     pub entities: Vec<Entity>,
     /// The shots in playback order. Most prompts need one shot; use more only for explicit
     /// cuts, scene changes or distinct story beats.
@@ -37,9 +42,18 @@ pub struct Entity {
     pub id: String,
     /// What sort of thing this is.
     pub kind: EntityKind,
-    /// A visual description reused word for word in every keyframe prompt, e.g. "a giant
-    /// panda with black-and-white fur". Describe appearance, not actions.
+    /// A visual description of one of them, reused word for word in every keyframe prompt,
+    /// e.g. "a giant panda with black-and-white fur". Describe appearance, not actions.
     pub description: String,
+    /// How many identical ones appear ("three puppies": 3), at least 1. Each gets its own
+    /// box and keeps the same description.
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+/// The default `count`: one.
+fn one() -> u32 {
+    1
 }
 
 /// The sort of thing an entity is; it decides default on-screen size.
@@ -78,6 +92,11 @@ pub struct Shot {
     pub framing: Framing,
     /// The camera's vertical angle on the subject.
     pub angle: Angle,
+    /// Every entity on screen during this shot, acting or not, each once: where it is when
+    /// the shot starts and, when it is not on screen for the whole shot, when it enters and
+    /// leaves. Every entity an action, camera move or placement of this shot names is in it.
+    #[serde(default)]
+    pub cast: Vec<CastMember>,
     /// Camera moves in time order; empty means a static camera. Times are relative to the
     /// shot start.
     pub camera: Vec<CameraMove>,
@@ -85,6 +104,22 @@ pub struct Shot {
     pub actions: Vec<Action>,
     /// How this shot passes into the next one.
     pub transition: Transition,
+}
+
+/// One entity's presence in a shot (its blocking).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CastMember {
+    /// Id of the entity.
+    pub entity: String,
+    /// Where it is when the shot starts (for one that enters later: where it comes into
+    /// view), or null when not stated.
+    pub placement: Option<Placement>,
+    /// When it comes on screen, in seconds from the shot start; null when it is on screen
+    /// from the start.
+    pub enter_s: Option<f64>,
+    /// When it leaves the screen, in seconds from the shot start; null when it stays until
+    /// the shot ends. After enter_s.
+    pub exit_s: Option<f64>,
 }
 
 /// Shot size.
@@ -249,6 +284,25 @@ pub struct Action {
     pub state_from: Option<String>,
     /// The entity's appearance after the action when the action changes it ("red",
     /// "a puddle"), else null.
+    pub state_to: Option<String>,
+    /// The other entity the action moves or changes ("the vase" in "she sets the vase on
+    /// the windowsill", "the onions" in "tosses the onions into the wok"), or null when it
+    /// affects only the actor. from/to/state_from/state_to above stay the actor's own.
+    pub object: Option<Affected>,
+}
+
+/// What an action does to another entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Affected {
+    /// Id of the entity moved or changed; it is in the shot's cast.
+    pub entity: String,
+    /// Where that entity is when the action ends, or null when it does not move.
+    pub to: Option<Placement>,
+    /// That entity's appearance before the action when the action changes it ("raw"), else
+    /// null.
+    pub state_from: Option<String>,
+    /// That entity's appearance after the action when the action changes it ("golden",
+    /// "sliced"), else null.
     pub state_to: Option<String>,
 }
 

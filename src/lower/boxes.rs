@@ -88,8 +88,8 @@ pub struct ShotLayout<'a> {
 }
 
 impl<'a> ShotLayout<'a> {
-    /// The layout of `shot`: the entities it mentions (actions, anchors, camera targets), or
-    /// every entity when it mentions none.
+    /// The layout of `shot`: its cast in cast order, then any entity an action, anchor or
+    /// camera target names that the cast leaves out (a checked storyboard has none).
     pub fn new(storyboard: &'a Storyboard, shot: &'a Shot, easing: Easing, aspect: f64) -> Self {
         let mut ids: Vec<&'a str> = Vec::new();
         let mut push = |id: &'a str| {
@@ -97,6 +97,9 @@ impl<'a> ShotLayout<'a> {
                 ids.push(id);
             }
         };
+        for c in &shot.cast {
+            push(&c.entity);
+        }
         for a in &shot.actions {
             push(&a.entity);
             for p in [&a.from, &a.to].into_iter().flatten() {
@@ -110,9 +113,6 @@ impl<'a> ShotLayout<'a> {
                 push(t);
             }
         }
-        if ids.is_empty() {
-            ids = storyboard.entities.iter().map(|e| e.id.as_str()).collect();
-        }
         Self {
             storyboard,
             shot,
@@ -120,6 +120,21 @@ impl<'a> ShotLayout<'a> {
             aspect,
             ids,
         }
+    }
+
+    /// Whether `id` is on screen at some time of `[t0, t1]`.
+    pub fn on_screen_during(&self, id: &str, t0: f64, t1: f64) -> bool {
+        self.shot.cast_member(id).is_none_or(|c| {
+            c.enter_s.is_none_or(|enter| enter <= t1) && c.exit_s.is_none_or(|exit| exit >= t0)
+        })
+    }
+
+    /// Whether `id` is on screen at `t`: within its cast entry's enter/exit window (the whole
+    /// shot when it has no entry or no window).
+    pub fn on_screen(&self, id: &str, t: f64) -> bool {
+        self.shot.cast_member(id).is_none_or(|c| {
+            c.enter_s.is_none_or(|enter| t >= enter) && c.exit_s.is_none_or(|exit| t <= exit)
+        })
     }
 
     /// Width and height of `id`'s box before any region or relation scaling.
@@ -194,9 +209,15 @@ impl<'a> ShotLayout<'a> {
         (points.last().map(|w| w.1), None, false)
     }
 
-    /// Times and placements the entity passes through in this shot, in time order.
+    /// Times and placements the entity passes through in this shot, in time order: its cast
+    /// placement when it comes on screen, then its actions' `from` and `to`.
     fn waypoints(&self, id: &str) -> Vec<(f64, &'a Placement)> {
         let mut points: Vec<(f64, &'a Placement)> = Vec::new();
+        if let Some(c) = self.shot.cast_member(id)
+            && let Some(p) = &c.placement
+        {
+            points.push((c.enter_s.unwrap_or(0.0), p));
+        }
         for a in self.shot.actions.iter().filter(|a| a.entity == id) {
             if let Some(p) = &a.from {
                 points.push((a.start_s, p));
@@ -298,6 +319,35 @@ fn relate(rel: Relation, a: &BoxN, w: f64, h: f64) -> BoxN {
         }
     }
 }
+
+/// The box of instance `i` of `n` identical ones standing where one would stand in `b`:
+/// side by side in a row centred on `b` (moved inside the frame when on screen), shrunk when
+/// the row would not fit the frame width.
+pub fn instance_box(b: &BoxN, i: u32, n: u32) -> BoxN {
+    if n <= 1 {
+        return *b;
+    }
+    let (w, h) = (b[2] - b[0], b[3] - b[1]);
+    let step = w * (1.0 + INSTANCE_GAP);
+    let row = step * f64::from(n) - w * INSTANCE_GAP;
+    let s = (ROW_WIDTH / row).min(1.0);
+    let (w, h, step) = (w * s, h * s, step * s);
+    let (centre, half) = ((b[0] + b[2]) / 2.0, row * s / 2.0);
+    // A row on screen stays within the frame; one off screen (entering) stays off it.
+    let cx = if (0.0..=1.0).contains(&centre) {
+        centre.clamp(half, 1.0 - half)
+    } else {
+        centre
+    };
+    let x = cx + (f64::from(i) - f64::from(n - 1) / 2.0) * step;
+    bottom_anchored(x, b[3], w, h)
+}
+
+/// Gap between instances of one entity, as a fraction of one instance's width.
+const INSTANCE_GAP: f64 = 0.15;
+
+/// Widest a row of instances may be, as a fraction of the frame width.
+const ROW_WIDTH: f64 = 0.96;
 
 /// Linear interpolation of two boxes at `u` in [0, 1].
 pub fn lerp_box(a: &BoxN, b: &BoxN, u: f64) -> BoxN {

@@ -21,9 +21,10 @@ mod track;
 use thiserror::Error;
 
 use crate::check::CheckedStoryboard;
+use crate::check::limits::MAX_COUNT;
 use crate::ir::{
     CameraFrame, CameraSample, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, MoveKind,
-    SCHEMA_VERSION, Shot, ShotSpan, Storyboard,
+    PLAN_SCHEMA_VERSION, Shot, ShotSpan, Storyboard,
 };
 use crate::target::{Conditioning, Profile};
 
@@ -137,7 +138,7 @@ pub fn lower(
         shot_start_s += shot.duration_s;
     }
     Ok(KeyframePlan {
-        schema_version: SCHEMA_VERSION.into(),
+        schema_version: PLAN_SCHEMA_VERSION.into(),
         backend: profile.name.into(),
         title: storyboard.title.clone(),
         fps: profile.fps,
@@ -236,30 +237,38 @@ impl<'a> ShotContext<'a> {
             };
             let screen = self.layout.screen_box(id, t);
             let keep = self.targets.contains(&id);
-            let projected = boxes::project(
-                &screen,
-                self.layout.world_height(id),
-                &self.cam0,
-                &cam,
-                keep,
-            );
-            let bbox = boxes::round_box(boxes::clip(&projected));
+            let on_screen = self.layout.on_screen(id, t);
             let action = active_action(self.shot, id, t);
             let state = states.at(id, self.start_s + t);
+            let n = entity.instances().min(MAX_COUNT);
+            for i in 0..n {
+                let projected = boxes::project(
+                    &boxes::instance_box(&screen, i, n),
+                    self.layout.world_height(id),
+                    &self.cam0,
+                    &cam,
+                    keep,
+                );
+                let bbox = boxes::round_box(boxes::clip(&projected));
+                entities.push(EntityFrame {
+                    id: id.to_string(),
+                    instance: (n > 1).then_some(i),
+                    bbox,
+                    action: action.map(|(a, _)| a.verb.clone()),
+                    progress: action.map_or(0.0, |(_, p)| round4(p)),
+                    state: state.as_ref().map(|s| {
+                        let p = action.map_or(1.0, |(_, p)| p);
+                        s.label(p)
+                    }),
+                    visible: on_screen && boxes::is_visible(&bbox),
+                });
+            }
+            if !on_screen {
+                continue;
+            }
             let (from, to, moving) = self.layout.placements_at(id, t);
-            entities.push(EntityFrame {
-                id: id.to_string(),
-                bbox,
-                action: action.map(|(a, _)| a.verb.clone()),
-                progress: action.map_or(0.0, |(_, p)| round4(p)),
-                state: state.as_ref().map(|s| {
-                    let p = action.map_or(1.0, |(_, p)| p);
-                    s.label(p)
-                }),
-                visible: boxes::is_visible(&bbox),
-            });
             moments.push(EntityMoment {
-                description: &entity.description,
+                description: prompt::counted(entity),
                 state,
                 action,
                 placement: prompt::placement_words(self.storyboard, from, to, moving),
@@ -317,10 +326,16 @@ impl<'a> ShotContext<'a> {
         })
     }
 
+    /// The clip prompt's clauses for the entities on screen at some time in `[t0, t1]`.
     fn clip_phrases(&self, states: &StateTimeline<'a>, t0: f64, t1: f64) -> Vec<tokens::Phrase> {
-        let ends: Vec<_> = self
+        let ids: Vec<&str> = self
             .layout
             .ids
+            .iter()
+            .copied()
+            .filter(|id| self.layout.on_screen_during(id, t0, t1))
+            .collect();
+        let ends: Vec<_> = ids
             .iter()
             .map(|id| {
                 (
@@ -329,7 +344,7 @@ impl<'a> ShotContext<'a> {
                 )
             })
             .collect();
-        prompt::clip_phrases(self.storyboard, self.shot, &self.layout.ids, &ends, t0, t1)
+        prompt::clip_phrases(self.storyboard, self.shot, &ids, &ends, t0, t1)
     }
 }
 

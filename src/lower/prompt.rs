@@ -6,9 +6,11 @@
 //! the same words in every keyframe and shot), 1 its action phase, 2 the setting,
 //! 3 placement words, 4 the camera phrase, 5 framing and angle, 6 the style.
 
+use std::borrow::Cow;
+
 use crate::ir::{
-    Action, Angle, CameraMove, Direction, Framing, MoveKind, Placement, Region, Relation, Shot,
-    Speed, Storyboard,
+    Action, Angle, CameraMove, Direction, Entity, Framing, MoveKind, Placement, Region, Relation,
+    Shot, Speed, Storyboard,
 };
 
 use super::phase;
@@ -70,8 +72,8 @@ impl StateAt {
 /// What one entity looks like and does at one keyframe, for its prompt clauses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityMoment<'a> {
-    /// The canonical description.
-    pub description: &'a str,
+    /// The canonical description, with the count when there are several ([`counted`]).
+    pub description: Cow<'a, str>,
     /// Its state, if it has one.
     pub state: Option<StateAt>,
     /// The action under way and its progress.
@@ -151,7 +153,7 @@ pub fn clip_phrases(
             continue;
         };
         sentence += 1;
-        out.push(clause(sentence, entity.description.clone(), "", 0));
+        out.push(clause(sentence, counted(entity).into_owned(), "", 0));
         let (start, end) = states.get(i).cloned().unwrap_or((None, None));
         if let Some(s) = &start {
             out.push(clause(sentence, s.words(), ", ", 0));
@@ -188,6 +190,30 @@ pub fn clip_phrases(
     out.push(clause(sentence, camera, "", 4));
     push_style(&mut out, storyboard, sentence + 1);
     out
+}
+
+/// An entity's canonical description, followed by how many there are when there are several
+/// ("a tabby cat (three of them)").
+pub fn counted(entity: &Entity) -> Cow<'_, str> {
+    match entity.count {
+        0 | 1 => Cow::Borrowed(&entity.description),
+        n => Cow::Owned(format!(
+            "{} ({} of them)",
+            entity.description,
+            number_word(n)
+        )),
+    }
+}
+
+/// A count in words up to twelve, in digits above.
+fn number_word(n: u32) -> String {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
 
 /// The negative prompt's clauses (one sentence, later terms less important).

@@ -364,6 +364,7 @@ mod tests {
             negative_prompt: String::new(),
             entities: vec![EntityFrame {
                 id: "cat".into(),
+                instance: None,
                 bbox,
                 action: Some("walk".into()),
                 progress: t / 2.0,

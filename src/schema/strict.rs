@@ -4,7 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use super::{WIRE_MAX_ACTIONS, WIRE_MAX_CAMERA_MOVES, WIRE_MAX_ENTITIES, WIRE_MAX_SHOTS};
+use super::{
+    WIRE_MAX_ACTIONS, WIRE_MAX_CAMERA_MOVES, WIRE_MAX_CAST, WIRE_MAX_ENTITIES, WIRE_MAX_SHOTS,
+};
 
 /// Closes every object schema below `value` with `additionalProperties: false`.
 pub(crate) fn close_objects(value: &mut Value) {
@@ -54,6 +56,8 @@ fn one_line(text: &str) -> String {
 pub(crate) fn make_strict(value: &mut Value, property: Option<&str>) {
     let Value::Object(map) = value else { return };
     map.remove("format");
+    // The model writes every field; a default only serves older files.
+    map.remove("default");
     if let Some(one_of) = map.remove("oneOf") {
         fold_one_of(map, one_of);
     }
@@ -151,6 +155,7 @@ fn array_bound(property: Option<&str>) -> Option<u64> {
         "shots" => Some(WIRE_MAX_SHOTS),
         "camera" => Some(WIRE_MAX_CAMERA_MOVES),
         "actions" => Some(WIRE_MAX_ACTIONS),
+        "cast" => Some(WIRE_MAX_CAST),
         _ => None,
     }
 }

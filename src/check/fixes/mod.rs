@@ -32,9 +32,9 @@ fn intervals_mut(
     actions.chain(moves)
 }
 
-/// Runs every fix in order: intervals timed from the video start are shifted into their shot
-/// first (by the shot starts the author wrote), then durations are rescaled, then intervals
-/// that overshoot slightly are clamped.
+/// Runs every fix in order: a version 1 storyboard is upgraded, then intervals timed from the
+/// video start are shifted into their shot (by the shot starts the author wrote), then
+/// durations are rescaled, then intervals that overshoot slightly are clamped.
 /// A storyboard beyond the size limits is left untouched.
 pub(crate) fn run_all(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
     let mut limits = Vec::new();
@@ -42,7 +42,7 @@ pub(crate) fn run_all(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
     if !limits.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Diagnostic> = super::upgrade(storyboard).into_iter().collect();
     absolute_times::run(storyboard, &mut out);
     durations::run(storyboard, &mut out);
     intervals::run(storyboard, &mut out);

@@ -11,7 +11,7 @@ mod placement;
 mod references;
 mod structure;
 pub(crate) mod timing;
-mod usage;
+pub(crate) mod usage;
 
 use super::Diagnostic;
 use super::path;

@@ -2,17 +2,26 @@
 //! shots that show something.
 
 use crate::check::{Diagnostic, codes, path};
-use crate::ir::{SCHEMA_VERSION, Storyboard};
+use crate::ir::{SCHEMA_VERSION, SCHEMA_VERSION_1, Storyboard};
 
 /// Reports an unsupported schema version, an empty shot list and shots that show nothing.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
-    if sb.schema_version != SCHEMA_VERSION {
+    if sb.schema_version == SCHEMA_VERSION_1 {
+        out.push(
+            Diagnostic::error(
+                codes::UNSUPPORTED_VERSION,
+                "/schema_version",
+                "a version 1 storyboard was checked without being upgraded to version 2",
+            )
+            .with_help("upgrade it first: `check::fix` and `check::check_value` do"),
+        );
+    } else if sb.schema_version != SCHEMA_VERSION {
         out.push(
             Diagnostic::error(
                 codes::UNSUPPORTED_VERSION,
                 "/schema_version",
                 format!(
-                    "schema_version is \"{}\", but this scenec reads version \"{SCHEMA_VERSION}\"",
+                    "schema_version is \"{}\", but this scenec reads versions \"{SCHEMA_VERSION_1}\" and \"{SCHEMA_VERSION}\"",
                     sb.schema_version
                 ),
             )
@@ -77,7 +86,9 @@ mod tests {
     #[test]
     fn unknown_version_is_an_error() {
         let mut sb = panda();
-        sb.schema_version = "2".into();
+        sb.schema_version = "3".into();
+        assert_eq!(codes(&run_on(&sb)), ["E0202"]);
+        sb.schema_version = "1".into();
         assert_eq!(codes(&run_on(&sb)), ["E0202"]);
     }
 

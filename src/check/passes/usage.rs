@@ -6,15 +6,18 @@ use std::collections::HashSet;
 use crate::check::{Diagnostic, codes, path};
 use crate::ir::{Entity, Storyboard};
 
-/// Warns about every entity that no action, camera target or anchor refers to and that no
+/// Warns about every entity that is in no shot's cast, that no action, camera target or
+/// anchor refers to and that no
 /// shot's description or setting mentions (by its id, underscores read as spaces, or by its
 /// description): scenery named in a shot counts as used.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     let mut used: HashSet<&str> = HashSet::new();
     for shot in &sb.shots {
+        used.extend(shot.cast.iter().map(|c| c.entity.as_str()));
         used.extend(shot.camera.iter().filter_map(|mv| mv.target.as_deref()));
         for action in &shot.actions {
             used.insert(&action.entity);
+            used.extend(action.object.as_ref().map(|o| o.entity.as_str()));
             for placement in [&action.from, &action.to].into_iter().flatten() {
                 used.extend(placement.anchor.as_deref());
             }
@@ -37,18 +40,18 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
                     codes::UNUSED_ENTITY,
                     path::entity(i),
                     format!(
-                        "entity `{}` is never used: no action, camera target or anchor refers to it and no shot mentions it",
+                        "entity `{}` is never used: no shot casts it, no action, camera target or anchor refers to it and no shot mentions it",
                         entity.id
                     ),
                 )
-                .with_help("give it an action, mention it in a shot, or remove it"),
+                .with_help("add it to the cast of the shots it appears in, or remove it"),
             );
         }
     }
 }
 
 /// Whether a lower-cased shot text names the entity.
-fn mentions(text: &str, entity: &Entity) -> bool {
+pub(crate) fn mentions(text: &str, entity: &Entity) -> bool {
     let name = entity.id.replace('_', " ").trim().to_lowercase();
     let description = entity.description.trim().to_lowercase();
     (!name.is_empty() && text.contains(&name))
@@ -72,6 +75,7 @@ mod tests {
             id: "old_oak".into(),
             kind: EntityKind::Structure,
             description: "a gnarled oak".into(),
+            count: 1,
         }
     }
 

@@ -403,6 +403,7 @@ impl Registry {
             id: unique.clone(),
             kind,
             description: description(np),
+            count: 1,
         });
         self.heads.push(head.to_string());
         unique

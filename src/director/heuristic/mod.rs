@@ -113,6 +113,9 @@ impl Heuristic {
             entities: registry.entities,
             shots,
         };
+        // The rules do not block shots yet: the cast is read off the actions, anchors,
+        // camera targets and shot descriptions, as for a version 1 storyboard.
+        check::infer_casts(&mut storyboard);
         limits::fit_texts(&mut storyboard);
         Ok(storyboard)
     }
@@ -226,6 +229,7 @@ fn fallback(prompt: &str, requested: Option<f64>) -> Storyboard {
             description: text,
             framing: Framing::Wide,
             angle: Angle::EyeLevel,
+            cast: Vec::new(),
             camera: Vec::new(),
             actions: Vec::new(),
             transition: Transition::Cut,

@@ -155,6 +155,7 @@ pub(super) fn build(
                         to: d.to.clone(),
                         state_from: d.state_from.clone(),
                         state_to: d.state_to.clone(),
+                        object: None,
                     };
                     // Simultaneous clauses that make one entity move two ways or change
                     // two ways at once ("a bird flies whilst it flies over a lake") keep
@@ -220,6 +221,7 @@ pub(super) fn build(
                 description: sentence_case(&texts.join(", ")),
                 framing,
                 angle,
+                cast: Vec::new(),
                 camera,
                 actions,
                 transition: g.transition.unwrap_or(Transition::Cut),

@@ -359,7 +359,13 @@ fn evaluate(value: &Value) -> Result<(Storyboard, Vec<Diagnostic>), Vec<Diagnost
     let Some(mut storyboard) = checked.storyboard else {
         return Err(checked.diagnostics);
     };
-    let mut diagnostics = check::fix(&mut storyboard);
+    // The version upgrade made on reading (a v1 reply, a replayed cassette) is kept.
+    let mut diagnostics: Vec<Diagnostic> = checked
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Fixed)
+        .collect();
+    diagnostics.extend(check::fix(&mut storyboard));
     diagnostics.extend(check::check(&storyboard));
     if diagnostics.iter().any(Diagnostic::is_error) {
         Err(diagnostics)
