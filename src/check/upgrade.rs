@@ -1,7 +1,7 @@
 //! Reading version 1 storyboards: [`upgrade`] turns one into version 2 in place, inferring
 //! each shot's cast ([`infer_casts`]) from what version 1 already says: the actors (at their
 //! first action's `from`), the anchors of their placements, the camera targets and the
-//! entities the shot's description or setting mentions.
+//! entities the shot's description mentions.
 
 use crate::check::{Diagnostic, codes};
 use crate::ir::{CastMember, Placement, SCHEMA_VERSION, SCHEMA_VERSION_1, Shot, Storyboard};
@@ -33,7 +33,7 @@ pub fn upgrade(storyboard: &mut Storyboard) -> Option<Diagnostic> {
 
 /// Fills the cast of every shot that has none and returns how many entries it added. An
 /// actor enters the cast at its first action's `from`; anchors, camera targets and
-/// entities the shot mentions enter without a placement, in that order. A shot that names no
+/// entities the shot's description mentions enter without a placement, in that order. A shot that names no
 /// entity at all gets every entity (what version 1 showed), and in a one-shot storyboard an
 /// entity no shot names is on screen too.
 pub fn infer_casts(storyboard: &mut Storyboard) -> usize {
@@ -85,7 +85,9 @@ fn named_cast(storyboard: &Storyboard, shot: &Shot) -> Vec<CastMember> {
             push(&mut cast, target, None);
         }
     }
-    let text = format!("{} {}", shot.description, shot.setting).to_lowercase();
+    // The description says what is seen; the setting says where ("the lamp room at the top
+    // of the lighthouse" does not show the lighthouse).
+    let text = shot.description.to_lowercase();
     for entity in &storyboard.entities {
         if mentions(&text, entity) {
             push(&mut cast, &entity.id, None);
@@ -190,7 +192,7 @@ mod tests {
         second.actions.clear();
         second.camera.clear();
         second.description = "Bamboo sways.".into();
-        second.setting = "a bamboo grove".into();
+        second.setting = "the panda's bamboo grove".into();
         sb.shots.push(second);
         upgrade(&mut sb);
         assert_eq!(sb.shots[1].cast.len(), 1);
