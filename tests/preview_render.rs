@@ -200,7 +200,9 @@ fn two_shot_board() -> (Storyboard, KeyframePlan) {
          "transition": "cut"}
       ]
     }"#;
-    let sb: Storyboard = serde_json::from_str(json).expect("a storyboard");
+    let mut sb: Storyboard = serde_json::from_str(json).expect("a storyboard");
+    // Written as version 1: upgraded as every reader does.
+    assert!(scenec::check::upgrade(&mut sb).is_some());
     (sb.clone(), generic_plan(sb))
 }
 
