@@ -128,7 +128,9 @@ launch() {
         echo "http://127.0.0.1:$port/v1"
         return 0
     fi
-    if [[ -z "$healthy" ]]; then
+    if ! kill -0 "$pid" 2>/dev/null; then
+        log "llama-server exited; last log lines:"
+    elif [[ -z "$healthy" ]]; then
         log "llama-server did not become healthy in 60 s; last log lines:"
     else
         log "llama-server failed its test completion; last log lines:"
