@@ -1,6 +1,8 @@
 //! Reading one clause: its actions (with paths and state changes), camera cues, framing,
 //! angle and setting, with entities resolved in the shared registry.
 
+use std::collections::HashMap;
+
 use super::camera::{self, Cue};
 use super::clauses::{Clause, Link, host_of};
 use super::entities::{NounPhrase, Registry, noun_phrase};
@@ -86,6 +88,10 @@ pub(super) struct Reading {
     pub text: String,
 }
 
+/// The appearance each entity has so far, by id: its first stated one, then the result of
+/// its latest change.
+type States = HashMap<String, String>;
+
 /// Reads every clause, in text order, resolving entities in `registry`.
 pub(super) fn read_all(clauses: &[Clause], registry: &mut Registry) -> Vec<Reading> {
     let mut parsed: Vec<Parsed> = clauses
@@ -105,7 +111,7 @@ pub(super) fn read_all(clauses: &[Clause], registry: &mut Registry) -> Vec<Readi
         }
     }
     let mut out = Vec::with_capacity(clauses.len());
-    let mut states: Vec<(String, String)> = Vec::new();
+    let mut states = States::new();
     for (i, clause) in clauses.iter().enumerate() {
         let host = host_of(clauses, i).map(|h| (&clauses[h].tokens, &parsed[h]));
         out.push(read(clause, &parsed[i], host, registry, &mut states));
@@ -118,7 +124,7 @@ fn read(
     parsed: &Parsed,
     host: Option<(&Vec<Token>, &Parsed)>,
     registry: &mut Registry,
-    states_now: &mut Vec<(String, String)>,
+    states_now: &mut States,
 ) -> Reading {
     let tokens = &clause.tokens;
     let words: Vec<&str> = tokens
@@ -329,7 +335,7 @@ fn draft(
     verb: &Verb,
     entity: &str,
     registry: &mut Registry,
-    states_now: &mut Vec<(String, String)>,
+    states_now: &mut States,
 ) -> Option<Draft> {
     let change = states::change(tokens, verb.rest, &verb.lemma);
     // The state phrase is not a place: "melts into a puddle" goes nowhere.
@@ -348,11 +354,7 @@ fn draft(
     }
     let (mut state_from, mut state_to) = (None, None);
     if let Some(change) = change {
-        let current = states_now
-            .iter()
-            .rev()
-            .find(|(id, _)| id == entity)
-            .map(|(_, s)| s.clone());
+        let current = states_now.get(entity).cloned();
         let transform = change.transform;
         // A transformation starts from the material state its verb implies, never from the
         // entity's description ("a snowman melts into a puddle": solid, not "a snowman").
@@ -363,7 +365,7 @@ fn draft(
         });
         state_to = change.to;
         if let Some(to) = &state_to {
-            states_now.push((entity.to_string(), to.clone()));
+            states_now.insert(entity.to_string(), to.clone());
         }
     }
     Some(Draft {
@@ -393,22 +395,19 @@ fn not_self(placement: Option<Placement>, entity: &str) -> Option<Placement> {
 }
 
 /// Records the appearance a noun phrase gives its entity ("a green apple").
-fn note_state(states_now: &mut Vec<(String, String)>, np: &NounPhrase, id: Option<&String>) {
+fn note_state(states_now: &mut States, np: &NounPhrase, id: Option<&String>) {
     if let (Some(id), Some(state)) = (id, states::initial_state(&np.referent().modifiers))
-        && !states_now.iter().any(|(e, _)| e == id)
+        && !states_now.contains_key(id)
     {
-        states_now.push((id.clone(), state));
+        states_now.insert(id.clone(), state);
     }
 }
 
 fn is_animate(registry: &Registry, id: &str) -> bool {
-    registry.entities.iter().any(|e| {
-        e.id == id
-            && matches!(
-                e.kind,
-                EntityKind::Character | EntityKind::Animal | EntityKind::Crowd
-            )
-    })
+    matches!(
+        registry.kind(id),
+        Some(EntityKind::Character | EntityKind::Animal | EntityKind::Crowd)
+    )
 }
 
 /// Whether a noun phrase names the camera or the shot itself.

@@ -1,6 +1,8 @@
 //! Noun phrases and the entities they name: parsing "a red car", "an ice sculpture of a
 //! swan", pronouns; giving each entity a stable snake_case id; resolving later mentions.
 
+use std::collections::HashMap;
+
 use super::lexicon::{LEXICON, singular};
 use super::tokenize::{Token, join};
 use super::words::{
@@ -129,15 +131,16 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
         return Some(group);
     }
     let mut words: Vec<String> = Vec::new();
+    // whether a word so far can head the phrase (a noun, or a word that is no adjective),
+    // kept as words are added so a long phrase is read in linear time
+    let mut has_noun = false;
     while let Some(t) = tokens.get(j) {
         let w = t.lower.as_str();
         if t.punct || (is_function_word(w) && !(words.is_empty() && LEXICON.is_adjective(w))) {
             break;
         }
         if let Some(head) = words.last()
-            && words.iter().any(|w| {
-                LEXICON.is_noun(w) || (!LEXICON.is_adjective(w) && !is_participle_adjective(w))
-            })
+            && has_noun
             && is_verb_after_noun(tokens, j, head)
         {
             break;
@@ -150,6 +153,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
         {
             return None;
         }
+        has_noun |= LEXICON.is_noun(w) || (!LEXICON.is_adjective(w) && !is_participle_adjective(w));
         words.push(w.to_string());
         j += 1;
     }
@@ -226,13 +230,18 @@ fn is_participle_adjective(word: &str) -> bool {
     (word.ends_with("ing") || word.ends_with("ed")) && !LEXICON.is_noun(word)
 }
 
-/// The entities of one storyboard, with their mention history for pronouns.
+/// The entities of one storyboard, with their mention history for pronouns. Lookups by id
+/// and head noun go through maps, so a prompt naming many entities is read in linear time.
 #[derive(Debug, Default)]
 pub(super) struct Registry {
     /// Entities in order of first mention.
     pub entities: Vec<Entity>,
-    /// Head nouns per entity, parallel to `entities`.
-    heads: Vec<String>,
+    /// Per head noun, the index of the last entity with it.
+    last_with_head: HashMap<String, usize>,
+    /// The kind of every entity, by id.
+    kinds: HashMap<String, EntityKind>,
+    /// Per id made from a noun phrase, the next `_n` suffix to try for a second entity.
+    suffixes: HashMap<String, usize>,
     /// Entity ids that were clause subjects, most recent last.
     subjects: Vec<String>,
     /// Entity ids mentioned anywhere, most recent last.
@@ -258,7 +267,7 @@ impl Registry {
         let head = singular_head(np.head());
         let indefinite =
             np.text.to_lowercase().starts_with("a ") || np.text.to_lowercase().starts_with("an ");
-        let existing = self.heads.iter().rposition(|h| *h == head).filter(|&k| {
+        let existing = self.last_with_head.get(&head).copied().filter(|&k| {
             // "a blue cube" after "a red cube" is a second cube.
             let e = &self.entities[k];
             !(indefinite
@@ -274,12 +283,22 @@ impl Registry {
         Some(id)
     }
 
-    /// Records that `id` was mentioned (as a subject or not).
+    /// Records that `id` was mentioned (as a subject or not). A mention right after one of
+    /// the same entity adds nothing to the history: every search of it looks for the most
+    /// recent fitting id, so the histories stay as long as the changes of entity, and a
+    /// prompt that names one entity over and over is read in linear time.
     pub fn note(&mut self, id: &str, as_subject: bool) {
-        if as_subject {
-            self.subjects.push(id.to_string());
+        for history in [
+            Some(&mut self.mentions),
+            as_subject.then_some(&mut self.subjects),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if history.last().is_none_or(|last| last != id) {
+                history.push(id.to_string());
+            }
         }
-        self.mentions.push(id.to_string());
     }
 
     /// Remembers a subject made of several entities, for a later "they".
@@ -295,9 +314,10 @@ impl Registry {
         }
         let mut found: Vec<String> = Vec::new();
         for id in self.mentions.iter().rev() {
-            let animate = self.entities.iter().any(|e| {
-                &e.id == id && matches!(e.kind, EntityKind::Character | EntityKind::Animal)
-            });
+            let animate = matches!(
+                self.kind(id),
+                Some(EntityKind::Character | EntityKind::Animal)
+            );
             if animate && !found.contains(id) {
                 found.push(id.clone());
                 if found.len() == 2 {
@@ -309,6 +329,11 @@ impl Registry {
         None
     }
 
+    /// The kind of the entity `id`.
+    pub fn kind(&self, id: &str) -> Option<EntityKind> {
+        self.kinds.get(id).copied()
+    }
+
     /// The last entity that was a subject, if any.
     pub fn last_subject(&self) -> Option<String> {
         self.subjects.last().cloned()
@@ -316,7 +341,7 @@ impl Registry {
 
     fn pronoun(&mut self, p: &str, as_subject: bool) -> Option<String> {
         let fits = |id: &String| {
-            let kind = self.entities.iter().find(|e| &e.id == id).map(|e| e.kind);
+            let kind = self.kind(id);
             match p {
                 "he" | "him" | "himself" | "she" | "her" | "herself" => {
                     kind == Some(EntityKind::Character)
@@ -330,7 +355,7 @@ impl Registry {
             }
         };
         let loose = |id: &String| {
-            let kind = self.entities.iter().find(|e| &e.id == id).map(|e| e.kind);
+            let kind = self.kind(id);
             matches!(p, "he" | "him" | "himself" | "she" | "her" | "herself")
                 && matches!(kind, Some(EntityKind::Object | EntityKind::Animal))
         };
@@ -373,7 +398,7 @@ impl Registry {
         if id.is_empty() {
             id = "thing".into();
         }
-        if self.entities.iter().any(|e| e.id == id)
+        if self.kinds.contains_key(&id)
             && let Some(adj) = np.modifiers.iter().rev().find(|m| {
                 LEXICON.states.contains(m.as_str()) || LEXICON.adjectives.contains(m.as_str())
             })
@@ -382,10 +407,11 @@ impl Registry {
         }
         let id = within_id_limit(&id);
         let mut unique = id.clone();
-        let mut n = 2;
-        while self.entities.iter().any(|e| e.id == unique) {
+        // the suffix search starts where the last one for this id ended
+        let n = self.suffixes.entry(id.clone()).or_insert(2);
+        while self.kinds.contains_key(&unique) {
             unique = format!("{id}_{n}");
-            n += 1;
+            *n += 1;
         }
         let kind = np
             .nouns
@@ -399,13 +425,15 @@ impl Registry {
             } else {
                 EntityKind::Object
             });
+        self.kinds.insert(unique.clone(), kind);
+        self.last_with_head
+            .insert(head.to_string(), self.entities.len());
         self.entities.push(Entity {
             id: unique.clone(),
             kind,
             description: description(np),
             count: 1,
         });
-        self.heads.push(head.to_string());
         unique
     }
 }

@@ -1,6 +1,8 @@
 //! Shot structure: cuts ("cut to", "open on"), one shot per story beat, settings carried
 //! over, and the timing of actions and camera moves inside each shot.
 
+use std::collections::HashMap;
+
 use super::analyze::Reading;
 use super::camera::Cue;
 use super::clauses::{Clause, time_order};
@@ -35,21 +37,27 @@ pub(super) fn group(clauses: &[Clause], readings: &[Reading]) -> Vec<Group> {
         s.dedup();
         s.len()
     };
+    // acting clauses per sentence, counted once (not per clause: that was quadratic)
+    let mut actions_in: HashMap<usize, usize> = HashMap::new();
+    for (i, clause) in clauses.iter().enumerate() {
+        if acting(i) {
+            *actions_in.entry(clause.sentence).or_default() += 1;
+        }
+    }
     let mut groups: Vec<Group> = vec![Group::default()];
+    // whether the last group has an acting clause, kept as clauses are added
+    let mut has_action = false;
     let mut last_subject: Option<String> = None;
     for (i, clause) in clauses.iter().enumerate() {
         let Some(current) = groups.last() else {
             continue;
         };
-        let has_action = current.clauses.iter().any(|&c| acting(c));
         let has_any = !current.clauses.is_empty();
         let new_sentence = current
             .clauses
             .last()
             .is_some_and(|&p| clauses[p].sentence != clause.sentence);
-        let sentence_actions = (0..clauses.len())
-            .filter(|&k| clauses[k].sentence == clause.sentence && acting(k))
-            .count();
+        let sentence_actions = actions_in.get(&clause.sentence).copied().unwrap_or(0);
         let animate = readings[i].animate_subject.clone();
         let subject = readings[i].actions.first().map(|a| a.entity.clone());
         let takeover = sentence_actions >= 3
@@ -66,12 +74,14 @@ pub(super) fn group(clauses: &[Clause], readings: &[Reading]) -> Vec<Group> {
                 g.transition = clause.cut;
             }
             groups.push(Group::default());
+            has_action = false;
         }
         if subject.is_some() {
             last_subject = subject;
         }
         if let Some(g) = groups.last_mut() {
             g.clauses.push(i);
+            has_action |= acting(i);
         }
     }
     groups.retain(|g| !g.clauses.is_empty());
