@@ -95,3 +95,20 @@ fn batch_of_500_prompts(bencher: divan::Bencher) {
             .sum::<usize>()
     });
 }
+
+/// A prompt of `words` words repeating one clause shape, up to the prompt limit: the time
+/// per word stays flat when the director is linear (shapes that were quadratic or worse).
+#[divan::bench(args = [250, 500, 1000], consts = [0, 1, 2])]
+fn long_prompt<const SHAPE: usize>(bencher: divan::Bencher, words: usize) {
+    let unit = [
+        "a panda, ",
+        "a panda walks then ",
+        "a red cube, a blue cube, ",
+    ][SHAPE];
+    let per_unit = unit.split_whitespace().count();
+    let prompt = unit.repeat(words / per_unit);
+    assert!(prompt.chars().count() <= scenec::director::MAX_PROMPT_CHARS);
+    bencher
+        .counter(divan::counter::ItemsCount::new(words))
+        .bench_local(|| Heuristic.decompose(&Request::new(prompt.as_str())).ok());
+}

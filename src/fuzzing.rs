@@ -78,14 +78,20 @@ pub fn storyboard_pipeline(bytes: &[u8]) -> Result<(), Violation> {
     Ok(())
 }
 
-/// Text as a prompt to the [`Heuristic`] director. A blank prompt must fail with
-/// [`DirectorError::EmptyPrompt`]; any other must give a storyboard with no checker errors,
+/// Text as a prompt to the [`Heuristic`] director. A blank prompt (white space and invisible
+/// characters) must fail with [`DirectorError::EmptyPrompt`], one over
+/// [`crate::director::MAX_PROMPT_CHARS`] with [`DirectorError::PromptTooLong`]; any other must give a storyboard with no checker errors,
 /// that reads back from its JSON without errors, and that lowers and emits for every backend
 /// in [`DIRECTOR_BACKENDS`].
 pub async fn heuristic_director(prompt: &str) -> Result<(), Violation> {
     let directed = match Heuristic.direct(&Request::new(prompt)).await {
         Ok(directed) => directed,
-        Err(DirectorError::EmptyPrompt) if prompt.trim().is_empty() => return Ok(()),
+        Err(DirectorError::EmptyPrompt) if crate::invisible::is_blank(prompt) => return Ok(()),
+        Err(DirectorError::PromptTooLong { .. })
+            if prompt.trim().chars().count() > crate::director::MAX_PROMPT_CHARS =>
+        {
+            return Ok(());
+        }
         Err(e) => return Err(Violation::Director(e)),
     };
     if let Some(first) = first_error(directed.diagnostics.iter()) {

@@ -14,6 +14,7 @@ pub mod director;
 pub mod eval;
 #[doc(hidden)]
 pub mod fuzzing;
+mod invisible;
 pub mod ir;
 pub mod lower;
 pub mod preview;

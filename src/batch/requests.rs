@@ -13,7 +13,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::{BatchError, items};
-use crate::director::{DirectorError, LlmDirector, Request};
+use crate::director::{DirectorError, LlmDirector, Request, checked_prompt};
 
 /// The relative URL of every request line (vLLM's `run-batch` accepts exactly this one for
 /// chat completions).
@@ -112,8 +112,7 @@ pub(crate) fn accepted(
     seen: &mut HashMap<String, usize>,
 ) -> Result<(String, String), BatchError> {
     let prompt = prompt?;
-    if prompt.trim().is_empty() {
-        let e = DirectorError::EmptyPrompt;
+    if let Err(e) = checked_prompt(&prompt) {
         return Err(BatchError {
             code: e.code().into(),
             message: format!("line {number}: {e}"),

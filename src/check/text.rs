@@ -11,10 +11,14 @@ pub(crate) fn seconds(value: f64) -> String {
     format!("{text} s")
 }
 
-/// A comma-separated list of quoted ids, cut after `max` items ("`a`, `b`, … (12 in all)").
+/// A comma-separated list of quoted ids, cut after `max` items ("`a`, `b`, … (12 in all)"),
+/// invisible characters escaped.
 pub(crate) fn id_list<'a>(ids: impl ExactSizeIterator<Item = &'a str>, max: usize) -> String {
     let total = ids.len();
-    let mut shown: Vec<String> = ids.take(max).map(|id| format!("`{id}`")).collect();
+    let mut shown: Vec<String> = ids
+        .take(max)
+        .map(|id| format!("`{}`", crate::invisible::escaped(id)))
+        .collect();
     if total > max {
         shown.push(format!("… ({total} in all)"));
     }

@@ -17,6 +17,17 @@ pub enum DirectorError {
     )]
     EmptyPrompt,
 
+    /// The prompt is longer than [`super::MAX_PROMPT_CHARS`].
+    #[error(
+        "the prompt is {chars} characters long, over the limit of {max}; shorten it or split it into several prompts"
+    )]
+    PromptTooLong {
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+
     /// The director's settings are unusable (bad URL, missing key variable, bad number).
     #[error("invalid director settings: {message}")]
     Config {
@@ -166,6 +177,7 @@ impl DirectorError {
     pub fn code(&self) -> &'static str {
         match self {
             DirectorError::EmptyPrompt => "empty_prompt",
+            DirectorError::PromptTooLong { .. } => "prompt_too_long",
             DirectorError::Config { .. } => "director_config",
             DirectorError::Prompts { .. } => "prompt_templates",
             DirectorError::AttemptsExhausted { .. } => "attempts_exhausted",

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 
 use super::{Directed, Director, DirectorError, Request};
 
-/// Asks `primary`; when it fails (other than for an empty prompt), asks `fallback` and records
+/// Asks `primary`; when it fails (other than for an empty or too long prompt), asks `fallback` and records
 /// the primary's error in `meta.notes`.
 pub struct FallbackDirector {
     primary: Box<dyn Director>,
@@ -28,7 +28,7 @@ impl Director for FallbackDirector {
     async fn direct(&self, request: &Request) -> Result<Directed, DirectorError> {
         match self.primary.direct(request).await {
             Ok(directed) => Ok(directed),
-            Err(DirectorError::EmptyPrompt) => Err(DirectorError::EmptyPrompt),
+            Err(e @ (DirectorError::EmptyPrompt | DirectorError::PromptTooLong { .. })) => Err(e),
             Err(error) => {
                 let mut directed = self.fallback.direct(request).await?;
                 directed.meta.notes.push(format!(

@@ -27,6 +27,30 @@ use async_trait::async_trait;
 use crate::check::Diagnostic;
 use crate::ir::{Meta, Storyboard};
 
+/// Longest prompt a director takes, in characters. A video prompt is a few sentences; this
+/// leaves room for a detailed multi-shot script of about 1,500 words while bounding the work
+/// (and an LLM's context) one prompt can ask for.
+pub const MAX_PROMPT_CHARS: usize = 10_000;
+
+/// `prompt` without surrounding white space, or why no director takes it: it is empty (only
+/// white space and invisible characters such as zero-width spaces) or longer than
+/// [`MAX_PROMPT_CHARS`].
+pub fn checked_prompt(prompt: &str) -> Result<&str, DirectorError> {
+    let prompt = prompt.trim();
+    if crate::invisible::is_blank(prompt) {
+        return Err(DirectorError::EmptyPrompt);
+    }
+    // counting stops past the limit, so a huge prompt costs no more than a long one
+    let chars = prompt.chars().take(MAX_PROMPT_CHARS + 1).count();
+    if chars > MAX_PROMPT_CHARS {
+        return Err(DirectorError::PromptTooLong {
+            chars: prompt.chars().count(),
+            max: MAX_PROMPT_CHARS,
+        });
+    }
+    Ok(prompt)
+}
+
 /// What a director is asked to decompose.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
@@ -72,4 +96,39 @@ pub trait Director: Send + Sync {
 
     /// Decomposes `request.prompt` into a storyboard that passes the schema and the checker.
     async fn direct(&self, request: &Request) -> Result<Directed, DirectorError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_prompt_of_invisible_characters_is_empty() {
+        for blank in ["", "  \n", "\u{200b}\u{200c}\u{200d}", " \u{feff}\u{2060} "] {
+            assert!(
+                matches!(checked_prompt(blank), Err(DirectorError::EmptyPrompt)),
+                "{blank:?}"
+            );
+        }
+        assert_eq!(
+            checked_prompt("  a cat\u{200b} ").ok(),
+            Some("a cat\u{200b}")
+        );
+    }
+
+    #[test]
+    fn a_prompt_over_the_limit_is_refused_with_its_length() {
+        let at_limit = "é".repeat(MAX_PROMPT_CHARS);
+        assert!(checked_prompt(&at_limit).is_ok());
+        let over = "a panda, ".repeat(2000);
+        let err = checked_prompt(&over).err();
+        assert_eq!(
+            err.as_ref().map(DirectorError::code),
+            Some("prompt_too_long")
+        );
+        assert_eq!(
+            err.map(|e| e.to_string()).unwrap_or_default(),
+            "the prompt is 17999 characters long, over the limit of 10000; shorten it or split it into several prompts"
+        );
+    }
 }

@@ -11,7 +11,7 @@ use super::llm::repair::Engine;
 use super::llm::transport::{Failure, FailureKind, Sent, Transport, Wire, classify};
 use super::llm::{LlmSettings, load_prompts};
 use super::record::{Cassette, Exchange, body_text};
-use super::{Directed, Director, DirectorError, Request};
+use super::{Directed, Director, DirectorError, Request, checked_prompt};
 
 /// Replays cassettes from a folder written with `--record`.
 #[derive(Debug)]
@@ -49,9 +49,7 @@ impl Director for ReplayDirector {
     }
 
     async fn direct(&self, request: &Request) -> Result<Directed, DirectorError> {
-        if request.prompt.trim().is_empty() {
-            return Err(DirectorError::EmptyPrompt);
-        }
+        checked_prompt(&request.prompt)?;
         let cassette = Cassette::load(&self.dir, request)?;
         let transport = Tape {
             exchanges: cassette.exchanges,

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::check::{Diagnostic, codes, path, text};
+use crate::invisible::{escaped, look_alike};
 use crate::ir::Storyboard;
 
 /// Reports every action entity, camera target and anchor that names no declared entity.
@@ -15,7 +16,7 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     code,
                     pointer,
-                    format!("{role} `{id}` is not a declared entity"),
+                    format!("{role} `{}` is not a declared entity", escaped(id)),
                 )
                 .with_help(help(sb, id)),
             );
@@ -51,7 +52,9 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// "did you mean `panda`?" when a declared id is close, and the declared ids.
+/// "did you mean `panda`?" when a declared id is close, and the declared ids. Ids are shown
+/// with invisible characters escaped (`pan\u{200b}da`), so a near miss that differs only by
+/// one can be seen.
 fn help(sb: &Storyboard, id: &str) -> String {
     let closest = sb
         .entities
@@ -67,9 +70,13 @@ fn help(sb: &Storyboard, id: &str) -> String {
             text::id_list(sb.entities.iter().map(|e| e.id.as_str()), 10)
         )
     };
+    let shown = escaped(id);
     match closest {
-        Some((_, near)) => format!("did you mean `{near}`? ({declared})"),
-        None => format!("declare `{id}` in `entities` or use a declared id ({declared})"),
+        Some((_, near)) if look_alike(id, near) => format!(
+            "did you mean `{near}`? `{shown}` differs from it only by characters that do not show ({declared})"
+        ),
+        Some((_, near)) => format!("did you mean `{}`? ({declared})", escaped(near)),
+        None => format!("declare `{shown}` in `entities` or use a declared id ({declared})"),
     }
 }
 
@@ -103,6 +110,23 @@ mod tests {
                 .as_deref()
                 .unwrap_or_default()
                 .contains("did you mean `panda`")
+        );
+    }
+
+    #[test]
+    fn an_id_differing_only_by_an_invisible_character_is_shown_escaped() {
+        let mut sb = panda();
+        sb.shots[0].actions[2].entity = "pan\u{200b}da".into();
+        let out = run_on(&sb);
+        assert_eq!(codes(&out), ["E0401"]);
+        assert_eq!(
+            out[0].message,
+            "the action's entity `pan\\u{200b}da` is not a declared entity"
+        );
+        let help = out[0].help.as_deref().unwrap_or_default();
+        assert!(
+            help.starts_with("did you mean `panda`? `pan\\u{200b}da` differs from it only by"),
+            "{help}"
         );
     }
 

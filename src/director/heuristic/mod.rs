@@ -33,7 +33,7 @@ use async_trait::async_trait;
 
 pub use verbs::lemma;
 
-use super::{Directed, Director, DirectorError, Request};
+use super::{Directed, Director, DirectorError, Request, checked_prompt};
 use crate::check::{self, Diagnostic};
 use crate::ir::{Angle, Framing, Meta, SCHEMA_VERSION, Shot, Storyboard, Transition};
 use entities::Registry;
@@ -51,12 +51,10 @@ const MAX_FALLBACK_WORDS: usize = 60;
 pub struct Heuristic;
 
 impl Heuristic {
-    /// Decomposes `request` into a storyboard, synchronously. Fails only on an empty prompt.
+    /// Decomposes `request` into a storyboard, synchronously, in time linear in the prompt's
+    /// length. Fails only on an empty prompt or one over [`super::MAX_PROMPT_CHARS`].
     pub fn decompose(&self, request: &Request) -> Result<Storyboard, DirectorError> {
-        let prompt = request.prompt.trim();
-        if prompt.is_empty() {
-            return Err(DirectorError::EmptyPrompt);
-        }
+        let prompt = checked_prompt(&request.prompt)?;
         let requested = request
             .duration_s
             .filter(|d| d.is_finite() && *d > 0.0)
@@ -358,5 +356,31 @@ fn title(shots: &[Shot], registry: &Registry, prompt: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => "Untitled".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompts_up_to_the_limit_give_storyboards_and_longer_ones_are_refused() {
+        // shapes that were quadratic or worse (benches/heuristic.rs times them)
+        for unit in [
+            "a panda, ",
+            "a panda walks then ",
+            "a red cube, a blue cube, ",
+            "a crowd walks, it falls, ",
+            "red ",
+        ] {
+            let prompt = unit.repeat(super::super::MAX_PROMPT_CHARS / unit.len());
+            let storyboard = Heuristic.decompose(&Request::new(prompt.as_str()));
+            assert!(storyboard.is_ok(), "{unit:?}: {:?}", storyboard.err());
+            let over = format!("{prompt}{unit}{unit}");
+            assert!(matches!(
+                Heuristic.decompose(&Request::new(over)),
+                Err(DirectorError::PromptTooLong { .. })
+            ));
+        }
     }
 }

@@ -14,7 +14,7 @@ use super::settings::LlmSettings;
 use super::transport::{Failure, FailureKind, Transport};
 use crate::check::{self, Diagnostic, Severity};
 use crate::director::transcript::{Attempt, Outcome, Transcript};
-use crate::director::{Directed, DirectorError, Request};
+use crate::director::{Directed, DirectorError, Request, checked_prompt};
 use crate::ir::{Meta, Storyboard};
 use crate::schema;
 
@@ -64,9 +64,7 @@ impl Engine {
         request: &Request,
         director: &str,
     ) -> Result<Directed, DirectorError> {
-        if request.prompt.trim().is_empty() {
-            return Err(DirectorError::EmptyPrompt);
-        }
+        checked_prompt(&request.prompt)?;
         let mut run = Run {
             engine: self,
             started: Instant::now(),
