@@ -58,9 +58,19 @@ fn compiler() -> Compiler {
 fn ingest_rounds(input: Option<&str>, rounds: &[(&[RequestLine], &str)]) -> Ingested {
     let rounds: Vec<Round<'_>> = rounds
         .iter()
-        .map(|(requests, results)| Round { requests, results })
+        .map(|(requests, results)| Round {
+            requests,
+            results: results.as_bytes(),
+        })
         .collect();
-    ingest(&compiler(), offline().prompts(), input, &rounds, 3).unwrap()
+    ingest(
+        &compiler(),
+        offline().prompts(),
+        input.map(str::as_bytes),
+        &rounds,
+        3,
+    )
+    .unwrap()
 }
 
 fn code(line: &BatchLine) -> Option<&str> {
@@ -455,13 +465,20 @@ async fn a_round_trip_through_a_run_batch_loop_ends_with_complete_output() {
     let rounds = [
         Round {
             requests: &round1,
-            results: &results1,
+            results: results1.as_bytes(),
         },
         Round {
             requests: &out1.next,
-            results: &results2,
+            results: results2.as_bytes(),
         },
     ];
-    let out = ingest(&wan, offline().prompts(), Some(input), &rounds, 3).unwrap();
+    let out = ingest(
+        &wan,
+        offline().prompts(),
+        Some(input.as_bytes()),
+        &rounds,
+        3,
+    )
+    .unwrap();
     assert_eq!(out.lines[0].keyframes.as_ref().unwrap().backend, "wan");
 }

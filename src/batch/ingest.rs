@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 use super::line::compile_code;
 use super::requests::{RequestLine, accepted};
 use super::results::{Answer, parse_result};
-use super::{BatchError, BatchLine, items};
+use super::{BatchError, BatchLine, items, text};
 use crate::Compiler;
 use crate::check::Diagnostic;
 use crate::director::llm::OutputMode;
@@ -35,13 +35,13 @@ use crate::director::{Directed, DirectorError, Transcript};
 use crate::ir::Meta;
 use crate::schema;
 
-/// One round: the requests sent and the results that came back (the file's text).
+/// One round: the requests sent and the results that came back (the file's bytes).
 #[derive(Debug, Clone, Copy)]
 pub struct Round<'a> {
     /// The round's request lines.
     pub requests: &'a [RequestLine],
-    /// The round's results file.
-    pub results: &'a str,
+    /// The round's results file; a line that is not UTF-8 is an `invalid_result_line`.
+    pub results: &'a [u8],
 }
 
 /// What ingesting produced.
@@ -71,7 +71,7 @@ struct Item<'a> {
 pub fn ingest(
     compiler: &Compiler,
     prompts: &PromptSet,
-    input: Option<&str>,
+    input: Option<&[u8]>,
     rounds: &[Round<'_>],
     max_attempts: u32,
 ) -> Result<Ingested, DirectorError> {
@@ -131,12 +131,23 @@ fn match_results(
             item.answers.push(None);
         }
         let round_asked = asked.get(r);
-        for (n, line) in round.results.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let place = format!("results file {}, line {}", r + 1, n + 1);
-            let result = match parse_result(line, n + 1) {
+        for (number, line) in text::lines(round.results) {
+            let line = match line {
+                Ok(line) if line.trim().is_empty() => continue,
+                Ok(line) => line,
+                Err(bad) => {
+                    strays.push(BatchLine::failed(
+                        Value::Null,
+                        error(
+                            "invalid_result_line",
+                            format!("results file {}, {}", r + 1, bad.message(number)),
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            let place = format!("results file {}, line {number}", r + 1);
+            let result = match parse_result(line, number) {
                 Ok(result) => result,
                 Err(e) => {
                     strays.push(BatchLine::failed(
@@ -443,7 +454,7 @@ fn meta(
 
 /// The settled lines in `input`'s order with the input's ids; input lines that became no
 /// request get their reason; settled items the input lacks follow at the end.
-fn in_input_order(input: &str, settled: Vec<(String, BatchLine)>) -> Vec<BatchLine> {
+fn in_input_order(input: &[u8], settled: Vec<(String, BatchLine)>) -> Vec<BatchLine> {
     let order: Vec<String> = settled.iter().map(|(cid, _)| cid.clone()).collect();
     let mut by_id: HashMap<String, BatchLine> = settled.into_iter().collect();
     let mut lines = Vec::new();

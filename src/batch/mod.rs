@@ -18,6 +18,7 @@ pub mod requests;
 pub mod results;
 pub mod resume;
 pub mod run;
+mod text;
 pub mod writer;
 
 use std::convert::Infallible;

@@ -80,7 +80,7 @@ pub struct Emitted {
 /// are rejected (and reported); only a template error stops the whole file.
 pub fn emit(
     director: &LlmDirector,
-    input: &str,
+    input: impl AsRef<[u8]>,
     duration_s: Option<f64>,
 ) -> Result<Emitted, DirectorError> {
     let mut emitted = Emitted::default();
