@@ -207,7 +207,7 @@ async fn resume_requests_only_the_ids_missing_from_the_output() {
         .map(|id| {
             format!(
                 "{}\n",
-                json!({"id": id, "storyboard": null, "keyframes": null, "error": null})
+                json!({"id": id, "storyboard": null, "keyframes": null, "error": {"code": "http_status", "message": "HTTP 500"}})
             )
         })
         .collect::<String>()
@@ -215,7 +215,7 @@ async fn resume_requests_only_the_ids_missing_from_the_output() {
     std::fs::write(&out, earlier).unwrap_or_else(|e| panic!("{e}"));
     let resumed = resume::open(&out).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(resumed.torn.map(|t| t.line), Some(4));
-    let (items, skipped) = resumed.done.skip(batch::items(&input(8)));
+    let (items, skipped) = resumed.done.skip(batch::items(input(8)));
     assert_eq!(skipped, 3);
     let mut writer = batch::LineWriter::new(resumed.file);
     let summary = batch::run_with(
@@ -257,7 +257,7 @@ async fn a_stop_starts_nothing_new_and_lets_in_flight_prompts_finish_within_the_
     let mut written = Vec::new();
     let summary = batch::run_with(
         llm_compiler(&server),
-        batch::items(&input(12)),
+        batch::items(input(12)),
         &options(3),
         stop,
         |f| {
@@ -292,7 +292,7 @@ async fn prompts_still_in_flight_when_the_grace_runs_out_are_abandoned_without_a
     let mut written = 0;
     let summary = batch::run_with(
         llm_compiler(&server),
-        batch::items(&input(5)),
+        batch::items(input(5)),
         &options,
         stop,
         |_| {
@@ -326,4 +326,34 @@ async fn the_simple_run_works_on_a_current_thread_runtime() {
     let lines = batch::run(compiler, &input(5), &options(2)).await;
     let got: Vec<String> = lines.iter().map(|l| l.id.to_string()).collect();
     assert_eq!(got, ["\"p0\"", "\"p1\"", "\"p2\"", "\"p3\"", "\"p4\""]);
+}
+
+/// A stop raised by a flag alone, with nothing to wake the engine (as a signal handler sets
+/// it while every runtime thread is busy), is seen before the next item starts: lines that
+/// need no compile are not written after it either.
+#[tokio::test]
+async fn a_stop_flag_is_checked_before_every_start() {
+    let compiler = Arc::new(Compiler::builder().build());
+    let flag = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let raised = Arc::clone(&flag);
+    let stop = std::future::poll_fn(move |_| {
+        if raised.load(Ordering::SeqCst) {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    });
+    let text = format!("{}broken\n", input(6));
+    let mut written = Vec::new();
+    let summary = batch::run_with(compiler, batch::items(text), &options(1), stop, |f| {
+        written.push(f.line.id.to_string());
+        // the signal arrives while the first line is being written
+        flag.store(true, Ordering::SeqCst);
+        Ok::<(), Infallible>(())
+    })
+    .await;
+    let Ok(summary) = summary;
+    assert_eq!(written, ["\"p0\""]);
+    assert!(summary.interrupted);
+    assert_eq!((summary.progress.done, summary.not_started), (1, 6));
 }

@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::num::NonZeroUsize;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -91,8 +93,10 @@ pub struct Summary {
 /// order). One item's failure is its error line and never stops the run; an error from the
 /// sink does, and is returned.
 ///
-/// When `stop` completes, no new item starts; those in flight get `options.grace` to finish
-/// and are then abandoned.
+/// When `stop` completes, no new item starts (it is polled before each start, so a future
+/// that checks a flag set by a signal handler stops the batch at the next item even while
+/// every runtime thread is busy); those in flight get `options.grace` to finish and are
+/// then abandoned.
 pub async fn run_with<E>(
     compiler: Arc<Compiler>,
     items: Vec<Item>,
@@ -126,6 +130,11 @@ pub async fn run_with<E>(
     let mut deadline: Option<Instant> = None;
     loop {
         while deadline.is_none() && running.len() < options.concurrency.get() {
+            if pending.len() > 0 && is_done(stop.as_mut()).await {
+                deadline = Some(Instant::now() + options.grace);
+                summary.interrupted = true;
+                break;
+            }
             let Some(item) = pending.next() else { break };
             match item.prompt {
                 Err(e) => finish(item.number, BatchLine::failed(item.id, e), 0, &mut summary)?,
@@ -174,6 +183,12 @@ pub async fn run_with<E>(
     }
     summary.not_started = pending.len();
     Ok(summary)
+}
+
+/// Whether `future` has completed, polled once without waiting. Only for a future not
+/// polled to completion before.
+async fn is_done(mut future: Pin<&mut impl Future<Output = ()>>) -> bool {
+    std::future::poll_fn(|cx| Poll::Ready(future.as_mut().poll(cx).is_ready())).await
 }
 
 /// Completes at `deadline`; never without one. Lazy, so no timer exists before a stop and a
