@@ -337,3 +337,41 @@ fn a_closed_pipe_ends_quietly_instead_of_panicking() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(status.code() != Some(101), "exit 101 means a panic");
 }
+
+#[test]
+fn a_byte_order_mark_is_dropped_and_a_huge_file_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let marked = dir.path().join("marked.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(include_bytes!("../examples/panda.json"));
+    std::fs::write(&marked, bytes).unwrap_or_else(|e| panic!("{e}"));
+    scenec().arg("check").arg(&marked).assert().success();
+    let huge = dir.path().join("huge.json");
+    let file = std::fs::File::create(&huge).unwrap_or_else(|e| panic!("{e}"));
+    // a sparse file: no disk space used
+    file.set_len(scenec::check::limits::MAX_STORYBOARD_BYTES + 1)
+        .unwrap_or_else(|e| panic!("{e}"));
+    for command in ["check", "lower", "preview"] {
+        scenec()
+            .arg(command)
+            .arg(&huge)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "is 16.0 MiB, over the 16 MiB limit for a storyboard",
+            ));
+    }
+    // standard input is cut at the limit instead
+    scenec()
+        .args(["check", "-"])
+        .write_stdin(vec![
+            b' ';
+            (scenec::check::limits::MAX_STORYBOARD_BYTES + 10)
+                as usize
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "standard input is over the 16 MiB limit for a storyboard",
+        ));
+}

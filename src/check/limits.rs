@@ -1,6 +1,11 @@
 //! Size limits of a storyboard. They are enforced first, in linear time, so an absurd
 //! document is rejected before any pass that is quadratic in a shot's contents.
 
+/// Largest storyboard file the CLI reads, in bytes (16 MiB), checked before parsing:
+/// parsed, a storyboard takes about 23 times its size in memory, and one at every count
+/// limit below with ordinary texts is about 5 MB.
+pub const MAX_STORYBOARD_BYTES: u64 = 16 << 20;
+
 /// Most shots a storyboard may have.
 pub const MAX_SHOTS: usize = 200;
 /// Longest video, in seconds (one hour).

@@ -2,7 +2,6 @@
 //! each, written as it finishes; `--resume` finishes an interrupted run.
 
 use std::fs::File;
-use std::future::Future;
 use std::io::Write;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -14,9 +13,11 @@ use scenec::batch::{self, Item, LineWriter, Summary};
 use scenec::{Compiler, backend};
 
 use super::director_args::DirectorArgs;
+use super::input;
 use super::logging::note;
 use super::lower_args::LowerArgs;
 use super::runtime::runtime;
+use super::stop::Stop;
 use super::{EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, batch_progress};
 use super::{backends, batch_api};
 
@@ -92,15 +93,22 @@ struct Output {
 }
 
 fn execute(args: &Args) -> Result<u8, String> {
-    let input = read(
-        args.input
-            .as_deref()
-            .ok_or("give the input file IN.jsonl")?,
-    )?;
+    // first of all, so that a signal from here on stops the batch cleanly
+    let stop = Stop::install()?;
+    let input_path = args
+        .input
+        .as_deref()
+        .ok_or("give the input file IN.jsonl")?;
+    input::refuse_overwriting(args.out.as_deref(), &[input_path])?;
+    let input = read_input(input_path)?;
     let director = args.director.build()?;
     let backend = backends::named(&args.backend)?;
-    let all = batch::items(&input);
+    let all = batch::items(input);
     let total = all.len();
+    if stop.raised() {
+        eprintln!("interrupted before the first line; the output was not touched");
+        return Ok(EXIT_INTERRUPTED);
+    }
     let mut output = open_output(args, all)?;
     let rt = runtime()?;
     let compiler = Arc::new(
@@ -119,7 +127,7 @@ fn execute(args: &Args) -> Result<u8, String> {
     let bar = batch_progress::bar(items.len());
     let started = Instant::now();
     let summary = rt.block_on(async {
-        let stop = interrupted()?;
+        let stop = stop.signalled()?;
         batch::run_with(compiler, items, &options, stop, |finished| {
             batch_progress::update(&bar, &finished.progress);
             output.writer.write(&finished.line)
@@ -128,6 +136,8 @@ fn execute(args: &Args) -> Result<u8, String> {
         .map_err(|e| format!("cannot write {}: {e}", output_name(output.path.as_deref())))
     });
     bar.finish_and_clear();
+    // prompts abandoned after the grace may still be computing: do not wait for them
+    rt.shutdown_background();
     let summary = summary?;
     report(&summary, total, &output, started.elapsed().as_secs_f64());
     Ok(if summary.interrupted {
@@ -183,32 +193,6 @@ fn open_output(args: &Args, items: Vec<Item>) -> Result<Output, String> {
     })
 }
 
-/// Completes on the first Ctrl-C or SIGTERM. The handlers are installed now, so from here on
-/// those signals no longer kill the process but stop the batch cleanly.
-fn interrupted() -> Result<impl Future<Output = ()>, String> {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let install = |kind| signal(kind).map_err(|e| format!("cannot watch for signals: {e}"));
-        let mut interrupt = install(SignalKind::interrupt())?;
-        let mut terminate = install(SignalKind::terminate())?;
-        Ok(async move {
-            tokio::select! {
-                _ = interrupt.recv() => {}
-                _ = terminate.recv() => {}
-            }
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        Ok(async {
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        })
-    }
-}
-
 /// The summary on standard error, and how to resume after an interrupt.
 fn report(summary: &Summary, total: usize, output: &Output, seconds: f64) {
     let p = &summary.progress;
@@ -251,14 +235,33 @@ fn parse_concurrency(text: &str) -> Result<NonZeroUsize, String> {
         .ok_or_else(|| "must be at least 1 (the number of prompts compiled at once)".to_string())
 }
 
-/// The text of `path` ("-" is standard input).
+/// The text of `path` ("-" is standard input), which must be UTF-8 as a whole.
 pub(super) fn read(path: &Path) -> Result<String, String> {
+    let bytes = read_raw(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not UTF-8 (byte {}); save it as UTF-8",
+            input::name(path),
+            e.utf8_error().valid_up_to() + 1
+        )
+    })
+}
+
+/// The bytes of `path` ("-" is standard input), with no size limit: a Batch API results
+/// file is as large as its batch.
+pub(super) fn read_raw(path: &Path) -> Result<Vec<u8>, String> {
     if path == Path::new("-") {
-        let mut buf = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf)
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
         Ok(buf)
     } else {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     }
+}
+
+/// The batch input at `path` ("-" is standard input), within [`batch::input::MAX_INPUT_BYTES`];
+/// lines that are not UTF-8 become error lines later.
+pub(super) fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    input::read_bytes(path, input::Kind::Batch)
 }

@@ -15,8 +15,9 @@ use scenec::director::LlmDirector;
 use scenec::lower::LowerOptions;
 
 use super::backends;
-use super::batch::read;
+use super::batch::{read, read_input, read_raw};
 use super::director_args::DirectorArgs;
+use super::input::refuse_overwriting;
 use super::logging::note;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
 
@@ -93,7 +94,8 @@ pub fn run(
 fn emit(path: &Path, input: Option<&Path>, director: &DirectorArgs, duration_s: Option<f64>) -> u8 {
     let run = || -> Result<u8, String> {
         let input = input.ok_or("give the input file IN.jsonl to build requests from")?;
-        let text = read(input)?;
+        refuse_overwriting(Some(path), &[input])?;
+        let text = read_input(input)?;
         let settings = director.llm.settings(false).map_err(|e| e.to_string())?;
         let (model, mode) = (settings.model.clone(), settings.mode);
         let llm = LlmDirector::new(settings).map_err(|e| e.to_string())?;
@@ -145,14 +147,22 @@ fn ingest_rounds(
             api.requests.len()
         ));
     }
-    let input = files.input.map(read).transpose()?;
+    let read_files: Vec<&Path> = files
+        .input
+        .into_iter()
+        .chain(api.requests.iter().map(PathBuf::as_path))
+        .chain(api.ingest.iter().map(PathBuf::as_path))
+        .collect();
+    refuse_overwriting(files.out, &read_files)?;
+    refuse_overwriting(api.next_requests.as_deref(), &read_files)?;
+    let input = files.input.map(read_input).transpose()?;
     let mut requests = Vec::new();
     let mut results = Vec::new();
     for (req, res) in api.requests.iter().zip(&api.ingest) {
         let text = read(req)?;
         requests
             .push(requests::parse_requests(&text).map_err(|e| format!("{}: {e}", req.display()))?);
-        results.push(read(res)?);
+        results.push(read_raw(res)?);
     }
     let rounds: Vec<Round<'_>> = requests
         .iter()

@@ -21,6 +21,7 @@ mod preview;
 mod runtime;
 mod schema;
 mod show_config;
+mod stop;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
