@@ -253,18 +253,14 @@ async fn resume_requests_only_the_ids_missing_from_the_output() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stop_starts_nothing_new_and_lets_in_flight_prompts_finish_within_the_grace() {
     let server = slow_server(Duration::from_millis(300)).await;
+    // the compiler first: the stop counts from the start of the run
+    let compiler = llm_compiler(&server);
     let stop = tokio::time::sleep(Duration::from_millis(100));
     let mut written = Vec::new();
-    let summary = batch::run_with(
-        llm_compiler(&server),
-        batch::items(input(12)),
-        &options(3),
-        stop,
-        |f| {
-            written.push(f.line.id.to_string());
-            Ok::<(), Infallible>(())
-        },
-    )
+    let summary = batch::run_with(compiler, batch::items(input(12)), &options(3), stop, |f| {
+        written.push(f.line.id.to_string());
+        Ok::<(), Infallible>(())
+    })
     .await;
     let Ok(summary) = summary;
     assert!(summary.interrupted);
@@ -283,23 +279,18 @@ async fn a_stop_starts_nothing_new_and_lets_in_flight_prompts_finish_within_the_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn prompts_still_in_flight_when_the_grace_runs_out_are_abandoned_without_a_line() {
     let server = slow_server(Duration::from_secs(5)).await;
-    let stop = tokio::time::sleep(Duration::from_millis(100));
     let options = Options {
         grace: Duration::from_millis(100),
         ..options(2)
     };
+    let compiler = llm_compiler(&server);
+    let stop = tokio::time::sleep(Duration::from_millis(100));
     let started = Instant::now();
     let mut written = 0;
-    let summary = batch::run_with(
-        llm_compiler(&server),
-        batch::items(input(5)),
-        &options,
-        stop,
-        |_| {
-            written += 1;
-            Ok::<(), Infallible>(())
-        },
-    )
+    let summary = batch::run_with(compiler, batch::items(input(5)), &options, stop, |_| {
+        written += 1;
+        Ok::<(), Infallible>(())
+    })
     .await;
     let Ok(summary) = summary;
     assert!(
