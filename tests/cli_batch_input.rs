@@ -353,3 +353,72 @@ fn a_sigterm_before_the_output_is_touched_leaves_it_as_it_was() {
     assert!(stderr.contains("the output was not touched"), "{stderr}");
     assert_eq!(read(&out), "precious\n");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_sigterm_stops_a_busy_heuristic_batch_and_resume_completes_it() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (inp, out) = (dir.path().join("in.jsonl"), dir.path().join("out.jsonl"));
+    // long prompts near the limit keep both runtime threads busy compiling
+    let prompt = "a panda walks then ".repeat(500);
+    let input: String = (0..100).map(|i| line(json!(i), &prompt)).collect();
+    write(&inp, &input);
+    let bin = assert_cmd::cargo::cargo_bin("scenec");
+    let run = |resume: bool| {
+        let mut cmd = std::process::Command::new(&bin);
+        cmd.env_remove("OPENAI_API_KEY")
+            .env_remove("OPENAI_BASE_URL")
+            .args([
+                "batch",
+                "--director",
+                "heuristic",
+                "--concurrency",
+                "4",
+                "-o",
+            ])
+            .arg(&out)
+            .arg(&inp)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        if resume {
+            cmd.arg("--resume");
+        }
+        cmd.spawn()
+            .unwrap_or_else(|e| panic!("cannot start scenec: {e}"))
+    };
+    let child = run(false);
+    // whole lines only: count newlines, never parse a file still being written
+    let written = || std::fs::read(&out).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+    let started = Instant::now();
+    while written() < 2 {
+        assert!(started.elapsed() < Duration::from_secs(60), "no progress");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let pid = libc::pid_t::try_from(child.id()).unwrap_or_else(|e| panic!("{e}"));
+    // SAFETY: sends SIGTERM to the child this test started and still owns.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let stopped = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("cannot wait for scenec: {e}"));
+    let stderr = String::from_utf8_lossy(&stopped.stderr);
+    assert_eq!(stopped.status.code(), Some(130), "{stderr}");
+    let first = lines(&read(&out));
+    assert!(first.len() < 100, "{} lines", first.len());
+    let resumed = run(true)
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("cannot wait for scenec: {e}"));
+    assert_eq!(
+        resumed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&resumed.stderr)
+    );
+    let all = lines(&read(&out));
+    let mut ids: Vec<i64> = all.iter().filter_map(|l| l["id"].as_i64()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, (0..100).collect::<Vec<i64>>());
+    assert!(all.iter().all(|l| l["error"].is_null()));
+}
