@@ -2,8 +2,9 @@
 //!
 //! A prompt goes through a director (LLM, heuristic or replay) to a [`ir::Storyboard`], is
 //! checked like a program ([`check()`], [`check::accept`] for a [`CheckedStoryboard`]),
-//! lowered for a [`target`] profile to a [`ir::KeyframePlan`] ([`lower()`]) and emitted from
-//! that plan alone as the payload a video backend consumes ([`backend`]).
+//! lowered for a [`target`] profile to a [`ir::KeyframePlan`] ([`lower()`]), validated
+//! against the storyboard ([`validate()`]) and emitted from that plan alone as the payload a
+//! video backend consumes ([`backend`]).
 
 pub mod backend;
 #[cfg(feature = "llm")]
@@ -20,7 +21,9 @@ pub mod lower;
 pub mod preview;
 pub mod schema;
 pub mod target;
+pub mod validate;
 
 pub use check::{CheckedStoryboard, check};
 pub use compiler::{CompileError, Compiled, Compiler};
 pub use lower::lower;
+pub use validate::validate;

@@ -1,7 +1,7 @@
 //! The stages import one way (DESIGN.md "Layers, one way"): `lower` and `backend` both read
 //! the profiles in `target`, `lower` never imports `backend`, `backend` never imports `lower`,
-//! and `target` imports neither. Checked by scanning the sources for paths into the other
-//! stage.
+//! `target` imports neither, and translation validation (`validate`) imports only the IR.
+//! Checked by scanning the sources for paths into the other stage.
 
 use std::path::{Path, PathBuf};
 
@@ -104,4 +104,17 @@ fn the_scan_finds_an_import_when_there_is_one() {
     // The scanner itself: `cli` imports both stages, so it must find both.
     assert!(!imports_of("cli", "lower").is_empty());
     assert!(!imports_of("cli", "backend").is_empty());
+}
+
+#[test]
+fn validate_imports_only_the_ir() {
+    let mut hits = Vec::new();
+    for stage in ["lower", "backend", "target", "check", "director", "lang"] {
+        hits.extend(imports_of("validate", stage));
+    }
+    assert!(
+        hits.is_empty(),
+        "validate must judge the plan on its own terms, from the IR only:\n{}",
+        hits.join("\n")
+    );
 }

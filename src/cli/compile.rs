@@ -18,7 +18,7 @@ use super::lower_args::LowerArgs;
 use super::out_dir;
 use super::preview::{self, ColorWhen};
 use super::runtime::runtime;
-use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK};
+use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, verify};
 
 /// Output format of `compile`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -98,6 +98,10 @@ pub struct Args {
     /// nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Validate the plan against the storyboard (translation validation) and print what it
+    /// fails to show on standard error; exit 1 when it fails to show anything.
+    #[arg(long)]
+    verify: bool,
 }
 
 /// A duration flag: a positive, finite number of seconds.
@@ -172,7 +176,8 @@ pub fn run(args: &Args) -> u8 {
             }
             let to_terminal = std::io::stdout().is_terminal();
             let format = args.format.resolve(args.out.is_some(), to_terminal);
-            match &args.out {
+            let verified = !args.verify || verify::report(&compiled.storyboard, &compiled.plan);
+            let code = match &args.out {
                 Some(dir) => write_dir(dir, &compiled, format, args),
                 None if format.preview().is_some() => {
                     print_preview(&compiled, format, args.color.colour(true), to_terminal)
@@ -187,6 +192,11 @@ pub fn run(args: &Args) -> u8 {
                         EXIT_ERRORS
                     }
                 },
+            };
+            if code == EXIT_OK && !verified {
+                EXIT_ERRORS
+            } else {
+                code
             }
         }
         Err(e) => {

@@ -9,7 +9,7 @@ use scenec::lower::lower;
 
 use super::logging::note;
 use super::lower_args::LowerArgs;
-use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, backends, check, out_dir};
+use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, backends, check, out_dir, verify};
 
 /// Arguments of `scenec lower`.
 #[derive(Debug, clap::Args)]
@@ -25,6 +25,10 @@ pub struct Args {
     output: Option<PathBuf>,
     #[command(flatten)]
     lowering: LowerArgs,
+    /// Validate the plan against the storyboard (translation validation) and print what it
+    /// fails to show on standard error; exit 1 when it fails to show anything.
+    #[arg(long)]
+    verify: bool,
 }
 
 /// Checks, lowers and emits the file; exit 1 when it has errors, 2 when it cannot be read or
@@ -49,6 +53,7 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_ERRORS;
         }
     };
+    let verified = !args.verify || verify::report(storyboard.storyboard(), &plan);
     let payload = match target.emit(&plan) {
         Ok(payload) => payload,
         Err(e) => {
@@ -56,7 +61,7 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_ERRORS;
         }
     };
-    match &args.output {
+    let code = match &args.output {
         None => print_payload(&payload),
         Some(dir) => match write_dir(dir, &args.backend, &payload, &plan) {
             Ok(written) => {
@@ -70,6 +75,11 @@ pub fn run(args: &Args) -> u8 {
                 EXIT_INPUT
             }
         },
+    };
+    if code == EXIT_OK && !verified {
+        EXIT_ERRORS
+    } else {
+        code
     }
 }
 

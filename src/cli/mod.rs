@@ -22,6 +22,7 @@ mod runtime;
 mod schema;
 mod show_config;
 mod stop;
+mod verify;
 
 use std::ffi::OsString;
 use std::path::PathBuf;

@@ -8,7 +8,7 @@ mod storyboard;
 pub use meta::Meta;
 pub use plan::{
     CameraFrame, CameraSample, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, KeyframeReason,
-    PLAN_SCHEMA_VERSION, ShotSpan,
+    LayoutNote, PLAN_SCHEMA_VERSION, ShotSpan,
 };
 pub use storyboard::{
     Action, Affected, Angle, CameraMove, CastMember, Direction, Entity, EntityKind, Framing,

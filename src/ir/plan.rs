@@ -40,6 +40,10 @@ pub struct KeyframePlan {
     /// schedules); empty, and left out of the JSON, for the others.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub camera_track: Vec<CameraSample>,
+    /// Stated placements the layout could not honour together with the rest (empty when
+    /// every one holds).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layout_notes: Vec<LayoutNote>,
 }
 
 /// The camera at one frame of the video.
@@ -51,6 +55,19 @@ pub struct CameraSample {
     pub fx: f64,
     /// Focal length as a fraction of the image height.
     pub fy: f64,
+}
+
+/// A stated placement the layout solver relaxed because it contradicts the shot's others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LayoutNote {
+    /// JSON pointer of the placement in the storyboard, e.g. "/shots/0/actions/1/to".
+    pub pointer: String,
+    /// Id of the shot.
+    pub shot: String,
+    /// The keyframe frames at which it was relaxed.
+    pub frames: Vec<u32>,
+    /// What was given up, in one sentence.
+    pub message: String,
 }
 
 /// The frames one shot covers.

@@ -2,33 +2,39 @@
 //! Pure and synchronous: no I/O, no clock, no randomness.
 //!
 //! One file per job: [`timeline`] (shot frame ranges and keyframe frames), [`clips`]
-//! (clip splitting under a frame-count rule), [`boxes`] (placements → boxes), [`camera`]
+//! (clip splitting under a frame-count rule), `blocking` (who is where at an instant: cast,
+//! waypoints, targets), [`layout`] (the solver that places every box of an instant
+//! together), [`boxes`] (box geometry and re-projection), `words` (placement words from the
+//! solved layout), [`camera`]
 //! (moves → poses; the axis and sign conventions are documented there), [`easing`],
 //! [`phase`] (an action's wording at an instant), [`prompt`] (prompt clauses) and [`tokens`]
 //! (token estimate and budget trimming).
 
+mod blocking;
 pub mod boxes;
 pub mod camera;
 pub mod clips;
 pub mod easing;
+pub mod layout;
 pub mod phase;
 pub mod prompt;
 mod states;
 pub mod timeline;
 pub mod tokens;
 mod track;
+mod words;
 
 use thiserror::Error;
 
 use crate::check::CheckedStoryboard;
-use crate::check::limits::MAX_COUNT;
 use crate::ir::{
-    CameraFrame, CameraSample, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, MoveKind,
-    PLAN_SCHEMA_VERSION, Shot, ShotSpan, Storyboard,
+    CameraFrame, CameraSample, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, LayoutNote,
+    MoveKind, PLAN_SCHEMA_VERSION, Shot, ShotSpan, Storyboard,
 };
 use crate::target::{Conditioning, Profile};
 
-use boxes::ShotLayout;
+use blocking::ShotLayout;
+use boxes::BoxN;
 use camera::ShotCamera;
 use prompt::EntityMoment;
 use states::StateTimeline;
@@ -101,6 +107,7 @@ pub fn lower(
         .conditioning
         .iter()
         .any(|c| matches!(c, Conditioning::CameraPoses | Conditioning::MotionSchedule));
+    let mut layout_notes: Vec<LayoutNote> = Vec::new();
     let mut shot_start_s = 0.0;
     for (shot, span) in storyboard.shots.iter().zip(&spans) {
         let ctx = ShotContext::new(storyboard, shot, span, options.easing, aspect, shot_start_s);
@@ -108,7 +115,11 @@ pub fn lower(
         let boundaries: Vec<u32> = clip_spans.iter().skip(1).map(|c| c.start_frame).collect();
         let first_index = keyframes.len();
         for (frame, reasons) in timeline::shot_keyframes(shot, span, &boundaries, interval_frames) {
-            keyframes.push(ctx.keyframe(frame, reasons, fps, profile, &states));
+            let (keyframe, relaxed) = ctx.keyframe(frame, reasons, fps, profile, &states);
+            for (pointer, message) in relaxed {
+                note(&mut layout_notes, &shot.id, frame, pointer, message);
+            }
+            keyframes.push(keyframe);
         }
         let index_of = |frame: u32| {
             keyframes[first_index..]
@@ -151,7 +162,21 @@ pub fn lower(
         easing: options.easing,
         keyframe_interval_s: interval,
         camera_track,
+        layout_notes,
     })
+}
+
+/// Records that the placement at `pointer` was relaxed at `frame`.
+fn note(notes: &mut Vec<LayoutNote>, shot: &str, frame: u32, pointer: String, message: String) {
+    match notes.iter_mut().find(|n| n.pointer == pointer) {
+        Some(n) => n.frames.push(frame),
+        None => notes.push(LayoutNote {
+            pointer,
+            shot: shot.to_string(),
+            frames: vec![frame],
+            message,
+        }),
+    }
 }
 
 /// The negative prompt within the profile's budget.
@@ -222,37 +247,32 @@ impl<'a> ShotContext<'a> {
         fps: f64,
         profile: &Profile,
         states: &StateTimeline<'a>,
-    ) -> Keyframe {
+    ) -> (Keyframe, Vec<(String, String)>) {
         let t = self.snap(timeline::time_in_shot(
             self.span,
             self.shot.duration_s,
             frame,
         ));
         let cam = self.camera.at(t);
+        let snap = self.layout.solve(t);
+        let projected = self.project(&snap, &cam);
         let mut entities = Vec::with_capacity(self.layout.ids.len());
         let mut moments = Vec::with_capacity(self.layout.ids.len());
-        for &id in &self.layout.ids {
+        for (i, &id) in self.layout.ids.iter().enumerate() {
             let Some(entity) = self.storyboard.entity(id) else {
                 continue;
             };
-            let screen = self.layout.screen_box(id, t);
-            let keep = self.targets.contains(&id);
-            let on_screen = self.layout.on_screen(id, t);
             let action = active_action(self.shot, id, t);
             let state = states.at(id, self.start_s + t);
-            let n = entity.instances().min(MAX_COUNT);
-            for i in 0..n {
-                let projected = boxes::project(
-                    &boxes::instance_box(&screen, i, n),
-                    self.layout.world_height(id),
-                    &self.cam0,
-                    &cam,
-                    keep,
-                );
-                let bbox = boxes::round_box(boxes::clip(&projected));
+            let n = projected[i].len();
+            let mut any_visible = false;
+            for (k, b) in projected[i].iter().enumerate() {
+                let bbox = boxes::round_box(boxes::clip(b));
+                let visible = snap.present[i] && boxes::is_visible(&bbox);
+                any_visible |= visible;
                 entities.push(EntityFrame {
                     id: id.to_string(),
-                    instance: (n > 1).then_some(i),
+                    instance: (n > 1).then_some(k as u32),
                     bbox,
                     action: action.map(|(a, _)| a.verb.clone()),
                     progress: action.map_or(0.0, |(_, p)| round4(p)),
@@ -260,24 +280,29 @@ impl<'a> ShotContext<'a> {
                         let p = action.map_or(1.0, |(_, p)| p);
                         s.label(p)
                     }),
-                    visible: on_screen && boxes::is_visible(&bbox),
+                    visible,
                 });
             }
-            if !on_screen {
+            if !any_visible {
                 continue;
             }
-            let (from, to, moving) = self.layout.placements_at(id, t);
+            let solved = blocking::union(&snap.instances[i]);
             moments.push(EntityMoment {
                 description: prompt::counted(entity),
                 state,
                 action,
-                placement: prompt::placement_words(self.storyboard, from, to, moving),
+                placement: words::placement(
+                    self.storyboard,
+                    self.layout.pose(id, t),
+                    &solved,
+                    snap.relaxed_member[i],
+                ),
             });
         }
         let active = self.camera.active(t);
         let phrases = prompt::keyframe_phrases(self.storyboard, self.shot, &moments, active);
         let pose = cam.pose().map(|row| row.map(round6));
-        Keyframe {
+        let keyframe = Keyframe {
             frame,
             time_s: round6(f64::from(frame) / fps),
             shot: self.shot.id.clone(),
@@ -293,7 +318,66 @@ impl<'a> ShotContext<'a> {
                 fy: round6(cam.fy),
             },
             reasons,
+        };
+        (keyframe, snap.relaxed)
+    }
+
+    /// The solved boxes seen through the camera `cam`. Members tied by a relation move as
+    /// one group (one depth, or, around the camera's target, one scale about its centre), so
+    /// the camera cannot break what the layout solved.
+    fn project(&self, snap: &blocking::Snapshot, cam: &camera::CameraState) -> Vec<Vec<BoxN>> {
+        let n = self.layout.ids.len();
+        let group = groups(n, &snap.links);
+        let rows: Vec<BoxN> = snap.instances.iter().map(|v| blocking::union(v)).collect();
+        let depth: Vec<f64> = (0..n)
+            .map(|i| {
+                boxes::depth_of(
+                    &rows[i],
+                    self.layout.world_height(self.layout.ids[i]),
+                    &self.cam0,
+                )
+            })
+            .collect();
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let members: Vec<usize> = (0..n).filter(|&j| group[j] == group[i]).collect();
+            let target = members
+                .iter()
+                .copied()
+                .find(|&j| self.targets.contains(&self.layout.ids[j]));
+            // The group moves as one: its reference box (the camera's target, else the
+            // group's union) is re-projected and every member follows by the same shift
+            // and scale, so the relations the solver made hold through the camera move.
+            let (reference, depth_ref, keep) = match target {
+                Some(j) => (rows[j], depth[j], true),
+                None => {
+                    let union =
+                        blocking::union(&members.iter().map(|&j| rows[j]).collect::<Vec<_>>());
+                    let d = members.iter().map(|&j| depth[j]).sum::<f64>() / members.len() as f64;
+                    (union, d, false)
+                }
+            };
+            let p = boxes::project(&reference, depth_ref, &self.cam0, cam, keep);
+            let f = (p[3] - p[1]) / (reference[3] - reference[1]).max(1e-9);
+            let (cx, cy) = (
+                (reference[0] + reference[2]) / 2.0,
+                (reference[1] + reference[3]) / 2.0,
+            );
+            let (px, py) = ((p[0] + p[2]) / 2.0, (p[1] + p[3]) / 2.0);
+            let boxes_i: Vec<BoxN> = snap.instances[i]
+                .iter()
+                .map(|b| {
+                    [
+                        px + (b[0] - cx) * f,
+                        py + (b[1] - cy) * f,
+                        px + (b[2] - cx) * f,
+                        py + (b[3] - cy) * f,
+                    ]
+                })
+                .collect();
+            out.push(boxes_i);
         }
+        out
     }
 
     /// `t` moved onto the shot event it is within half a frame of, so a keyframe placed for
@@ -308,7 +392,7 @@ impl<'a> ShotContext<'a> {
         self.events
             .iter()
             .copied()
-            .filter(|e| (e - t).abs() <= half)
+            .filter(|e| (e - t).abs() <= half + 1e-9)
             .min_by(|a, b| (a - t).abs().total_cmp(&(b - t).abs()))
             .unwrap_or(t)
     }
@@ -348,12 +432,34 @@ impl<'a> ShotContext<'a> {
     }
 }
 
-/// The action `id` is doing at `t` (the latest started when several touch `t`) and its
-/// linear progress.
+/// The group number of each of `n` members when `links` tie pairs of them together.
+fn groups(n: usize, links: &[(usize, usize)]) -> Vec<usize> {
+    let mut group: Vec<usize> = (0..n).collect();
+    loop {
+        let mut changed = false;
+        for &(a, b) in links {
+            let g = group[a].min(group[b]);
+            if group[a] != g || group[b] != g {
+                group[a] = g;
+                group[b] = g;
+                changed = true;
+            }
+        }
+        if !changed {
+            return group;
+        }
+    }
+}
+
+/// The action `id` is doing (or undergoing, as its affected object) at `t` (the latest
+/// started when several touch `t`) and its linear progress.
 fn active_action<'a>(shot: &'a Shot, id: &str, t: f64) -> Option<(&'a crate::ir::Action, f64)> {
     shot.actions
         .iter()
-        .filter(|a| a.entity == id && a.start_s <= t && t <= a.end_s)
+        .filter(|a| {
+            let acts = a.entity == id || a.object.as_ref().is_some_and(|o| o.entity == id);
+            acts && a.start_s <= t && t <= a.end_s
+        })
         .max_by(|a, b| a.start_s.total_cmp(&b.start_s))
         .map(|a| (a, easing::progress(t, a.start_s, a.end_s)))
 }

@@ -1,5 +1,6 @@
 //! Appearance states over the whole video: `state_from` up to an action, a blend during it,
-//! `state_to` after it (and in later shots).
+//! `state_to` after it (and in later shots), for the actor and for the object an action
+//! changes.
 
 use std::collections::HashMap;
 
@@ -29,13 +30,20 @@ impl<'a> StateTimeline<'a> {
         let mut shot_start = 0.0;
         for shot in &storyboard.shots {
             for a in &shot.actions {
-                if a.state_from.is_some() || a.state_to.is_some() {
-                    changes.entry(a.entity.as_str()).or_default().push(Change {
-                        start: shot_start + a.start_s,
-                        end: shot_start + a.end_s,
-                        from: a.state_from.as_deref(),
-                        to: a.state_to.as_deref(),
-                    });
+                let own = (a.entity.as_str(), &a.state_from, &a.state_to);
+                let object = a
+                    .object
+                    .as_ref()
+                    .map(|o| (o.entity.as_str(), &o.state_from, &o.state_to));
+                for (id, from, to) in std::iter::once(own).chain(object) {
+                    if from.is_some() || to.is_some() {
+                        changes.entry(id).or_default().push(Change {
+                            start: shot_start + a.start_s,
+                            end: shot_start + a.end_s,
+                            from: from.as_deref(),
+                            to: to.as_deref(),
+                        });
+                    }
                 }
             }
             shot_start += shot.duration_s;
@@ -52,7 +60,12 @@ impl<'a> StateTimeline<'a> {
         let settled = |s: Option<&str>| s.map(|s| StateAt::Settled(s.to_string()));
         let mut current = list.first().and_then(|c| settled(c.from.or(c.to)));
         for c in list {
-            if t <= c.start {
+            // Between two changes the earlier one's result holds; a change shows its
+            // `state_from` from the instant it starts.
+            if t < c.start {
+                return current;
+            }
+            if t == c.start {
                 return settled(c.from).or(current);
             }
             if t < c.end {

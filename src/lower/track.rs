@@ -3,7 +3,8 @@
 
 use crate::ir::Shot;
 
-use super::boxes::{self, ShotLayout};
+use super::blocking::ShotLayout;
+use super::boxes;
 use super::camera::{self, ShotCamera};
 
 /// The camera of one shot: target depth from the target's box, follow direction from its

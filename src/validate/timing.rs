@@ -1,0 +1,131 @@
+//! Which keyframes belong to which shot, and which keyframe shows a shot-relative time.
+
+use crate::ir::{KeyframePlan, MoveKind, Shot, ShotSpan, Storyboard};
+
+use super::{Finding, codes};
+
+/// One shot of the storyboard with its frames in the plan.
+pub struct ShotView<'a> {
+    /// Index of the shot in the storyboard.
+    pub index: usize,
+    /// The shot.
+    pub shot: &'a Shot,
+    /// Its frame range in the plan.
+    pub span: &'a ShotSpan,
+    /// Indices of its keyframes in the plan, in frame order.
+    pub keyframes: Vec<usize>,
+}
+
+impl ShotView<'_> {
+    /// The frame of `t` seconds into the shot (its first frame is 0 s, its last the full
+    /// duration).
+    pub fn frame_at(&self, t: f64) -> u32 {
+        let last = self
+            .span
+            .end_frame
+            .saturating_sub(self.span.start_frame + 1);
+        if self.shot.duration_s <= 0.0 || last == 0 {
+            return self.span.start_frame;
+        }
+        let f = (t / self.shot.duration_s * f64::from(last))
+            .round()
+            .clamp(0.0, f64::from(last));
+        self.span.start_frame + f as u32
+    }
+
+    /// Seconds into the shot of one of its frames.
+    pub fn time_of(&self, frame: u32) -> f64 {
+        let last = self
+            .span
+            .end_frame
+            .saturating_sub(self.span.start_frame + 1);
+        if last == 0 {
+            return 0.0;
+        }
+        f64::from(frame.saturating_sub(self.span.start_frame)) / f64::from(last)
+            * self.shot.duration_s
+    }
+
+    /// Half a frame of this shot, in seconds.
+    pub fn half_frame(&self) -> f64 {
+        let frames = self
+            .span
+            .end_frame
+            .saturating_sub(self.span.start_frame + 1)
+            .max(1);
+        self.shot.duration_s / f64::from(frames) / 2.0
+    }
+
+    /// The plan index of the keyframe at the frame of `t`, if there is one.
+    pub fn keyframe_at(&self, plan: &KeyframePlan, t: f64) -> Option<usize> {
+        let frame = self.frame_at(t);
+        self.keyframes
+            .iter()
+            .copied()
+            .find(|&k| plan.keyframes[k].frame == frame)
+    }
+
+    /// Whether a camera move (other than static) has started by `t`: screen positions after
+    /// it are the camera's as much as the storyboard's.
+    pub fn camera_moved_by(&self, t: f64) -> bool {
+        self.shot
+            .camera
+            .iter()
+            .any(|m| m.kind != MoveKind::Static && m.start_s < t)
+    }
+
+    /// Whether a camera move (other than static) overlaps `[t0, t1]`.
+    pub fn camera_moves_during(&self, t0: f64, t1: f64) -> bool {
+        self.shot
+            .camera
+            .iter()
+            .any(|m| m.kind != MoveKind::Static && m.start_s < t1 && m.end_s > t0)
+    }
+}
+
+/// The shots paired with the plan's shot spans and keyframes; a mismatch is reported and
+/// the shots that cannot be paired are left out.
+pub fn shots<'a>(
+    storyboard: &'a Storyboard,
+    plan: &'a KeyframePlan,
+    out: &mut Vec<Finding>,
+) -> Vec<ShotView<'a>> {
+    if plan.shots.len() != storyboard.shots.len() {
+        out.push(Finding::new(
+            codes::SHOTS_MISMATCH,
+            "/shots",
+            format!(
+                "the storyboard has {} shots but the plan {}",
+                storyboard.shots.len(),
+                plan.shots.len()
+            ),
+        ));
+    }
+    let mut views = Vec::new();
+    for (index, (shot, span)) in storyboard.shots.iter().zip(&plan.shots).enumerate() {
+        if shot.id != span.id {
+            out.push(Finding::new(
+                codes::SHOTS_MISMATCH,
+                format!("/shots/{index}/id"),
+                format!("shot `{}` is `{}` in the plan", shot.id, span.id),
+            ));
+            continue;
+        }
+        let keyframes = plan
+            .keyframes
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| {
+                k.shot == shot.id && (span.start_frame..span.end_frame).contains(&k.frame)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        views.push(ShotView {
+            index,
+            shot,
+            span,
+            keyframes,
+        });
+    }
+    views
+}
