@@ -17,6 +17,7 @@ pub mod eval;
 pub mod fuzzing;
 mod invisible;
 pub mod ir;
+pub mod lang;
 pub mod lower;
 pub mod preview;
 pub mod schema;

@@ -1,0 +1,256 @@
+//! The lemmatizer: the treebank's own (form, tag) → lemma pairs where the rules get them
+//! wrong, and suffix-edit rules learned from the treebank for every other word.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::conllu::GoldSentence;
+use super::features::suffix;
+use super::upos::Upos;
+
+/// Longest word ending the rules look at.
+const MAX_SUFFIX: usize = 6;
+
+/// How a lemma is made from a word: lower-case it or not, strip characters, append text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+struct Edit {
+    lower: bool,
+    strip: u8,
+    append: String,
+}
+
+impl Edit {
+    /// The edit that turns `form` into `lemma`.
+    fn between(form: &str, lemma: &str) -> Edit {
+        let lower = !lemma.starts_with(char::is_uppercase);
+        let base = if lower {
+            form.to_lowercase()
+        } else {
+            form.to_string()
+        };
+        let common = base
+            .chars()
+            .zip(lemma.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let strip = base.chars().count() - common;
+        let append: String = lemma.chars().skip(common).collect();
+        Edit {
+            lower,
+            strip: strip.min(255) as u8,
+            append,
+        }
+    }
+
+    /// Applies the edit; `None` when the word is too short for it.
+    fn apply(&self, form: &str) -> Option<String> {
+        let base = if self.lower {
+            form.to_lowercase()
+        } else {
+            form.to_string()
+        };
+        let n = base.chars().count();
+        let keep = n.checked_sub(usize::from(self.strip))?;
+        let mut out: String = base.chars().take(keep).collect();
+        out.push_str(&self.append);
+        (!out.is_empty()).then_some(out)
+    }
+}
+
+/// The trained lemmatizer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Lemmatizer {
+    /// (tag and letter case, reversed lower-case ending) → edit, sorted; the longest
+    /// ending found wins.
+    rules: Vec<(u8, String, Edit)>,
+    /// (form, tag) → lemma for the words the rules get wrong, sorted.
+    exceptions: Vec<(String, u8, String)>,
+}
+
+/// A word's ending as the rules key it: lower case, typographic apostrophes made plain.
+fn key_of(form: &str) -> String {
+    plain(form).to_lowercase()
+}
+
+/// A word with typographic apostrophes made plain.
+fn plain(form: &str) -> String {
+    form.replace('\u{2019}', "'")
+}
+
+/// The tag, the letter case of a word and whether it opens its sentence, in one number:
+/// lemmas of capitalised and upper-case words follow their own habits in the treebank
+/// (titles keep capitals).
+fn rule_class(form: &str, tag: u8) -> u8 {
+    let mut letters = form.chars().filter(|c| c.is_alphabetic());
+    let case = match letters.next() {
+        Some(c) if c.is_uppercase() => {
+            let rest: Vec<char> = letters.collect();
+            if rest.is_empty() || rest.iter().all(|c| c.is_uppercase()) {
+                2
+            } else if rest.iter().all(|c| c.is_lowercase()) {
+                1
+            } else {
+                3
+            }
+        }
+        _ => 0,
+    };
+    tag * 4 + case
+}
+
+/// The tag as the tables key it: the tag number twice over, plus one for a capitalised word
+/// that opens its sentence (capitals say little there; elsewhere they mark names and titles).
+fn tag_key(form: &str, upos: Upos, first: bool) -> u8 {
+    upos.index() as u8 * 2 + u8::from(first && form.starts_with(char::is_uppercase))
+}
+
+/// Whether a word whose previous word is `prev` opens a sentence (or a quotation).
+pub(crate) fn opens_sentence(prev: Option<&str>) -> bool {
+    prev.is_none_or(|p| matches!(p, "\"" | "\u{201c}" | "'" | "(" | "[" | ":" | "-" | "*"))
+}
+
+impl Lemmatizer {
+    /// Learns rules and exceptions from a treebank.
+    pub(crate) fn train(data: &[GoldSentence]) -> Lemmatizer {
+        // Distinct (form, tag, lemma) triples with their counts.
+        let mut seen: BTreeMap<(String, u8, String), u32> = BTreeMap::new();
+        for s in data {
+            for (i, w) in s.words.iter().enumerate() {
+                let first = opens_sentence(i.checked_sub(1).map(|j| s.words[j].form.as_str()));
+                let form = plain(&w.form);
+                let tag = tag_key(&form, w.upos, first);
+                *seen.entry((form, tag, w.lemma.clone())).or_default() += 1;
+            }
+        }
+        // Rules count word types, so frequent words do not drown the endings.
+        let mut votes: BTreeMap<(u8, String), BTreeMap<Edit, u32>> = BTreeMap::new();
+        for (form, tag, lemma) in seen.keys() {
+            let edit = Edit::between(form, lemma);
+            let lower = key_of(form);
+            let len = lower.chars().count();
+            let class = rule_class(form, *tag);
+            for n in 0..=MAX_SUFFIX.min(len) {
+                let end: String = suffix(&lower, n).chars().rev().collect();
+                *votes
+                    .entry((class, end))
+                    .or_default()
+                    .entry(edit.clone())
+                    .or_default() += 1;
+            }
+        }
+        let majority = |m: &BTreeMap<Edit, u32>| {
+            m.iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(e, &n)| (e.clone(), n))
+        };
+        let mut rules = Vec::new();
+        for ((tag, end), m) in &votes {
+            let Some((edit, n)) = majority(m) else {
+                continue;
+            };
+            if !end.is_empty() && n < 2 {
+                continue;
+            }
+            // A rule that says what its shorter ending says is not needed.
+            if !end.is_empty() {
+                let parent: String = end.chars().take(end.chars().count() - 1).collect();
+                let parent_edit = votes.get(&(*tag, parent)).and_then(majority).map(|p| p.0);
+                if parent_edit.as_ref() == Some(&edit) {
+                    continue;
+                }
+            }
+            rules.push((*tag, end.clone(), edit));
+        }
+        let mut lemmatizer = Lemmatizer {
+            rules,
+            exceptions: Vec::new(),
+        };
+        // The most frequent lemma of each (form, tag); kept where the rules differ.
+        let mut best: BTreeMap<(String, u8), (u32, String)> = BTreeMap::new();
+        for ((form, tag, lemma), &n) in &seen {
+            let k = (form.clone(), *tag);
+            let slot = best.entry(k).or_insert((0, String::new()));
+            if n > slot.0 {
+                *slot = (n, lemma.clone());
+            }
+        }
+        let mut exceptions = Vec::new();
+        for ((form, tag), (_, lemma)) in best {
+            if lemmatizer.by_rule(&form, tag).as_deref() != Some(lemma.as_str()) {
+                exceptions.push((form, tag, lemma));
+            }
+        }
+        lemmatizer.exceptions = exceptions;
+        lemmatizer
+    }
+
+    /// Checks the stored tables are sorted (lookups use binary search).
+    pub(crate) fn check(&self) -> Result<(), String> {
+        let sorted_rules = self
+            .rules
+            .windows(2)
+            .all(|w| (w[0].0, &w[0].1) < (w[1].0, &w[1].1));
+        let sorted_exc = self
+            .exceptions
+            .windows(2)
+            .all(|w| (&w[0].0, w[0].1) < (&w[1].0, w[1].1));
+        if sorted_rules && sorted_exc {
+            Ok(())
+        } else {
+            Err("lemmatizer tables are not sorted".into())
+        }
+    }
+
+    fn by_rule(&self, form: &str, tag: u8) -> Option<String> {
+        let lower = key_of(form);
+        let len = lower.chars().count();
+        let class = rule_class(form, tag);
+        for n in (0..=MAX_SUFFIX.min(len)).rev() {
+            let end: String = suffix(&lower, n).chars().rev().collect();
+            let found = self
+                .rules
+                .binary_search_by(|(t, e, _)| (*t, e.as_str()).cmp(&(class, end.as_str())));
+            if let Some(l) = found.ok().and_then(|i| self.rules[i].2.apply(form)) {
+                return Some(l);
+            }
+        }
+        None
+    }
+
+    /// The lemma of `form` read as `upos`; `first` when it opens its sentence.
+    pub(crate) fn lemma(&self, form: &str, upos: Upos, first: bool) -> String {
+        let k = plain(form);
+        let tag = tag_key(&k, upos, first);
+        let found = self
+            .exceptions
+            .binary_search_by(|(f, t, _)| (f.as_str(), *t).cmp(&(k.as_str(), tag)));
+        if let Ok(i) = found {
+            return self.exceptions[i].2.clone();
+        }
+        self.by_rule(form, tag).unwrap_or_else(|| form.to_string())
+    }
+
+    /// Number of rules and exceptions.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (self.rules.len(), self.exceptions.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_round_trip() {
+        for (f, l) in [
+            ("walks", "walk"),
+            ("The", "the"),
+            ("was", "be"),
+            ("John", "John"),
+            ("studies", "study"),
+        ] {
+            assert_eq!(Edit::between(f, l).apply(f).as_deref(), Some(l), "{f}");
+        }
+    }
+}
