@@ -111,8 +111,9 @@ pub(crate) fn opens_sentence(prev: Option<&str>) -> bool {
 }
 
 impl Lemmatizer {
-    /// Learns rules and exceptions from a treebank.
-    pub(crate) fn train(data: &[GoldSentence]) -> Lemmatizer {
+    /// Learns rules and exceptions from a treebank; `extra` adds (singular, plural) nouns
+    /// the treebank lacks.
+    pub(crate) fn train(data: &[GoldSentence], extra: &[(&str, &str)]) -> Lemmatizer {
         // Distinct (form, tag, lemma) triples with their counts.
         let mut seen: BTreeMap<(String, u8, String), u32> = BTreeMap::new();
         for s in data {
@@ -175,12 +176,29 @@ impl Lemmatizer {
                 *slot = (n, lemma.clone());
             }
         }
+        let noun = tag_key("", Upos::Noun, false);
+        // Extra plurals only fill gaps: the treebank's own lemma wins ("people" stays).
+        let extra: Vec<&(&str, &str)> = extra
+            .iter()
+            .filter(|(_, plural)| !best.contains_key(&(plural.to_string(), noun)))
+            .collect();
         let mut exceptions = Vec::new();
-        for ((form, tag), (_, lemma)) in best {
-            if lemmatizer.by_rule(&form, tag).as_deref() != Some(lemma.as_str()) {
+        for ((form, tag), (n, lemma)) in best {
+            // A lemma seen once that is no word is a treebank slip ("Daniel" → an e-mail
+            // address), not an exception to learn; "govt" → "government" is one.
+            let wordlike = lemma
+                .chars()
+                .all(|c| c.is_alphabetic() || "'-. ".contains(c));
+            let plausible = n >= 2 || wordlike || lemma.chars().count() <= form.chars().count() + 2;
+            if plausible && lemmatizer.by_rule(&form, tag).as_deref() != Some(lemma.as_str()) {
                 exceptions.push((form, tag, lemma));
             }
         }
+        for (singular, plural) in extra {
+            exceptions.retain(|(f, t, _)| !(f == plural && *t == noun));
+            exceptions.push((plural.to_string(), noun, singular.to_string()));
+        }
+        exceptions.sort();
         lemmatizer.exceptions = exceptions;
         lemmatizer
     }

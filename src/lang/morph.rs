@@ -12,8 +12,15 @@ use serde::{Deserialize, Serialize};
 use super::conllu::GoldSentence;
 use super::upos::Upos;
 
-/// Irregular plurals the treebank does not hold (it holds most others).
-const EXTRA_PLURALS: &[(&str, &str)] = &[
+/// Irregular plurals the treebank does not hold, or holds too rarely to learn; they
+/// override what was learned.
+pub(crate) const EXTRA_PLURALS: &[(&str, &str)] = &[
+    ("person", "people"),
+    ("man", "men"),
+    ("woman", "women"),
+    ("child", "children"),
+    ("foot", "feet"),
+    ("tooth", "teeth"),
     ("mouse", "mice"),
     ("goose", "geese"),
     ("ox", "oxen"),
@@ -154,11 +161,11 @@ impl Irregulars {
                 forms.push((kind, lemma, form));
             }
         }
+        forms.retain(|(k, l, _)| {
+            !(*k == Inflection::Plural && EXTRA_PLURALS.iter().any(|(e, _)| e == l))
+        });
         for (lemma, form) in EXTRA_PLURALS {
-            let k = (Inflection::Plural, lemma.to_string());
-            if !forms.iter().any(|(a, b, _)| (*a, b) == (k.0, &k.1)) {
-                forms.push((k.0, k.1, form.to_string()));
-            }
+            forms.push((Inflection::Plural, lemma.to_string(), form.to_string()));
         }
         forms.sort();
         Irregulars { forms }

@@ -12,7 +12,7 @@ use super::features::SplitMix;
 use super::labeller::LabellerTrainer;
 use super::lemma::Lemmatizer;
 use super::model::{FORMAT, Model, StoredModel};
-use super::morph::Irregulars;
+use super::morph::{EXTRA_PLURALS, Irregulars};
 use super::parser::{ParseInput, ParserTrainer};
 use super::tagger::{StoredTagger, Tagger, TaggerTrainer};
 use super::upos::Upos;
@@ -47,13 +47,13 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             tagger_epochs: 8,
-            parser_epochs: 12,
+            parser_epochs: 15,
             labeller_epochs: 8,
             folds: 4,
             seed: 0x5ce_e2c,
-            quantum: 1.0 / 4000.0,
+            quantum: 1.0 / 1000.0,
             tagger_min_seen: 8,
-            parser_min_seen: 40,
+            parser_min_seen: 80,
             labeller_min_seen: 8,
         }
     }
@@ -246,7 +246,7 @@ pub fn train(
     let stored = StoredModel {
         format: FORMAT,
         tagger: stored_tagger,
-        lemmatizer: Lemmatizer::train(train),
+        lemmatizer: Lemmatizer::train(train, EXTRA_PLURALS),
         parser: parser_weights.store(),
         labeller: labeller_weights.store(),
         labels,
