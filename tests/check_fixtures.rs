@@ -97,6 +97,8 @@ fn fixable_fixtures_are_clean_after_fix() {
         "E0503-camera-starts-before-shot",
         "E0503-times-from-video-start",
         "E0601-durations-do-not-add-up",
+        "E1101-actor-not-in-cast",
+        "E1102-anchor-not-in-cast",
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join(format!("tests/fixtures/broken/{name}.json"));

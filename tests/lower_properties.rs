@@ -518,7 +518,12 @@ fn single_shot(
             description: "x".into(),
             framing,
             angle: Angle::EyeLevel,
-            cast: Vec::new(),
+            cast: vec![CastMember {
+                entity: "a".into(),
+                placement: Some(region(from)),
+                enter_s: None,
+                exit_s: None,
+            }],
             camera,
             actions: vec![Action {
                 entity: "a".into(),

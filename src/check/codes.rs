@@ -40,6 +40,10 @@ pub const UNKNOWN_ACTION_ENTITY: &str = "E0401";
 pub const UNKNOWN_CAMERA_TARGET: &str = "E0402";
 /// A placement's `anchor` names no entity.
 pub const UNKNOWN_ANCHOR: &str = "E0403";
+/// A cast entry's `entity` names no entity.
+pub const UNKNOWN_CAST_ENTITY: &str = "E0404";
+/// An action's affected `object.entity` names no entity.
+pub const UNKNOWN_AFFECTED_ENTITY: &str = "E0405";
 
 /// A time or duration is NaN or infinite.
 pub const NOT_FINITE: &str = "E0501";
@@ -76,5 +80,30 @@ pub const ANCHOR_WITHOUT_RELATION: &str = "W0903";
 /// An entity placed relative to itself.
 pub const SELF_ANCHOR: &str = "E0904";
 
-/// An entity that no action, camera target or anchor uses and no shot mentions.
+/// An entity that no shot casts, no action, camera target or anchor uses and no shot mentions.
 pub const UNUSED_ENTITY: &str = "W1001";
+
+/// An entity that acts in a shot is not in the shot's cast.
+pub const ACTOR_NOT_IN_CAST: &str = "E1101";
+/// An entity an action affects, an anchor or a camera target is not in the shot's cast.
+pub const NAMED_NOT_IN_CAST: &str = "E1102";
+/// An entity is listed twice in one shot's cast, on screen at the same time.
+pub const DUPLICATE_CAST_ENTRY: &str = "E1103";
+/// An entity enters one shot twice (a second cast entry after the first one leaves).
+pub const ENTERS_TWICE: &str = "E1104";
+/// A cast entry's `enter_s` is at or after its `exit_s`.
+pub const ENTER_AFTER_EXIT: &str = "E1105";
+/// A cast entry's `enter_s` or `exit_s` lies outside its shot.
+pub const WINDOW_OUTSIDE_SHOT: &str = "E1106";
+/// An action while its entity is off screen (before it enters or after it leaves).
+pub const ACTS_OFF_SCREEN: &str = "W1107";
+
+/// An entity's `count` is below 1.
+pub const COUNT_BELOW_ONE: &str = "E1201";
+/// An entity's `count` is above [`super::limits::MAX_COUNT`].
+pub const COUNT_TOO_HIGH: &str = "E1202";
+
+/// An action names its own actor as the entity it affects.
+pub const AFFECTS_ITSELF: &str = "E1301";
+/// An affected object with neither a `to` nor a state change: it says nothing.
+pub const EMPTY_OBJECT: &str = "W1302";

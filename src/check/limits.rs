@@ -12,7 +12,7 @@ pub const MAX_SHOTS: usize = 200;
 pub const MAX_DURATION_S: f64 = 3600.0;
 /// Most entities a storyboard may have.
 pub const MAX_ENTITIES: usize = 100;
-/// Most actions, and separately most camera moves, one shot may have.
+/// Most actions, and separately most camera moves and most cast entries, one shot may have.
 pub const MAX_ITEMS_PER_SHOT: usize = 100;
 /// Longest free text (title, style, setting, descriptions, verbs, states), in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;

@@ -20,6 +20,11 @@ pub(crate) fn camera(s: usize, c: usize) -> String {
     format!("/shots/{s}/camera/{c}")
 }
 
+/// `/shots/{s}/cast/{c}`.
+pub(crate) fn cast(s: usize, c: usize) -> String {
+    format!("/shots/{s}/cast/{c}")
+}
+
 /// `{base}/{field}`; `field` is a plain property name that needs no escaping.
 pub(crate) fn field(base: &str, field: &str) -> String {
     format!("{base}/{field}")

@@ -4,6 +4,7 @@
 //! changed value. Problems without one obvious repair are left to the passes to report.
 
 mod absolute_times;
+mod cast;
 mod durations;
 mod intervals;
 
@@ -34,7 +35,8 @@ fn intervals_mut(
 
 /// Runs every fix in order: a version 1 storyboard is upgraded, then intervals timed from the
 /// video start are shifted into their shot (by the shot starts the author wrote), then
-/// durations are rescaled, then intervals that overshoot slightly are clamped.
+/// durations are rescaled, then intervals that overshoot slightly are clamped, then the
+/// entities a shot names but does not cast are added to its cast.
 /// A storyboard beyond the size limits is left untouched.
 pub(crate) fn run_all(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
     let mut limits = Vec::new();
@@ -46,5 +48,6 @@ pub(crate) fn run_all(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
     absolute_times::run(storyboard, &mut out);
     durations::run(storyboard, &mut out);
     intervals::run(storyboard, &mut out);
+    cast::run(storyboard, &mut out);
     out
 }

@@ -34,6 +34,7 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
         for (what, len, field) in [
             ("actions", shot.actions.len(), "actions"),
             ("camera moves", shot.camera.len(), "camera"),
+            ("cast entries", shot.cast.len(), "cast"),
         ] {
             if len > MAX_ITEMS_PER_SHOT {
                 out.push(
@@ -142,6 +143,16 @@ fn texts(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
         t.field(&shot.description, MAX_TEXT_CHARS, || {
             path::field(&path::shot(s), "description")
         });
+        for (c, member) in shot.cast.iter().enumerate() {
+            t.field(&member.entity, MAX_ID_CHARS, || {
+                path::field(&path::cast(s, c), "entity")
+            });
+            if let Some(anchor) = member.placement.as_ref().and_then(|p| p.anchor.as_ref()) {
+                t.field(anchor, MAX_ID_CHARS, || {
+                    path::field(&path::field(&path::cast(s, c), "placement"), "anchor")
+                });
+            }
+        }
         for (c, mv) in shot.camera.iter().enumerate() {
             if let Some(target) = &mv.target {
                 t.field(target, MAX_ID_CHARS, || {
@@ -165,6 +176,21 @@ fn texts(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
             for (name, placement) in [("from", &action.from), ("to", &action.to)] {
                 if let Some(anchor) = placement.as_ref().and_then(|pl| pl.anchor.as_ref()) {
                     t.field(anchor, MAX_ID_CHARS, || path::field(&at(name), "anchor"));
+                }
+            }
+            if let Some(object) = &action.object {
+                let of = |name: &str| path::field(&at("object"), name);
+                t.field(&object.entity, MAX_ID_CHARS, || of("entity"));
+                for (name, state) in [
+                    ("state_from", &object.state_from),
+                    ("state_to", &object.state_to),
+                ] {
+                    if let Some(state) = state {
+                        t.field(state, MAX_TEXT_CHARS, || of(name));
+                    }
+                }
+                if let Some(anchor) = object.to.as_ref().and_then(|pl| pl.anchor.as_ref()) {
+                    t.field(anchor, MAX_ID_CHARS, || path::field(&of("to"), "anchor"));
                 }
             }
         }

@@ -3,10 +3,13 @@
 //! deterministic.
 
 mod camera_direction;
+pub(crate) mod cast;
 pub(crate) mod contradictions;
+mod counts;
 pub(crate) mod durations;
 mod ids;
 pub(crate) mod limits;
+mod objects;
 mod placement;
 mod references;
 mod structure;
@@ -15,7 +18,7 @@ pub(crate) mod usage;
 
 use super::Diagnostic;
 use super::path;
-use crate::ir::{Shot, Storyboard};
+use crate::ir::{Placement, Shot, Storyboard};
 
 /// Runs every pass. The limits pass runs first and, when it finds anything, is the only
 /// one that runs: the others may be quadratic in a shot's contents.
@@ -27,12 +30,15 @@ pub(crate) fn run_all(storyboard: &Storyboard) -> Vec<Diagnostic> {
     }
     structure::run(storyboard, &mut out);
     ids::run(storyboard, &mut out);
+    counts::run(storyboard, &mut out);
     references::run(storyboard, &mut out);
+    cast::run(storyboard, &mut out);
     timing::run(storyboard, &mut out);
     durations::run(storyboard, &mut out);
     contradictions::run(storyboard, &mut out);
     camera_direction::run(storyboard, &mut out);
     placement::run(storyboard, &mut out);
+    objects::run(storyboard, &mut out);
     usage::run(storyboard, &mut out);
     out
 }
@@ -68,6 +74,34 @@ pub(crate) fn intervals(s: usize, shot: &Shot) -> impl Iterator<Item = Interval>
         end_s: mv.end_s,
     });
     actions.chain(moves)
+}
+
+/// Every placement of shot `s`: its JSON pointer, its field name ("placement", "from",
+/// "to"), the placement and the id of the entity it places. Cast placements first, then each
+/// action's `from` and `to` and its affected object's `to`.
+pub(crate) fn placements(s: usize, shot: &Shot) -> Vec<(String, &'static str, &Placement, &str)> {
+    let mut out = Vec::new();
+    for (c, member) in shot.cast.iter().enumerate() {
+        if let Some(p) = &member.placement {
+            let pointer = path::field(&path::cast(s, c), "placement");
+            out.push((pointer, "placement", p, member.entity.as_str()));
+        }
+    }
+    for (a, action) in shot.actions.iter().enumerate() {
+        let base = path::action(s, a);
+        for (name, p) in [("from", &action.from), ("to", &action.to)] {
+            if let Some(p) = p {
+                out.push((path::field(&base, name), name, p, action.entity.as_str()));
+            }
+        }
+        if let Some(object) = &action.object
+            && let Some(p) = &object.to
+        {
+            let pointer = path::field(&path::field(&base, "object"), "to");
+            out.push((pointer, "to", p, object.entity.as_str()));
+        }
+    }
+    out
 }
 
 /// Whether `[a0, a1]` and `[b0, b1]` share a stretch of positive length.

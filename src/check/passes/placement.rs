@@ -1,60 +1,58 @@
-//! Placements (E09xx): a `from`/`to` says where by a region and/or a relation; a relation
-//! needs an anchor, and the anchor is another entity.
+//! Placements (E09xx): a cast placement, an action's `from`/`to` or an affected object's `to`
+//! says where by a region and/or a relation; a relation needs an anchor, and the anchor is
+//! another entity.
 
+use super::placements;
 use crate::check::{Diagnostic, codes, path, text};
 use crate::ir::Storyboard;
 
 /// Reports placements that place nothing, relations without an anchor, anchors without a relation and self-anchors.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
     for (s, shot) in sb.shots.iter().enumerate() {
-        for (a, action) in shot.actions.iter().enumerate() {
-            for (name, placement) in [("from", &action.from), ("to", &action.to)] {
-                let Some(pl) = placement else { continue };
-                let p = path::field(&path::action(s, a), name);
-                if pl.region.is_none() && pl.relation.is_none() {
-                    out.push(
-                        Diagnostic::error(
-                            codes::EMPTY_PLACEMENT,
-                            p.clone(),
-                            format!(
-                                "`{name}` has neither a region nor a relation, so it places nothing"
-                            ),
-                        )
-                        .with_help(format!(
-                            "set a region or a relation and anchor, or make `{name}` null"
-                        )),
-                    );
-                }
-                match (&pl.relation, &pl.anchor) {
-                    (Some(relation), None) => out.push(
-                        Diagnostic::error(
-                            codes::RELATION_WITHOUT_ANCHOR,
-                            path::field(&p, "anchor"),
-                            format!(
-                                "relation `{}` has no anchor to be relative to",
-                                text::variant(relation)
-                            ),
-                        )
-                        .with_help("set anchor to the id of the entity it is relative to"),
-                    ),
-                    (None, Some(anchor)) => out.push(
-                        Diagnostic::warning(
-                            codes::ANCHOR_WITHOUT_RELATION,
-                            path::field(&p, "anchor"),
-                            format!("anchor `{anchor}` is ignored: there is no relation to it"),
-                        )
-                        .with_help("set a relation such as next_to, or make anchor null"),
-                    ),
-                    (Some(_), Some(anchor)) if *anchor == action.entity => out.push(
-                        Diagnostic::error(
-                            codes::SELF_ANCHOR,
-                            path::field(&p, "anchor"),
-                            format!("`{anchor}` is placed relative to itself"),
-                        )
-                        .with_help("anchor to another entity, or use a region"),
-                    ),
-                    _ => {}
-                }
+        for (p, name, pl, owner) in placements(s, shot) {
+            if pl.region.is_none() && pl.relation.is_none() {
+                out.push(
+                    Diagnostic::error(
+                        codes::EMPTY_PLACEMENT,
+                        p.clone(),
+                        format!(
+                            "`{name}` has neither a region nor a relation, so it places nothing"
+                        ),
+                    )
+                    .with_help(format!(
+                        "set a region or a relation and anchor, or make `{name}` null"
+                    )),
+                );
+            }
+            match (&pl.relation, &pl.anchor) {
+                (Some(relation), None) => out.push(
+                    Diagnostic::error(
+                        codes::RELATION_WITHOUT_ANCHOR,
+                        path::field(&p, "anchor"),
+                        format!(
+                            "relation `{}` has no anchor to be relative to",
+                            text::variant(relation)
+                        ),
+                    )
+                    .with_help("set anchor to the id of the entity it is relative to"),
+                ),
+                (None, Some(anchor)) => out.push(
+                    Diagnostic::warning(
+                        codes::ANCHOR_WITHOUT_RELATION,
+                        path::field(&p, "anchor"),
+                        format!("anchor `{anchor}` is ignored: there is no relation to it"),
+                    )
+                    .with_help("set a relation such as next_to, or make anchor null"),
+                ),
+                (Some(_), Some(anchor)) if anchor == owner => out.push(
+                    Diagnostic::error(
+                        codes::SELF_ANCHOR,
+                        path::field(&p, "anchor"),
+                        format!("`{anchor}` is placed relative to itself"),
+                    )
+                    .with_help("anchor to another entity, or use a region"),
+                ),
+                _ => {}
             }
         }
     }

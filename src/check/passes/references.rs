@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::placements;
 use crate::check::{Diagnostic, codes, path, text};
 use crate::invisible::{escaped, look_alike};
 use crate::ir::Storyboard;
@@ -34,6 +35,15 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+        for (c, member) in shot.cast.iter().enumerate() {
+            let pointer = path::field(&path::cast(s, c), "entity");
+            report(
+                codes::UNKNOWN_CAST_ENTITY,
+                pointer,
+                "the cast entry's entity",
+                &member.entity,
+            );
+        }
         for (a, action) in shot.actions.iter().enumerate() {
             let p = path::action(s, a);
             report(
@@ -42,11 +52,23 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
                 "the action's entity",
                 &action.entity,
             );
-            for (name, placement) in [("from", &action.from), ("to", &action.to)] {
-                if let Some(anchor) = placement.as_ref().and_then(|pl| pl.anchor.as_ref()) {
-                    let pointer = path::field(&path::field(&p, name), "anchor");
-                    report(codes::UNKNOWN_ANCHOR, pointer, "anchor", anchor);
-                }
+            if let Some(object) = &action.object {
+                report(
+                    codes::UNKNOWN_AFFECTED_ENTITY,
+                    path::field(&path::field(&p, "object"), "entity"),
+                    "the affected entity",
+                    &object.entity,
+                );
+            }
+        }
+        for (pointer, _, placement, _) in placements(s, shot) {
+            if let Some(anchor) = &placement.anchor {
+                report(
+                    codes::UNKNOWN_ANCHOR,
+                    path::field(&pointer, "anchor"),
+                    "anchor",
+                    anchor,
+                );
             }
         }
     }
