@@ -322,3 +322,35 @@ fn html_box_labels_never_overlap() {
     }
     assert_eq!(checked, 4, "panda and bamboo in s1, panda and cub in s2");
 }
+
+#[test]
+fn markdown_shows_the_cast_counts_and_enter_exit_times() {
+    let (sb, plan) = load("tests/fixtures/pigeons.json");
+    let text = markdown::render(&sb, &plan);
+    assert!(
+        text.contains("| pigeons | animal | 3 | a grey city pigeon |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pigeons ×3 at center, leaves 5.0 s<br>boy at offscreen left, enters 2.0 s"),
+        "{text}"
+    );
+    snapshot("markdown_pigeons", &text);
+}
+
+#[test]
+fn html_draws_a_box_for_every_instance() {
+    let (sb, plan) = load("tests/fixtures/pigeons.json");
+    let page = html::render(&sb, &plan).expect("renders");
+    for label in ["pigeons 1", "pigeons 2", "pigeons 3"] {
+        assert!(
+            page.contains(&format!(">{label}<")),
+            "no box labelled {label}"
+        );
+    }
+    assert!(
+        page.contains("pigeons ×3"),
+        "the entity sheet shows the count"
+    );
+    assert!(page.contains("boy at offscreen left, enters 2.0 s"));
+}

@@ -64,7 +64,12 @@ fn named_cast(storyboard: &Storyboard, shot: &Shot) -> Vec<CastMember> {
     actions.sort_by(|a, b| a.start_s.total_cmp(&b.start_s));
     for a in &actions {
         if declared(&a.entity) {
-            push(&mut cast, &a.entity, a.from.clone());
+            // A `from` anchored to the actor itself (an error of its own) places nothing.
+            let from = a
+                .from
+                .clone()
+                .filter(|p| p.anchor.as_ref() != Some(&a.entity));
+            push(&mut cast, &a.entity, from);
         }
         if let Some(object) = a.object.as_ref().filter(|o| declared(&o.entity)) {
             push(&mut cast, &object.entity, None);

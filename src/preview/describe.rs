@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::ir::{Action, CameraMove, Keyframe, KeyframePlan, Placement, Shot, Storyboard};
+use crate::ir::{
+    Action, CameraMove, CastMember, Keyframe, KeyframePlan, Placement, Shot, Storyboard,
+};
 
 /// The wire name of an enum value with underscores as spaces ("eye_level" → "eye level").
 pub fn label<T: Serialize>(value: &T) -> String {
@@ -101,6 +103,47 @@ pub fn state_change(a: &Action) -> Option<String> {
     }
 }
 
+/// A cast entry in one line, e.g. "pigeon ×3 at top right, enters 2 s, leaves 6 s" (times
+/// from the shot start; the count is the entity's).
+pub fn cast_member(storyboard: &Storyboard, c: &CastMember) -> String {
+    let mut out = c.entity.clone();
+    if let Some(n) = storyboard
+        .entity(&c.entity)
+        .map(|e| e.count)
+        .filter(|n| *n > 1)
+    {
+        out.push_str(&format!(" ×{n}"));
+    }
+    if let Some(p) = &c.placement {
+        out.push_str(&format!(" at {}", placement(p)));
+    }
+    if let Some(t) = c.enter_s {
+        out.push_str(&format!(", enters {} s", secs(t)));
+    }
+    if let Some(t) = c.exit_s {
+        out.push_str(&format!(", leaves {} s", secs(t)));
+    }
+    out
+}
+
+/// What an action does to its affected object, e.g. "vase → on top of windowsill" or
+/// "onions: raw → golden", or `None` when it affects none.
+pub fn object(a: &Action) -> Option<String> {
+    let o = a.object.as_ref()?;
+    let mut out = o.entity.clone();
+    if let Some(to) = &o.to {
+        out.push_str(&format!(" → {}", placement(to)));
+    }
+    if o.state_from.is_some() || o.state_to.is_some() {
+        out.push_str(&format!(
+            ": {} → {}",
+            o.state_from.as_deref().unwrap_or("…"),
+            o.state_to.as_deref().unwrap_or("…")
+        ));
+    }
+    Some(out)
+}
+
 /// An action in one line, e.g. "+0.0–5.0 s panda: walks from left to right [left → right]"
 /// (times from the shot start).
 pub fn action(a: &Action) -> String {
@@ -115,6 +158,9 @@ pub fn action(a: &Action) -> String {
     }
     if let Some(s) = state_change(a) {
         out.push_str(&format!(" [{s}]"));
+    }
+    if let Some(o) = object(a) {
+        out.push_str(&format!(" [affects {o}]"));
     }
     out
 }

@@ -114,6 +114,7 @@ struct ShotCard {
     duration: String,
     setting: String,
     description: String,
+    cast: Vec<String>,
     framing: String,
     angle: String,
     transition: String,
@@ -160,6 +161,7 @@ struct Legend {
 struct EntityCard {
     id: String,
     kind: String,
+    count: u32,
     description: String,
     colour: String,
     shots: Vec<String>,
@@ -185,7 +187,7 @@ impl Page {
             timeline: timeline(sb, plan, &spans),
             shots: spans
                 .iter()
-                .map(|span| shot_card(span, plan, &colour_of))
+                .map(|span| shot_card(sb, span, plan, &colour_of))
                 .collect(),
             entities: sb
                 .entities
@@ -193,6 +195,7 @@ impl Page {
                 .map(|e| EntityCard {
                     id: e.id.clone(),
                     kind: describe::label(&e.kind),
+                    count: e.count,
                     description: e.description.clone(),
                     colour: colour_of(&e.id),
                     shots: spans
@@ -220,10 +223,11 @@ impl Page {
     }
 }
 
-/// Whether entity `id` is in the shot: it acts there, or a keyframe shows it (its box in the
+/// Whether entity `id` is in the shot: it is cast or acts there, or a keyframe shows it (its box in the
 /// screen diagram, its words in the keyframe prompt).
 fn appears_in(span: &ShotSpan<'_>, id: &str) -> bool {
-    span.shot.actions.iter().any(|a| a.entity == id)
+    span.shot.cast_member(id).is_some()
+        || span.shot.actions.iter().any(|a| a.entity == id)
         || span
             .keyframes
             .iter()
@@ -392,6 +396,7 @@ fn trim(t: f64) -> String {
 }
 
 fn shot_card(
+    sb: &Storyboard,
     span: &ShotSpan<'_>,
     plan: &KeyframePlan,
     colour_of: &impl Fn(&str) -> String,
@@ -429,6 +434,11 @@ fn shot_card(
         duration: describe::secs(shot.duration_s),
         setting: shot.setting.trim().to_string(),
         description: shot.description.clone(),
+        cast: shot
+            .cast
+            .iter()
+            .map(|c| describe::cast_member(sb, c))
+            .collect(),
         framing: describe::label(&shot.framing),
         angle: describe::label(&shot.angle),
         transition: describe::label(&shot.transition),

@@ -37,25 +37,29 @@ fn write_document(out: &mut String, sb: &Storyboard, plan: &KeyframePlan) -> std
     if sb.entities.is_empty() {
         writeln!(out, "(none)\n")?;
     } else {
-        writeln!(out, "| id | kind | description |\n|---|---|---|")?;
+        writeln!(
+            out,
+            "| id | kind | count | description |\n|---|---|---|---|"
+        )?;
         for e in &sb.entities {
             writeln!(
                 out,
-                "| {} | {} | {} |",
+                "| {} | {} | {} | {} |",
                 esc(&e.id),
                 describe::label(&e.kind),
+                e.count,
                 esc(&e.description)
             )?;
         }
         writeln!(out)?;
     }
     for span in describe::shot_spans(sb, plan) {
-        write_shot(out, &span)?;
+        write_shot(out, sb, &span)?;
     }
     Ok(())
 }
 
-fn write_shot(out: &mut String, span: &ShotSpan<'_>) -> std::fmt::Result {
+fn write_shot(out: &mut String, sb: &Storyboard, span: &ShotSpan<'_>) -> std::fmt::Result {
     let shot = span.shot;
     writeln!(
         out,
@@ -77,6 +81,20 @@ fn write_shot(out: &mut String, span: &ShotSpan<'_>) -> std::fmt::Result {
         "| Framing / angle | {} |",
         describe::framing_angle(shot)
     )?;
+    let cast: Vec<String> = shot
+        .cast
+        .iter()
+        .map(|c| esc(&describe::cast_member(sb, c)))
+        .collect();
+    writeln!(
+        out,
+        "| Cast | {} |",
+        if cast.is_empty() {
+            String::from("(nobody)")
+        } else {
+            cast.join("<br>")
+        }
+    )?;
     let camera: Vec<String> = describe::camera_moves(shot)
         .iter()
         .map(|m| esc(m))
@@ -96,17 +114,18 @@ fn write_shot(out: &mut String, span: &ShotSpan<'_>) -> std::fmt::Result {
         writeln!(out, "**Actions**\n")?;
         writeln!(
             out,
-            "| time in shot | entity | action | path | state |\n|---|---|---|---|---|"
+            "| time in shot | entity | action | path | state | affects |\n|---|---|---|---|---|---|"
         )?;
         for a in &shot.actions {
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 describe::shot_range(a.start_s, a.end_s),
                 esc(&a.entity),
                 esc(&a.description),
                 describe::path(a).map_or_else(String::new, |p| esc(&p)),
                 describe::state_change(a).map_or_else(String::new, |s| esc(&s)),
+                describe::object(a).map_or_else(String::new, |o| esc(&o)),
             )?;
         }
         writeln!(out)?;

@@ -107,10 +107,15 @@ pub fn screen_diagram(
             let (x, y) = (x0.min(x1) * w, y0.min(y1) * h);
             let (bw, bh) = ((x1 - x0).abs() * w, (y1 - y0).abs() * h);
             let (cx, cy) = (x + bw / 2.0, y + bh / 2.0);
-            let slot = match order.iter().position(|id| *id == e.id) {
+            // Each instance of a counted entity is its own track, labelled "pigeon 2".
+            let key = match e.instance {
+                Some(i) => format!("{} {}", e.id, i + 1),
+                None => e.id.clone(),
+            };
+            let slot = match order.iter().position(|id| *id == key) {
                 Some(slot) => slot,
                 None => {
-                    order.push(e.id.clone());
+                    order.push(key.clone());
                     centres.push(Vec::new());
                     order.len() - 1
                 }
@@ -118,7 +123,7 @@ pub fn screen_diagram(
             if let Some(points) = centres.get_mut(slot) {
                 points.push((r1(cx), r1(cy)));
             }
-            let mut tip = format!("{} at {} s", e.id, describe::secs(k.time_s));
+            let mut tip = format!("{key} at {} s", describe::secs(k.time_s));
             if let Some(action) = &e.action {
                 tip.push_str(&format!(
                     ": {action} {:.0}%",
@@ -132,7 +137,7 @@ pub fn screen_diagram(
                 tip.push_str(", off screen");
             }
             boxes.push(BoxMark {
-                entity: e.id.clone(),
+                entity: key,
                 colour: colour_of(&e.id),
                 x: r1(x),
                 y: r1(y),

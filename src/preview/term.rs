@@ -41,8 +41,13 @@ pub fn render_width(
         out.push_str(&format!("style: {}\n", clean(&storyboard.style)));
     }
     for e in &storyboard.entities {
+        let count = if e.count > 1 {
+            format!(" ×{}", e.count)
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{} ({}): {}\n",
+            "{}{count} ({}): {}\n",
             paint.entity(&e.id),
             describe::label(&e.kind),
             clean(&e.description)
@@ -67,6 +72,7 @@ fn shot_table(storyboard: &Storyboard, plan: &KeyframePlan, colour: bool, width:
         "shot",
         "time",
         "framing / angle",
+        "cast",
         "camera",
         "actions",
         "keyframes",
@@ -77,13 +83,22 @@ fn shot_table(storyboard: &Storyboard, plan: &KeyframePlan, colour: bool, width:
             .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
     );
     for span in describe::shot_spans(storyboard, plan) {
-        table.add_row(shot_row(&span));
+        table.add_row(shot_row(storyboard, &span));
     }
     table
 }
 
-fn shot_row(span: &ShotSpan<'_>) -> Vec<Cell> {
+fn shot_row(storyboard: &Storyboard, span: &ShotSpan<'_>) -> Vec<Cell> {
     let shot = span.shot;
+    let cast = if shot.cast.is_empty() {
+        String::from("(nobody)")
+    } else {
+        shot.cast
+            .iter()
+            .map(|c| clean(&describe::cast_member(storyboard, c)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let actions = if shot.actions.is_empty() {
         String::from("(none)")
     } else {
@@ -99,6 +114,7 @@ fn shot_row(span: &ShotSpan<'_>) -> Vec<Cell> {
             .add_attribute(Attribute::Bold),
         Cell::new(describe::range(span.start_s, span.end_s)),
         Cell::new(describe::framing_angle(shot)),
+        Cell::new(cast).fg(Color::Green),
         Cell::new(
             describe::camera_moves(shot)
                 .iter()

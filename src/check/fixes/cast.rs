@@ -23,6 +23,7 @@ pub(crate) fn run(sb: &mut Storyboard, out: &mut Vec<Diagnostic>) {
                     .filter(|a| a.entity == id)
                     .min_by(|a, b| a.start_s.total_cmp(&b.start_s))
                     .and_then(|a| a.from.clone())
+                    .filter(|p| p.anchor.as_ref() != Some(&id))
             } else {
                 None
             };
