@@ -17,8 +17,16 @@ use crate::director::{Director, DirectorError, Heuristic, Request};
 use crate::ir::{Meta, Storyboard};
 
 /// Backends the heuristic target lowers for: one per frame rule and conditioning style
-/// (free frame count, 4k+1 frames, fixed-length clips, keyframe schedule text).
-pub const DIRECTOR_BACKENDS: &[&str] = &["generic", "wan", "cameractrl-svd", "deforum"];
+/// (free frame count, 4k+1 frames, fixed-length clips, keyframe schedule text, point tracks,
+/// box layouts).
+pub const DIRECTOR_BACKENDS: &[&str] = &[
+    "generic",
+    "wan",
+    "cameractrl-svd",
+    "deforum",
+    "wan-move",
+    "lvd",
+];
 
 /// A contract the pipeline broke on one input.
 #[derive(Debug, Error)]

@@ -97,9 +97,108 @@ fn assert_valid(backend: &str, payload: &Payload) {
                 }
             }
         }
+        ("wan-move" | "ati", Payload::Json(v)) => {
+            let (w, h) = (
+                v["width"].as_i64().expect("width"),
+                v["height"].as_i64().expect("height"),
+            );
+            for clip in v["clips"].as_array().expect("clips") {
+                let frames = clip["num_frames"].as_u64().expect("num_frames") as usize;
+                let key = if backend == "ati" {
+                    "tracks"
+                } else {
+                    "track_coords"
+                };
+                let tracks = parse_tracks(clip[key].as_str().expect("a JSON string"));
+                let names = clip["track_names"].as_array().expect("names");
+                assert_eq!(tracks.len(), names.len(), "one name a track");
+                for track in &tracks {
+                    if backend == "ati" {
+                        assert!(!track.is_empty() && track.len() <= 121, "ATI: at most 121");
+                    } else {
+                        assert_eq!(track.len(), frames, "Wan-Move: one point a frame");
+                    }
+                    for &(x, y) in track {
+                        assert!(
+                            (0..w).contains(&x) && (0..h).contains(&y),
+                            "({x}, {y}) inside"
+                        );
+                    }
+                }
+                if backend == "wan-move" {
+                    let vis = clip["track_visibility"].as_array().expect("visibility");
+                    assert_eq!(vis.len(), tracks.len());
+                    for v in vis {
+                        let v = v.as_array().expect("bools");
+                        assert_eq!(v.len(), frames);
+                        assert_eq!(v[0], true, "a track starts on screen");
+                    }
+                }
+            }
+        }
+        ("lvd", Payload::Json(v)) => {
+            for clip in v["clips"].as_array().expect("clips") {
+                let layout = clip["layout"].as_object().expect("layout dict");
+                let keys: Vec<&str> = layout.keys().map(String::as_str).collect();
+                assert_eq!(
+                    keys,
+                    [
+                        "Prompt",
+                        "Frame 1",
+                        "Frame 2",
+                        "Frame 3",
+                        "Frame 4",
+                        "Frame 5",
+                        "Frame 6",
+                        "Background keyword"
+                    ],
+                    "LVD reads exactly six frames and a background keyword"
+                );
+                for k in 1..=6 {
+                    for object in layout[&format!("Frame {k}")].as_array().expect("objects") {
+                        let b: Vec<i64> = object["box"]
+                            .as_array()
+                            .expect("box")
+                            .iter()
+                            .map(|n| n.as_i64().expect("whole pixels"))
+                            .collect();
+                        assert!(b[0] >= 0 && b[1] >= 0 && b[2] >= 0 && b[3] >= 0, "{b:?}");
+                        assert!(
+                            b[0] + b[2] <= 512 && b[1] + b[3] <= 512,
+                            "{b:?} on the canvas"
+                        );
+                    }
+                }
+                let response = clip["response"].as_str().expect("text");
+                for k in 1..=6 {
+                    assert!(response.contains(&format!("\nFrame {k}: [")), "{response}");
+                }
+                let prompt = layout["Prompt"].as_str().expect("prompt");
+                assert!(
+                    v["cache"][prompt].is_array(),
+                    "the cache is keyed by the prompt"
+                );
+            }
+        }
         (_, Payload::Json(v)) => assert!(v.is_object()),
         (name, other) => panic!("{name}: unexpected payload kind {other:?}"),
     }
+}
+
+/// The `[[{"x", "y"}…]…]` track string the ComfyUI nodes read, as whole-pixel points.
+fn parse_tracks(text: &str) -> Vec<Vec<(i64, i64)>> {
+    let v: serde_json::Value = serde_json::from_str(text).expect("json.loads reads it");
+    v.as_array()
+        .expect("a list of tracks")
+        .iter()
+        .map(|t| {
+            t.as_array()
+                .expect("a track is a list")
+                .iter()
+                .map(|p| (p["x"].as_i64().expect("x"), p["y"].as_i64().expect("y")))
+                .collect()
+        })
+        .collect()
 }
 
 #[test]
@@ -164,4 +263,91 @@ fn a_plan_for_another_backend_or_without_its_camera_track_is_refused() {
     plan.camera_track.pop();
     let err = deforum.emit(&plan).expect_err("a short track");
     assert!(err.to_string().contains("camera_track"), "{err}");
+}
+
+/// A fox crossing the frame and leaving it on the right halfway through, and a crow that
+/// flies in from the left after the start.
+fn exit_and_entry() -> CheckedStoryboard {
+    let text = r#"{
+      "schema_version": "1", "title": "Exit", "duration_s": 4.0, "style": "",
+      "entities": [
+        {"id": "fox", "kind": "animal", "description": "a red fox"},
+        {"id": "crow", "kind": "animal", "description": "a black crow"}
+      ],
+      "shots": [{
+        "id": "s1", "duration_s": 4.0, "setting": "a snowy meadow", "description": "",
+        "framing": "wide", "angle": "eye_level", "camera": [],
+        "actions": [
+          {"entity": "fox", "verb": "run", "description": "runs off to the right",
+           "start_s": 0.0, "end_s": 2.0,
+           "from": {"region": "center"}, "to": {"region": "offscreen_right"},
+           "state_from": null, "state_to": null},
+          {"entity": "crow", "verb": "fly", "description": "flies in from the left",
+           "start_s": 1.0, "end_s": 4.0,
+           "from": {"region": "offscreen_left"}, "to": {"region": "top_left"},
+           "state_from": null, "state_to": null}
+        ],
+        "transition": "cut"
+      }]
+    }"#;
+    let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    scenec::check::check_value(&value)
+        .clean()
+        .unwrap_or_else(|d| panic!("{d:?}"))
+}
+
+#[test]
+fn trajectory_backends_track_what_is_on_screen_at_the_start_and_end_tracks_that_leave() {
+    let storyboard = exit_and_entry();
+    let payload = |name: &str| {
+        let target = backend::by_name(name).expect("backend");
+        let plan = lower(&storyboard, &target.profile(), &LowerOptions::default()).expect("lowers");
+        match target.emit(&plan).expect("emits") {
+            Payload::Json(v) => v,
+            other => panic!("{name}: {other:?}"),
+        }
+    };
+    let ati = payload("ati");
+    let clip = &ati["clips"][0];
+    assert_eq!(clip["track_names"], serde_json::json!(["fox"]));
+    assert_eq!(
+        clip["untracked"],
+        serde_json::json!(["crow"]),
+        "enters after frame 0"
+    );
+    let fox = &parse_tracks(clip["tracks"].as_str().expect("string"))[0];
+    assert!(
+        fox.len() < 121,
+        "the fox's track ends when it leaves: {}",
+        fox.len()
+    );
+    assert!(
+        fox.windows(2).all(|p| p[1].0 >= p[0].0),
+        "it runs right: {fox:?}"
+    );
+    let wan_move = payload("wan-move");
+    let clip = &wan_move["clips"][0];
+    let visible: Vec<bool> = clip["track_visibility"][0]
+        .as_array()
+        .expect("bools")
+        .iter()
+        .map(|b| b.as_bool().expect("bool"))
+        .collect();
+    assert!(
+        visible[0] && !visible[visible.len() - 1],
+        "on screen, then gone"
+    );
+    let lvd = payload("lvd");
+    let layout = &lvd["clips"][0]["layout"];
+    let names = |k: u32| -> Vec<String> {
+        layout[format!("Frame {k}")]
+            .as_array()
+            .expect("objects")
+            .iter()
+            .map(|o| o["name"].as_str().expect("name").to_string())
+            .collect()
+    };
+    assert_eq!(names(1), ["fox"], "the crow has not entered yet");
+    assert!(names(6).contains(&"crow".to_string()), "{:?}", names(6));
+    assert_eq!(layout["Background keyword"], "snowy meadow");
 }

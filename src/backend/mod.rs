@@ -2,16 +2,21 @@
 //! per target. What a backend accepts is its [`Profile`], kept as data in [`crate::target`];
 //! emitters read the plan only, never the storyboard, and never lower again.
 
+mod ati;
 mod cameractrl;
 mod cogvideox;
 mod comfy_schedule;
 mod deforum;
 mod generic;
 mod hunyuan;
+mod layout;
 mod ltx;
+mod lvd;
 mod payload;
 mod wan;
+mod wan_move;
 
+pub use ati::Ati;
 pub use cameractrl::{CameraCtrl, CameraCtrlVariant};
 pub use cogvideox::{CogVideoX, CogVideoXVersion};
 pub use comfy_schedule::ComfySchedule;
@@ -19,8 +24,10 @@ pub use deforum::Deforum;
 pub use generic::Generic;
 pub use hunyuan::Hunyuan;
 pub use ltx::Ltx;
+pub use lvd::Lvd;
 pub use payload::{FileContent, Payload, PayloadFile};
 pub use wan::Wan;
+pub use wan_move::WanMove;
 
 use thiserror::Error;
 
@@ -79,6 +86,9 @@ pub const NAMES: &[&str] = &[
     "cameractrl",
     "cameractrl-svd",
     "cameractrl-svd-xt",
+    "wan-move",
+    "ati",
+    "lvd",
 ];
 
 /// The backend called `name` with its default settings.
@@ -95,6 +105,9 @@ pub fn by_name(name: &str) -> Option<Box<dyn Backend>> {
         "cameractrl" => Box::new(CameraCtrl::new(CameraCtrlVariant::AnimateDiff)),
         "cameractrl-svd" => Box::new(CameraCtrl::new(CameraCtrlVariant::Svd)),
         "cameractrl-svd-xt" => Box::new(CameraCtrl::new(CameraCtrlVariant::SvdXt)),
+        "wan-move" => Box::new(WanMove),
+        "ati" => Box::new(Ati),
+        "lvd" => Box::new(Lvd),
         _ => return None,
     })
 }

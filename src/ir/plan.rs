@@ -79,6 +79,8 @@ pub struct ShotSpan {
     pub start_frame: u32,
     /// One past the last frame of the shot.
     pub end_frame: u32,
+    /// Where the shot takes place (the storyboard's setting; layout emitters' background).
+    pub setting: String,
     /// How the shot passes into the next one.
     pub transition: Transition,
 }

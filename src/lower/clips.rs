@@ -78,6 +78,7 @@ mod tests {
             id: "s1".into(),
             start_frame: start,
             end_frame: end,
+            setting: String::new(),
             transition: Transition::Cut,
         }
     }

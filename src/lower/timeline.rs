@@ -41,6 +41,7 @@ pub fn shot_spans(storyboard: &Storyboard, fps: u32) -> Result<Vec<ShotSpan>, Lo
             id: shot.id.clone(),
             start_frame,
             end_frame,
+            setting: shot.setting.clone(),
             transition: shot.transition,
         });
         start_s = end_s;

@@ -7,8 +7,8 @@ mod profiles;
 
 pub use profile::{Conditioning, FrameRule, Profile, Tokenizer};
 pub use profiles::{
-    ALL, CAMERACTRL, CAMERACTRL_SVD, CAMERACTRL_SVD_XT, COGVIDEOX, COGVIDEOX_1_5, COMFY_SCHEDULE,
-    DEFORUM, GENERIC, HUNYUAN, LTX, WAN,
+    ALL, ATI, CAMERACTRL, CAMERACTRL_SVD, CAMERACTRL_SVD_XT, COGVIDEOX, COGVIDEOX_1_5,
+    COMFY_SCHEDULE, DEFORUM, GENERIC, HUNYUAN, LTX, LVD, WAN, WAN_MOVE,
 };
 
 /// The profile of the backend called `name`, if there is one.

@@ -97,6 +97,10 @@ pub enum Conditioning {
     CameraPoses,
     /// The whole keyframe plan (boxes, poses, prompts).
     KeyframePlan,
+    /// Point tracks in pixels, one per entity instance (Wan-Move, ATI).
+    PointTracks,
+    /// Named boxes per layout frame (LLM-grounded Video Diffusion).
+    BoxLayout,
 }
 
 /// What a backend accepts.

@@ -184,6 +184,65 @@ const fn cameractrl(name: &'static str, fps: u32, frames: u32, width: u32, heigh
     }
 }
 
+const WAN_I2V_SIZES: &[(u32, u32)] = &[(832, 480), (480, 832)];
+const TRACK_CONDITIONING: &[Conditioning] = &[
+    Conditioning::PointTracks,
+    Conditioning::FirstFrame,
+    Conditioning::ClipPrompt,
+];
+
+/// Wan-Move (Wan2.1-I2V-14B): one track point per output frame, 4n+1 frames at 16 fps, at
+/// most 81, 832×480.
+pub const WAN_MOVE: Profile = Profile {
+    name: "wan-move",
+    fps: 16,
+    frame_rule: FrameRule::StepPlusOne { step: 4 },
+    default_frames: Some(81),
+    max_frames: Some(81),
+    width: 832,
+    height: 480,
+    resolutions: WAN_I2V_SIZES,
+    prompt_token_limit: 512,
+    tokenizer: Tokenizer::T5,
+    conditioning: TRACK_CONDITIONING,
+    source: "LAYOUT-BACKENDS.md [L8] ali-vilab/Wan-Move@27409be generate.py, wan/wan_move.py, wan/modules/trajectory.py; [L9] comfyanonymous/ComfyUI@1bfd7ab comfy_extras/nodes_wanmove.py; [L11] docs.comfy.org Wan-Move",
+};
+
+/// ATI (Wan2.1-I2V-14B): 121 track samples spanning each clip, 4n+1 frames at 16 fps, at
+/// most 81, 832×480.
+pub const ATI: Profile = Profile {
+    name: "ati",
+    fps: 16,
+    frame_rule: FrameRule::StepPlusOne { step: 4 },
+    default_frames: Some(81),
+    max_frames: Some(81),
+    width: 832,
+    height: 480,
+    resolutions: WAN_I2V_SIZES,
+    prompt_token_limit: 512,
+    tokenizer: Tokenizer::T5,
+    conditioning: TRACK_CONDITIONING,
+    source: "LAYOUT-BACKENDS.md [L4] bytedance/ATI@168b443 wan/utils/motion.py, generate.py; [L6] kijai/ComfyUI-WanVideoWrapper ATI/nodes.py; [L7] Comfy-Org/ComfyUI@679f171 comfy_extras/nodes_wan.py",
+};
+
+/// LLM-grounded Video Diffusion on Zeroscope: six layout frames of named boxes on a 512×512
+/// canvas per clip of exactly 24 frames at 576×320; 8 fps (derived: the template's six
+/// frames at two per second span 3 s).
+pub const LVD: Profile = Profile {
+    name: "lvd",
+    fps: 8,
+    frame_rule: FrameRule::Fixed { frames: 24 },
+    default_frames: Some(24),
+    max_frames: Some(24),
+    width: 576,
+    height: 320,
+    resolutions: &[(576, 320)],
+    prompt_token_limit: 77,
+    tokenizer: Tokenizer::Clip,
+    conditioning: &[Conditioning::BoxLayout, Conditioning::ClipPrompt],
+    source: "LAYOUT-BACKENDS.md [L1] TonyLianLong/LLM-groundedVideoDiffusion@22d90d2 utils/parse.py, prompt.py, generate.py, generation/lvd.py",
+};
+
 /// Every profile, in the order `scenec backends` lists them.
 pub const ALL: &[Profile] = &[
     GENERIC,
@@ -197,4 +256,7 @@ pub const ALL: &[Profile] = &[
     CAMERACTRL,
     CAMERACTRL_SVD,
     CAMERACTRL_SVD_XT,
+    WAN_MOVE,
+    ATI,
+    LVD,
 ];
