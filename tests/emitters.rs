@@ -351,3 +351,41 @@ fn trajectory_backends_track_what_is_on_screen_at_the_start_and_end_tracks_that_
     assert!(names(6).contains(&"crow".to_string()), "{:?}", names(6));
     assert_eq!(layout["Background keyword"], "snowy meadow");
 }
+
+#[test]
+fn every_instance_of_a_counted_entity_gets_its_own_name_and_box() {
+    let mut storyboard = exit_and_entry().into_storyboard();
+    let crow = storyboard
+        .entities
+        .iter_mut()
+        .find(|e| e.id == "crow")
+        .expect("a crow");
+    crow.count = 3;
+    let (checked, _) = scenec::check::accept(storyboard).unwrap_or_else(|r| panic!("{r}"));
+    let lvd = backend::by_name("lvd").expect("lvd");
+    let plan = lower(&checked, &lvd.profile(), &LowerOptions::default()).expect("lowers");
+    let Payload::Json(v) = lvd.emit(&plan).expect("emits") else {
+        panic!("JSON payload expected");
+    };
+    let last = v["clips"][0]["layout"]["Frame 6"]
+        .as_array()
+        .expect("objects");
+    let crows: Vec<(&str, i64)> = last
+        .iter()
+        .filter(|o| o["name"].as_str().is_some_and(|n| n.starts_with("crow")))
+        .map(|o| {
+            (
+                o["name"].as_str().unwrap_or_default(),
+                o["id"].as_i64().unwrap_or(-1),
+            )
+        })
+        .collect();
+    assert_eq!(
+        crows.iter().map(|c| c.0).collect::<Vec<_>>(),
+        ["crow 1", "crow 2", "crow 3"],
+        "{last:?}"
+    );
+    let mut ids: Vec<i64> = crows.iter().map(|c| c.1).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "one LVD id per instance: {ids:?}");
+}

@@ -16,7 +16,7 @@
 
 use serde_json::{Value, json};
 
-use super::layout::{ClipLayout, name_of};
+use super::layout::{ClipLayout, Instance};
 use super::{Backend, EmitError, Payload};
 use crate::ir::{Clip, KeyframePlan};
 use crate::target::{self, Profile};
@@ -56,19 +56,18 @@ impl Backend for Ati {
 /// One clip: its prompt and the tracks as the nodes' JSON string.
 fn clip_tracks(plan: &KeyframePlan, clip: &Clip) -> Result<Value, EmitError> {
     let layout = ClipLayout::new(plan, clip);
-    let (tracked, untracked): (Vec<&str>, Vec<&str>) =
-        layout.entities().into_iter().partition(|id| {
-            layout
-                .at(id, f64::from(clip.start_frame))
-                .is_some_and(|s| s.visible)
-        });
+    let first = f64::from(clip.start_frame);
+    let (tracked, untracked): (Vec<Instance>, Vec<Instance>) = layout
+        .instances()
+        .into_iter()
+        .partition(|&i| layout.at(i, first).is_some_and(|s| s.visible));
     let tracks: Vec<Vec<Value>> = tracked
         .iter()
-        .map(|id| {
+        .map(|&instance| {
             let samples: Vec<_> = (0..SAMPLES)
                 .filter_map(|i| {
                     let u = f64::from(i) / f64::from(SAMPLES - 1);
-                    layout.at(id, layout.frame_at(u))
+                    layout.at(instance, layout.frame_at(u))
                 })
                 .collect();
             let end = samples.iter().rposition(|s| s.visible).map_or(0, |i| i + 1);
@@ -90,8 +89,8 @@ fn clip_tracks(plan: &KeyframePlan, clip: &Clip) -> Result<Value, EmitError> {
         "prompt": clip.prompt,
         "negative_prompt": clip.negative_prompt,
         "start_image_prompt": first_prompt,
-        "track_names": tracked.iter().map(|id| name_of(id)).collect::<Vec<_>>(),
+        "track_names": tracked.iter().map(Instance::name).collect::<Vec<_>>(),
         "tracks": serde_json::to_string(&tracks)?,
-        "untracked": untracked,
+        "untracked": untracked.iter().map(Instance::name).collect::<Vec<_>>(),
     }))
 }

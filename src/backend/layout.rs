@@ -29,6 +29,38 @@ impl BoxSample {
     }
 }
 
+/// One instance of an entity: its id and, when its count is above 1, its 0-based index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Instance<'a> {
+    /// Entity id.
+    pub id: &'a str,
+    /// Index among the entity's instances (`None` for a single instance).
+    pub index: Option<u32>,
+}
+
+impl Instance<'_> {
+    /// A display name: `red_ball` → `red ball`, instance 1 of `cat` → `cat 2`.
+    pub fn name(&self) -> String {
+        let words: Vec<&str> = self
+            .id
+            .split(['_', '-'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let noun = words.join(" ");
+        match self.index {
+            Some(i) => format!("{noun} {}", i + 1),
+            None => noun,
+        }
+    }
+
+    fn of(e: &EntityFrame) -> Instance<'_> {
+        Instance {
+            id: &e.id,
+            index: e.instance,
+        }
+    }
+}
+
 /// The keyframes of one clip's shot and the clip's frame range.
 pub(super) struct ClipLayout<'a> {
     keyframes: Vec<&'a Keyframe>,
@@ -61,30 +93,28 @@ impl<'a> ClipLayout<'a> {
         frame.min(f64::from(self.last_frame()))
     }
 
-    /// Every entity (by id) that has an entry in one of the clip's keyframes, in order of
+    /// Every entity instance that has an entry in one of the clip's keyframes, in order of
     /// first appearance.
-    pub fn entities(&self) -> Vec<&'a str> {
+    pub fn instances(&self) -> Vec<Instance<'a>> {
         let (first, last) = (self.clip.start_frame, self.last_frame());
-        let mut ids: Vec<&str> = Vec::new();
-        for k in self
-            .keyframes
-            .iter()
-            .filter(|k| first <= k.frame && k.frame <= last)
-        {
+        let mut out: Vec<Instance<'a>> = Vec::new();
+        let in_clip = |k: &&&'a Keyframe| first <= k.frame && k.frame <= last;
+        for k in self.keyframes.iter().filter(in_clip) {
             for e in &k.entities {
-                if !ids.contains(&e.id.as_str()) {
-                    ids.push(&e.id);
+                let instance = Instance::of(e);
+                if !out.contains(&instance) {
+                    out.push(instance);
                 }
             }
         }
-        ids
+        out
     }
 
-    /// Entity `id` at video frame `frame` (fractional), interpolated between the keyframes
+    /// `instance` at video frame `frame` (fractional), interpolated between the keyframes
     /// around it; `None` when no keyframe of the shot has it.
-    pub fn at(&self, id: &str, frame: f64) -> Option<BoxSample> {
+    pub fn at(&self, instance: Instance<'_>, frame: f64) -> Option<BoxSample> {
         let entry = |k: &&'a Keyframe| -> Option<&'a EntityFrame> {
-            k.entities.iter().find(|e| e.id == id)
+            k.entities.iter().find(|e| Instance::of(e) == instance)
         };
         let before = self
             .keyframes
@@ -121,12 +151,4 @@ impl<'a> ClipLayout<'a> {
             (None, None) => None,
         }
     }
-}
-
-/// A display name from an entity id: `red_ball` → `red ball`.
-pub(super) fn name_of(id: &str) -> String {
-    id.split(['_', '-'])
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -15,7 +15,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::layout::{BoxSample, ClipLayout, name_of};
+use super::layout::{BoxSample, ClipLayout};
 use super::{Backend, EmitError, Payload};
 use crate::ir::{Clip, KeyframePlan};
 use crate::target::{self, Profile};
@@ -72,7 +72,7 @@ impl Backend for Lvd {
 /// One clip's parsed layout (the dict `run()` takes) and the same layout as LLM text.
 fn clip_layout(plan: &KeyframePlan, clip: &Clip) -> (Value, String) {
     let layout = ClipLayout::new(plan, clip);
-    let ids = layout.entities();
+    let instances = layout.instances();
     let background = plan
         .shots
         .iter()
@@ -84,12 +84,12 @@ fn clip_layout(plan: &KeyframePlan, clip: &Clip) -> (Value, String) {
     let mut text = String::from("Reasoning: compiled by scenec from the storyboard's keyframes.\n");
     for k in 0..FRAMES {
         let frame = layout.frame_at(f64::from(k) / f64::from(FRAMES - 1));
-        let objects: Vec<(usize, String, [i64; 4])> = ids
+        let objects: Vec<(usize, String, [i64; 4])> = instances
             .iter()
             .enumerate()
-            .filter_map(|(i, id)| {
-                let sample = layout.at(id, frame).filter(|s| s.visible)?;
-                Some((i, name_of(id), canvas_box(&sample)))
+            .filter_map(|(i, &instance)| {
+                let sample = layout.at(instance, frame).filter(|s| s.visible)?;
+                Some((i, instance.name(), canvas_box(&sample)))
             })
             .collect();
         let json_objects: Vec<Value> = objects

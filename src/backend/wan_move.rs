@@ -14,7 +14,7 @@
 
 use serde_json::{Value, json};
 
-use super::layout::{ClipLayout, name_of};
+use super::layout::{ClipLayout, Instance};
 use super::{Backend, EmitError, Payload};
 use crate::ir::{Clip, KeyframePlan};
 use crate::target::{self, Profile};
@@ -51,16 +51,16 @@ impl Backend for WanMove {
 fn clip_tracks(plan: &KeyframePlan, clip: &Clip) -> Result<Value, EmitError> {
     let layout = ClipLayout::new(plan, clip);
     let first = f64::from(clip.start_frame);
-    let (tracked, untracked): (Vec<&str>, Vec<&str>) = layout
-        .entities()
+    let (tracked, untracked): (Vec<Instance>, Vec<Instance>) = layout
+        .instances()
         .into_iter()
-        .partition(|id| layout.at(id, first).is_some_and(|s| s.visible));
+        .partition(|&i| layout.at(i, first).is_some_and(|s| s.visible));
     let span = f64::from(clip.num_frames.saturating_sub(1).max(1));
     let mut tracks = Vec::with_capacity(tracked.len());
     let mut visibility = Vec::with_capacity(tracked.len());
-    for id in &tracked {
+    for &instance in &tracked {
         let samples: Vec<_> = (0..clip.num_frames)
-            .filter_map(|j| layout.at(id, layout.frame_at(f64::from(j) / span)))
+            .filter_map(|j| layout.at(instance, layout.frame_at(f64::from(j) / span)))
             .collect();
         tracks.push(
             samples
@@ -82,9 +82,9 @@ fn clip_tracks(plan: &KeyframePlan, clip: &Clip) -> Result<Value, EmitError> {
         "prompt": clip.prompt,
         "negative_prompt": clip.negative_prompt,
         "start_image_prompt": first_prompt,
-        "track_names": tracked.iter().map(|id| name_of(id)).collect::<Vec<_>>(),
+        "track_names": tracked.iter().map(Instance::name).collect::<Vec<_>>(),
         "track_coords": serde_json::to_string(&tracks)?,
         "track_visibility": visibility,
-        "untracked": untracked,
+        "untracked": untracked.iter().map(Instance::name).collect::<Vec<_>>(),
     }))
 }
