@@ -319,7 +319,7 @@ fn schema_prints_each_schema_as_committed() {
 }
 
 #[test]
-fn a_closed_pipe_ends_quietly_instead_of_panicking() {
+fn a_closed_pipe_is_exit_2_with_the_reason_instead_of_a_panic() {
     let bin = assert_cmd::cargo::cargo_bin("scenec");
     let mut child = std::process::Command::new(bin)
         .args(["schema", "wire"])
@@ -335,7 +335,11 @@ fn a_closed_pipe_ends_quietly_instead_of_panicking() {
     }
     let status = child.wait().unwrap_or_else(|e| panic!("wait: {e}"));
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(status.code() != Some(101), "exit 101 means a panic");
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write to standard output: Broken pipe"),
+        "{stderr}"
+    );
 }
 
 #[test]

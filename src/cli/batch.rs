@@ -19,7 +19,7 @@ use super::lower_args::LowerArgs;
 use super::runtime::runtime;
 use super::stop::Stop;
 use super::{EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, batch_progress};
-use super::{backends, batch_api};
+use super::{backends, batch_api, bounds};
 
 /// Arguments of `scenec batch`.
 #[derive(Debug, clap::Args)]
@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long, default_value = "generic", value_parser = PossibleValuesParser::new(backend::NAMES))]
     backend: String,
     /// Total video length in seconds for every prompt, overriding what each says.
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = bounds::video)]
     duration: Option<f64>,
     #[command(flatten)]
     api: batch_api::ApiArgs,

@@ -11,7 +11,6 @@ use scenec::director::Request;
 use scenec::{CompileError, Compiled, Compiler};
 use serde::{Deserialize, Serialize};
 
-use super::backends;
 use super::director_args::DirectorArgs;
 use super::logging::{note, quiet};
 use super::lower_args::LowerArgs;
@@ -19,6 +18,7 @@ use super::out_dir;
 use super::preview::{self, ColorWhen};
 use super::runtime::runtime;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, verify};
+use super::{backends, bounds};
 
 /// Output format of `compile`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -90,7 +90,7 @@ pub struct Args {
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     out: Option<PathBuf>,
     /// Total video length in seconds, overriding what the prompt says.
-    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
+    #[arg(long, value_name = "SECONDS", value_parser = bounds::video)]
     duration: Option<f64>,
     #[command(flatten)]
     lowering: LowerArgs,
@@ -102,14 +102,6 @@ pub struct Args {
     /// fails to show on standard error; exit 1 when it fails to show anything.
     #[arg(long)]
     verify: bool,
-}
-
-/// A duration flag: a positive, finite number of seconds.
-pub fn positive_seconds(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
-        _ => Err(format!("`{text}` is not a positive number of seconds")),
-    }
 }
 
 /// Everything printed when no output directory is given; the payload is left out when it
@@ -200,11 +192,14 @@ pub fn run(args: &Args) -> u8 {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            let shown = e.to_string();
+            eprintln!("error: {shown}");
             if let CompileError::Director(d) = &e
                 && let Some(transcript) = d.transcript()
             {
                 for a in &transcript.attempts {
+                    // a note the error line already says (a failed connection) is not repeated
+                    let note = a.note.as_deref().filter(|n| !shown.contains(n));
                     eprintln!(
                         "  attempt {} ({}, {} HTTP request(s)): {}, {} diagnostic(s){}",
                         a.number,
@@ -212,10 +207,7 @@ pub fn run(args: &Args) -> u8 {
                         a.http_attempts,
                         a.outcome.as_str(),
                         a.diagnostics.len(),
-                        a.note
-                            .as_deref()
-                            .map(|n| format!(" — {n}"))
-                            .unwrap_or_default()
+                        note.map(|n| format!(" — {n}")).unwrap_or_default()
                     );
                 }
             }

@@ -17,6 +17,7 @@ use scenec::director::OutputMode;
 use serde::Deserialize;
 use toml::de::DeTable;
 
+use super::bounds;
 use super::compile::Format;
 use super::director_args::DirectorKind;
 use super::llm_args::Fallback;
@@ -44,6 +45,7 @@ pub const KEYS: &[&str] = &[
     "connect_timeout",
     "read_timeout",
     "request_timeout",
+    "max_response_bytes",
     "max_attempts",
     "mode",
     "prompt_dir",
@@ -91,6 +93,8 @@ pub struct Config {
     pub read_timeout: Option<f64>,
     /// Total time of one HTTP request in seconds.
     pub request_timeout: Option<f64>,
+    /// Largest response body in bytes.
+    pub max_response_bytes: Option<u64>,
     /// Director attempts, repairs included.
     pub max_attempts: Option<u32>,
     /// First output mode to try: json_schema, json_object or text.
@@ -241,26 +245,26 @@ impl Config {
         if self.concurrency == Some(0) {
             return Err(("concurrency", "must be at least 1".into()));
         }
+        if self.max_response_bytes == Some(0) {
+            return Err(("max_response_bytes", "must be at least 1".into()));
+        }
         if let Some(mode) = &self.mode {
             mode.parse::<OutputMode>().map_err(|e| ("mode", e))?;
         }
-        let positive = [
-            ("duration", self.duration),
-            ("keyframe_interval", self.keyframe_interval),
+        let seconds = [
+            ("duration", self.duration, bounds::VIDEO),
+            (
+                "keyframe_interval",
+                self.keyframe_interval,
+                bounds::KEYFRAME_INTERVAL,
+            ),
+            ("connect_timeout", self.connect_timeout, bounds::TIMEOUT),
+            ("read_timeout", self.read_timeout, bounds::TIMEOUT),
+            ("request_timeout", self.request_timeout, bounds::TIMEOUT),
         ];
-        for (key, value) in positive {
-            if value.is_some_and(|v| !(v.is_finite() && v > 0.0)) {
-                return Err((key, "must be a positive number of seconds".into()));
-            }
-        }
-        let non_negative = [
-            ("connect_timeout", self.connect_timeout),
-            ("read_timeout", self.read_timeout),
-            ("request_timeout", self.request_timeout),
-        ];
-        for (key, value) in non_negative {
-            if value.is_some_and(|v| !(v.is_finite() && v >= 0.0)) {
-                return Err((key, "must be a number of seconds ≥ 0".into()));
+        for (key, value, range) in seconds {
+            if let Some(value) = value {
+                range.check(value).map_err(|e| (key, e))?;
             }
         }
         Ok(())
@@ -298,6 +302,10 @@ impl Config {
             (
                 "request_timeout",
                 self.request_timeout.map(|v| v.to_string()),
+            ),
+            (
+                "max_response_bytes",
+                self.max_response_bytes.map(|v| v.to_string()),
             ),
             ("max_attempts", self.max_attempts.map(|v| v.to_string())),
             ("mode", self.mode.clone()),
@@ -366,6 +374,7 @@ max_tokens = 1024
 connect_timeout = 5
 read_timeout = 60.5
 request_timeout = 200
+max_response_bytes = 1000000
 max_attempts = 2
 mode = "text"
 prompt_dir = "prompts"
@@ -438,11 +447,19 @@ cassettes = "tests/cassettes"
             ("mode = \"yaml\"", "1: key `mode`: unknown output mode"),
             (
                 "duration = -1",
-                "1: key `duration`: must be a positive number",
+                "1: key `duration`: must be more than 0 and at most 3600 seconds",
             ),
             (
                 "read_timeout = -1",
-                "1: key `read_timeout`: must be a number",
+                "1: key `read_timeout`: must be more than 0",
+            ),
+            (
+                "read_timeout = 1e19",
+                "1: key `read_timeout`: must be more than 0 and at most 86400 seconds (one day)",
+            ),
+            (
+                "keyframe_interval = nan",
+                "1: key `keyframe_interval`: must be more than 0",
             ),
             ("model = ", "1: not valid TOML"),
             (

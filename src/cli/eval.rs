@@ -6,6 +6,7 @@ use std::sync::Arc;
 use scenec::Compiler;
 use scenec::eval::{parse_suite, run_suite};
 
+use super::bounds;
 use super::director_args::DirectorArgs;
 use super::logging::note;
 use super::runtime::runtime;
@@ -22,7 +23,7 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
     /// Exit 1 when the overall score is below this (0–1).
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", value_parser = bounds::score)]
     min_score: Option<f64>,
 }
 

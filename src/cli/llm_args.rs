@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use super::bounds;
 use scenec::director::llm::DryRun;
 use scenec::director::llm::settings::{
-    DEFAULT_BASE_URL, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL,
-    DEFAULT_REQUEST_TIMEOUT,
+    DEFAULT_BASE_URL, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_TOKENS,
+    DEFAULT_MODEL, DEFAULT_REQUEST_TIMEOUT,
 };
 use scenec::director::{
     CachedDirector, Director, DirectorError, LlmDirector, LlmSettings, OutputMode, ReplayDirector,
@@ -45,15 +46,19 @@ pub struct LlmArgs {
     #[arg(long, default_value_t = DEFAULT_MAX_TOKENS)]
     pub max_tokens: u32,
     /// TCP connect timeout in seconds.
-    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS", value_parser = bounds::timeout)]
     pub connect_timeout: f64,
     /// Timeout of each socket read in seconds (not a total timeout).
-    #[arg(long, default_value_t = 120.0, value_name = "SECONDS")]
+    #[arg(long, default_value_t = 120.0, value_name = "SECONDS", value_parser = bounds::timeout)]
     pub read_timeout: f64,
     /// Total seconds one HTTP request may take, body included (a reply dripping slower
     /// fails and is retried).
-    #[arg(long, default_value_t = DEFAULT_REQUEST_TIMEOUT.as_secs_f64(), value_name = "SECONDS")]
+    #[arg(long, default_value_t = DEFAULT_REQUEST_TIMEOUT.as_secs_f64(), value_name = "SECONDS", value_parser = bounds::timeout)]
     pub request_timeout: f64,
+    /// Largest response body read, in bytes; a longer one ends the call with a transport
+    /// error (an endless body stops here instead of filling the memory).
+    #[arg(long, default_value_t = DEFAULT_MAX_RESPONSE_BYTES, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_response_bytes: u64,
     /// Director attempts: the first answer plus repair requests carrying the diagnostics.
     #[arg(long, default_value_t = DEFAULT_MAX_ATTEMPTS)]
     pub max_attempts: u32,
@@ -122,6 +127,7 @@ impl LlmArgs {
         s.connect_timeout = seconds("connect-timeout", self.connect_timeout)?;
         s.read_timeout = seconds("read-timeout", self.read_timeout)?;
         s.request_timeout = seconds("request-timeout", self.request_timeout)?;
+        s.max_response_bytes = self.max_response_bytes;
         s.max_attempts = self.max_attempts;
         s.mode = self.mode;
         s.prompt_dir = self.prompt_dir.clone();

@@ -5,6 +5,8 @@ use scenec::ir::Easing;
 use scenec::lower::LowerOptions;
 use serde::Deserialize;
 
+use super::bounds;
+
 /// Easing on the command line and in `scenec.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -35,7 +37,7 @@ impl From<EasingArg> for Easing {
 #[command(next_help_heading = "Lowering")]
 pub struct LowerArgs {
     /// Longest gap between keyframes, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 1.0, value_parser = bounds::keyframe_interval)]
     keyframe_interval: f64,
     /// Easing of camera moves and entity paths.
     #[arg(long, value_enum, default_value_t = EasingArg::EaseInOut)]

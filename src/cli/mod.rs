@@ -1,10 +1,42 @@
 //! clap front over the library: parsing arguments and rendering results for people. No
 //! pipeline logic lives here.
 
+// The `println!` family for the whole CLI, shadowing std's (textual scope: these come before
+// every `mod` below): a write that fails ends in exit 2 "cannot write to standard output"
+// instead of std's panic (exit 101). See `output`.
+
+/// `std::println!` that ends the process with exit 2 when standard output cannot be written.
+macro_rules! println {
+    () => {
+        $crate::cli::output::stdout(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `std::print!` that ends the process with exit 2 when standard output cannot be written.
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::cli::output::stdout(format_args!($($arg)*))
+    };
+}
+
+/// `std::eprintln!` that ends the process with exit 2 when standard error cannot be written.
+macro_rules! eprintln {
+    () => {
+        $crate::cli::output::stderr(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::stderr(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod backends;
 mod batch;
 mod batch_api;
 mod batch_progress;
+mod bounds;
 mod check;
 mod compile;
 mod completions;
@@ -17,6 +49,7 @@ pub(crate) mod logging;
 mod lower;
 mod lower_args;
 mod out_dir;
+mod output;
 mod preview;
 mod runtime;
 mod schema;
@@ -87,7 +120,6 @@ enum Command {
 
 /// Reads the config file, parses the command line and runs the chosen command.
 pub fn run() -> ExitCode {
-    die_quietly_on_closed_pipe();
     let args: Vec<OsString> = std::env::args_os().collect();
     let loaded = match config::load(config::config_flag(&args).as_deref()) {
         Ok(loaded) => loaded,
@@ -119,18 +151,6 @@ pub fn run() -> ExitCode {
         Command::Config(args) => show_config::run(&args, &Cli::command(), loaded.as_ref()),
         Command::Completions(args) => completions::run(&args, &mut Cli::command()),
     };
+    output::flush();
     ExitCode::from(code)
-}
-
-/// Output into a closed pipe (`scenec schema wire | head`) ends the process quietly, as it
-/// does for every Unix filter, instead of panicking inside `println!`: Rust ignores SIGPIPE
-/// by default, which turns the closed pipe into an error that `println!` panics on. This
-/// restores the default action for the whole CLI at once.
-fn die_quietly_on_closed_pipe() {
-    #[cfg(unix)]
-    // SAFETY: runs first thing in `main`, before any other thread exists; SIG_DFL is a valid
-    // disposition for SIGPIPE and no Rust code relies on SIGPIPE being ignored.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
 }

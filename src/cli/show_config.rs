@@ -98,6 +98,9 @@ pub fn entries(
         if e.key == "base_url" && e.value.is_empty() {
             e.value = scenec::director::llm::settings::DEFAULT_BASE_URL.into();
         }
+        if e.key == "base_url" {
+            e.value = scenec::director::llm::untrusted::redact_url(&e.value);
+        }
         if e.key == "api_key_env" {
             let state = if key_set { "set" } else { "not set" };
             e.source = format!(
@@ -156,6 +159,14 @@ mod tests {
         );
         assert_eq!(find(&entries, "director").value, "llm");
         assert_eq!(entries.len(), KEYS.len());
+        let env = |name: &str| {
+            (name == "OPENAI_BASE_URL").then(|| "http://me:pa55word@env:8080/v1".to_owned())
+        };
+        let entries = super::entries(&command, None, env);
+        assert_eq!(
+            find(&entries, "base_url").value,
+            "http://<redacted>@env:8080/v1"
+        );
     }
 
     #[test]

@@ -126,6 +126,22 @@ pub enum DirectorError {
         transcript: Box<Transcript>,
     },
 
+    /// The server sent a body longer than the size limit (code `transport`, like the other
+    /// faults of the connection).
+    #[error(
+        "the server at {host} sent a reply longer than the limit of {limit} bytes (after {http_attempts} request(s)); reading stopped there. Raise --max-response-bytes if such replies are expected"
+    )]
+    ResponseTooLarge {
+        /// Endpoint host.
+        host: String,
+        /// The limit in bytes.
+        limit: u64,
+        /// HTTP requests sent for the failing call.
+        http_attempts: u32,
+        /// Every attempt.
+        transcript: Box<Transcript>,
+    },
+
     /// The server rejected every output mode that was tried.
     #[error("the server rejected every output mode tried ({}): {message}", .tried.join(", "))]
     ModeUnsupported {
@@ -184,7 +200,7 @@ impl DirectorError {
             DirectorError::Length { .. } => "length",
             DirectorError::Refusal { .. } => "refusal",
             DirectorError::Http { .. } => "http_status",
-            DirectorError::Transport { .. } => "transport",
+            DirectorError::Transport { .. } | DirectorError::ResponseTooLarge { .. } => "transport",
             DirectorError::MalformedResponse { .. } => "malformed_response",
             DirectorError::ModeUnsupported { .. } => "mode_unsupported",
             DirectorError::Replay { .. } => "replay",
@@ -201,6 +217,7 @@ impl DirectorError {
             | DirectorError::Http { transcript, .. }
             | DirectorError::Transport { transcript, .. }
             | DirectorError::MalformedResponse { transcript, .. }
+            | DirectorError::ResponseTooLarge { transcript, .. }
             | DirectorError::ModeUnsupported { transcript, .. } => Some(transcript),
             _ => None,
         }

@@ -58,7 +58,7 @@ impl Heuristic {
         let requested = request
             .duration_s
             .filter(|d| d.is_finite() && *d > 0.0)
-            .map(|d| d.min(timing::MAX_TOTAL_S));
+            .map(|d| d.min(timing::MAX_STATED_S));
         if !mostly_latin(prompt) || !mostly_english(prompt) {
             tracing::debug!(
                 "heuristic: prompt is not English the rules can read; one-shot fallback"

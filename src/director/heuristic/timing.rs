@@ -8,8 +8,11 @@ use super::words::number;
 pub(super) const DEFAULT_ACTION_S: f64 = 2.5;
 /// Shortest natural length of a shot in seconds.
 pub(super) const MIN_SHOT_S: f64 = 5.0;
-/// Longest total a prompt may ask for, in seconds (longer requests are clamped).
-pub(super) const MAX_TOTAL_S: f64 = 600.0;
+/// Longest duration kept as stated, in seconds (about 31 years). Anything up to it stays as
+/// the prompt or `--duration` says, so a video over the checker's one-hour limit is reported
+/// by the checker (E0102) instead of silently shortened; only absurd numbers are cut to it,
+/// which keeps sums of durations finite and is still reported as over the limit.
+pub(super) const MAX_STATED_S: f64 = 1e9;
 
 /// Durations found in a clause.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -68,7 +71,7 @@ pub(super) fn extract(tokens: &mut Vec<Token>) -> Durations {
             (_, a) if VIDEO_NOUNS.contains(&a) => (i, i + len, true),
             _ => (i, i + len, false),
         };
-        let seconds = seconds.min(MAX_TOTAL_S);
+        let seconds = seconds.min(MAX_STATED_S);
         if total {
             found.total_s = Some(seconds);
         } else {
@@ -125,6 +128,19 @@ mod tests {
         let (d, rest) = run("a fox trots through snow for 6 seconds");
         assert_eq!(d.action_s, Some(6.0));
         assert_eq!(rest, "a fox trots through snow");
+    }
+
+    #[test]
+    fn long_durations_are_kept_for_the_checker_and_absurd_ones_stay_finite() {
+        assert_eq!(
+            run("a cat sleeps for 3601 seconds").0.action_s,
+            Some(3601.0)
+        );
+        assert_eq!(run("a 20-minute film").0.total_s, Some(1200.0));
+        assert_eq!(
+            run("a cat sleeps for 1e308 minutes").0.action_s,
+            Some(MAX_STATED_S)
+        );
     }
 
     #[test]

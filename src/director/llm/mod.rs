@@ -5,7 +5,7 @@
 //! One file per job: [`settings`], [`prompts`] (templates), [`request`] (request bodies),
 //! [`response`] (lenient replies, JSON extraction), [`mode`] (output modes and fallback),
 //! [`transport`] (HTTP with retries, attempt counting), [`repair`] (the loop), [`tokens`]
-//! (token counting for `--dry-run`).
+//! (token counting for `--dry-run`), [`untrusted`] (redacting and escaping server text).
 
 pub mod mode;
 pub mod prompts;
@@ -15,6 +15,7 @@ pub mod response;
 pub mod settings;
 pub mod tokens;
 pub mod transport;
+pub mod untrusted;
 
 use std::path::PathBuf;
 
@@ -35,7 +36,7 @@ use crate::schema;
 /// The exact first request of a compile, for `--dry-run`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DryRun {
-    /// Where it would be sent (`…/chat/completions`).
+    /// Where it would be sent (`…/chat/completions`), user name and password redacted.
     pub url: String,
     /// The request body, exactly as it would be sent.
     pub body: Value,
@@ -102,10 +103,10 @@ impl LlmDirector {
     pub fn dry_run(&self, request: &Request) -> Result<DryRun, DirectorError> {
         let body = self.request_body(request)?;
         Ok(DryRun {
-            url: format!(
+            url: untrusted::redact_url(&format!(
                 "{}/chat/completions",
                 self.engine.settings.base_url.trim_end_matches('/')
-            ),
+            )),
             tokens: tokens::count(&body),
             body,
         })

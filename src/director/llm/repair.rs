@@ -233,7 +233,7 @@ pub enum Verdict {
 /// prose) through the schema, the deterministic fixes and the checker.
 pub fn judge(response: &ChatResponse) -> Verdict {
     if let Some(refusal) = response.refusal() {
-        return Verdict::Refusal(refusal);
+        return Verdict::Refusal(super::untrusted::printable(&refusal));
     }
     if response.finish_reason() == Some("length") {
         return Verdict::Length;
@@ -324,6 +324,12 @@ impl Run<'_> {
             FailureKind::Malformed => DirectorError::MalformedResponse {
                 host,
                 message: failure.message,
+                http_attempts: failure.http_attempts,
+                transcript,
+            },
+            FailureKind::TooLarge { limit } => DirectorError::ResponseTooLarge {
+                host,
+                limit,
                 http_attempts: failure.http_attempts,
                 transcript,
             },

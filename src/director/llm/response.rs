@@ -5,6 +5,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::untrusted::printable;
+
 /// A chat-completions reply as far as scenec reads it.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ChatResponse {
@@ -94,13 +96,13 @@ pub(crate) fn error_message(body: &str) -> String {
             .or_else(|| value.get("message"))
             .and_then(Value::as_str);
         if let Some(message) = message {
-            return message.to_owned();
+            return printable(message);
         }
     }
     excerpt(body)
 }
 
-/// The first 200 characters of `text`, on one line.
+/// The first 200 characters of `text`, on one line, [`printable`].
 pub(crate) fn excerpt(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: String = one_line.chars().take(200).collect();
@@ -110,7 +112,7 @@ pub(crate) fn excerpt(text: &str) -> String {
     if out.is_empty() {
         "(empty body)".to_owned()
     } else {
-        out
+        printable(&out)
     }
 }
 
@@ -295,5 +297,10 @@ mod tests {
             "<html>502 Bad Gateway</html>"
         );
         assert_eq!(error_message(""), "(empty body)");
+        assert_eq!(
+            error_message(r#"{"error":"\u001b]0;pwned\u0007\u001b[2Jgone"}"#),
+            "\\u{1b}]0;pwned\\u{7}\\u{1b}[2Jgone"
+        );
+        assert_eq!(excerpt("<p>\u{1b}[2J</p>"), "<p>\\u{1b}[2J</p>");
     }
 }

@@ -17,6 +17,12 @@ pub const DEFAULT_MAX_TOKENS: u32 = 2048;
 /// Default total time one HTTP request may take, body included (five minutes: a long
 /// non-streamed reply from a slow local model fits, a body dripping forever does not).
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(300);
+/// Longest connect, read or request timeout (one day): longer ones overflow the HTTP
+/// client's clock arithmetic and mean "never" anyway.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(86_400);
+/// Default size limit of one response body in bytes (8 MiB: a storyboard reply is a few
+/// kilobytes; an endless body stops here instead of filling the memory).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Everything the LLM director needs to know. Build with [`LlmSettings::new`] or
 /// [`LlmSettings::from_env`] and adjust the public fields.
@@ -42,6 +48,8 @@ pub struct LlmSettings {
     /// server that drips its reply slower than this fails (and is retried) even when every
     /// read beats `read_timeout`.
     pub request_timeout: Duration,
+    /// Largest response body read, in bytes; a longer one fails the call (not retried).
+    pub max_response_bytes: u64,
     /// Director attempts: the first answer plus repair requests.
     pub max_attempts: u32,
     /// HTTP requests per call, retries on 429/5xx/transport faults included.
@@ -91,6 +99,7 @@ impl LlmSettings {
             connect_timeout: Duration::from_secs(10),
             read_timeout: Duration::from_secs(120),
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             max_attempts: DEFAULT_MAX_ATTEMPTS,
             max_http_attempts: 4,
             retry_base_delay: Duration::from_millis(250),
@@ -136,12 +145,22 @@ impl LlmSettings {
                 message: "--max-attempts must be at least 1".into(),
             });
         }
-        if self.connect_timeout.is_zero()
-            || self.read_timeout.is_zero()
-            || self.request_timeout.is_zero()
-        {
+        let timeouts = [
+            self.connect_timeout,
+            self.read_timeout,
+            self.request_timeout,
+        ];
+        if timeouts.iter().any(|t| t.is_zero() || *t > MAX_TIMEOUT) {
             return Err(DirectorError::Config {
-                message: "--connect-timeout, --read-timeout and --request-timeout must be more than 0 seconds".into(),
+                message: format!(
+                    "--connect-timeout, --read-timeout and --request-timeout must be more than 0 and at most {} seconds (one day)",
+                    MAX_TIMEOUT.as_secs()
+                ),
+            });
+        }
+        if self.max_response_bytes == 0 {
+            return Err(DirectorError::Config {
+                message: "--max-response-bytes must be at least 1".into(),
             });
         }
         if self.max_tokens == 0 {
@@ -194,6 +213,9 @@ mod tests {
         assert!(s.validate().is_err());
         let mut s = LlmSettings::new("http://127.0.0.1:1/v1");
         s.request_timeout = Duration::ZERO;
+        assert_eq!(s.validate().unwrap_err().code(), "director_config");
+        let mut s = LlmSettings::new("http://127.0.0.1:1/v1");
+        s.read_timeout = Duration::MAX;
         assert_eq!(s.validate().unwrap_err().code(), "director_config");
     }
 

@@ -18,6 +18,7 @@ use serde_json::Value;
 use super::mode::rejects_mode;
 use super::response::{ChatResponse, error_message, excerpt};
 use super::settings::LlmSettings;
+use super::untrusted::{Secrets, printable};
 use crate::director::DirectorError;
 
 /// The final HTTP exchange of a call: what a cassette records and a replay serves.
@@ -57,6 +58,11 @@ pub enum FailureKind {
     Transport,
     /// A 2xx body that is not a chat completion.
     Malformed,
+    /// A body longer than the size limit (not retried: it would be as long again).
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
 }
 
 /// A failed call.
@@ -89,7 +95,7 @@ impl Failure {
         match self.kind {
             FailureKind::Transport | FailureKind::Malformed => true,
             FailureKind::Http { status } => status == 408 || status == 429 || status >= 500,
-            FailureKind::ModeRejected { .. } => false,
+            FailureKind::ModeRejected { .. } | FailureKind::TooLarge { .. } => false,
         }
     }
 }
@@ -152,6 +158,20 @@ pub trait Transport: Send + Sync {
 
 /// What the counting service saw of the last response.
 #[derive(Debug, Clone)]
+enum Seen {
+    /// A whole response.
+    Response(Captured),
+    /// A response whose body passed the size limit; reading stopped there.
+    TooLarge {
+        /// The status.
+        status: u16,
+        /// The limit in bytes.
+        limit: u64,
+    },
+}
+
+/// A whole response, its body redacted.
+#[derive(Debug, Clone)]
 struct Captured {
     status: u16,
     retry_after: Option<Duration>,
@@ -170,6 +190,8 @@ pub struct HttpTransport {
     max_http_attempts: u32,
     base_delay: Duration,
     max_delay: Duration,
+    max_response_bytes: u64,
+    secrets: Arc<Secrets>,
 }
 
 impl HttpTransport {
@@ -192,6 +214,8 @@ impl HttpTransport {
             max_http_attempts: settings.max_http_attempts,
             base_delay: settings.retry_base_delay,
             max_delay: settings.retry_max_delay,
+            max_response_bytes: settings.max_response_bytes,
+            secrets: Arc::new(Secrets::new(&settings.api_key, &settings.base_url)),
         })
     }
 
@@ -222,20 +246,37 @@ impl HttpTransport {
 
     /// Sends `body` once through async-openai and classifies what came back.
     async fn exchange(&self, body: &Value, counter: &Arc<AtomicU32>) -> Result<Sent, Failure> {
-        let slot: Arc<Mutex<Option<Captured>>> = Arc::new(Mutex::new(None));
-        let service = counting_service(self.http.clone(), Arc::clone(&slot), Arc::clone(counter));
+        let slot: Arc<Mutex<Option<Seen>>> = Arc::new(Mutex::new(None));
+        let service = counting_service(
+            self.http.clone(),
+            Arc::clone(&slot),
+            Arc::clone(counter),
+            Reading {
+                limit: self.max_response_bytes,
+                secrets: Arc::clone(&self.secrets),
+            },
+        );
         let client =
             Client::build(self.http.clone(), self.config.clone()).with_http_service(service);
         let result: Result<ChatResponse, OpenAIError> = client.chat().create_byot(body).await;
         let captured = slot.lock().ok().and_then(|mut s| s.take());
         let http_attempts = counter.load(Ordering::SeqCst);
         match captured {
-            Some(Captured {
+            Some(Seen::TooLarge { status, limit }) => Err(Failure {
+                kind: FailureKind::TooLarge { limit },
+                message: format!(
+                    "the HTTP {status} reply's body is longer than the limit of {limit} bytes; reading stopped there (raise --max-response-bytes if such replies are expected)"
+                ),
+                http_attempts,
+                wire: None,
+                retry_after: None,
+            }),
+            Some(Seen::Response(Captured {
                 status: status @ 200..=299,
                 invalid_utf8_at: Some(at),
                 body,
                 retry_after,
-            }) => Err(Failure {
+            })) => Err(Failure {
                 kind: FailureKind::Malformed,
                 message: format!(
                     "a body that is not valid UTF-8 (first bad byte at offset {at}): {}",
@@ -245,7 +286,7 @@ impl HttpTransport {
                 wire: Some(Wire { status, body }),
                 retry_after,
             }),
-            Some(c) => {
+            Some(Seen::Response(c)) => {
                 let wire = Wire {
                     status: c.status,
                     body: c.body,
@@ -264,7 +305,7 @@ impl HttpTransport {
             None => Err(Failure {
                 kind: FailureKind::Transport,
                 message: match result {
-                    Err(e) => transport_message(&e),
+                    Err(e) => printable(&self.secrets.redact_text(&transport_message(&e))),
                     Ok(_) => "no response was received".to_owned(),
                 },
                 http_attempts,
@@ -306,7 +347,8 @@ impl Transport for HttpTransport {
             .await;
         let total = counter.load(Ordering::SeqCst);
         if let Err(failure) = &result {
-            tracing::warn!(
+            // info, not warn: the caller reports the failure itself (once, without -v)
+            tracing::info!(
                 http_attempts = total,
                 reason = %failure.message,
                 "the chat request failed"
@@ -324,12 +366,22 @@ impl Transport for HttpTransport {
     }
 }
 
+/// How the counting service reads a body: up to `limit` bytes, redacting `secrets`.
+#[derive(Debug, Clone)]
+struct Reading {
+    limit: u64,
+    secrets: Arc<Secrets>,
+}
+
 /// A tower service that sends each request with `http`, counts it, reads the whole body
-/// (so read timeouts and resets surface here) and keeps status, `Retry-After` and body.
+/// (so read timeouts and resets surface here, and a body over the size limit stops here),
+/// redacts the secrets a server may echo in it before anything parses, logs, records or
+/// caches it, and keeps status, `Retry-After` and body.
 fn counting_service(
     http: reqwest::Client,
-    slot: Arc<Mutex<Option<Captured>>>,
+    slot: Arc<Mutex<Option<Seen>>>,
     counter: Arc<AtomicU32>,
+    reading: Reading,
 ) -> impl tower::Service<
     HttpRequestFactory,
     Response = reqwest::Response,
@@ -343,6 +395,7 @@ fn counting_service(
         let http = http.clone();
         let slot = Arc::clone(&slot);
         let counter = Arc::clone(&counter);
+        let reading = reading.clone();
         async move {
             let attempt = counter.fetch_add(1, Ordering::SeqCst) + 1;
             let request = factory.build().await?;
@@ -364,10 +417,24 @@ fn counting_service(
             })?;
             let status = response.status();
             let headers = response.headers().clone();
-            let bytes = response.bytes().await.map_err(|e| {
+            let Some(bytes) = read_body(response, reading.limit).await.map_err(|e| {
                 tracing::debug!(attempt, status = status.as_u16(), error = %e, "the response body broke off");
                 OpenAIError::Reqwest(e)
-            })?;
+            })?
+            else {
+                tracing::debug!(attempt, status = status.as_u16(), limit = reading.limit, "the response body is over the size limit");
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(Seen::TooLarge {
+                        status: status.as_u16(),
+                        limit: reading.limit,
+                    });
+                }
+                return Err(OpenAIError::InvalidArgument(format!(
+                    "the response body is longer than {} bytes",
+                    reading.limit
+                )));
+            };
+            let bytes: Vec<u8> = reading.secrets.redact(&bytes).into_owned();
             tracing::debug!(
                 attempt,
                 status = status.as_u16(),
@@ -381,12 +448,12 @@ fn counting_service(
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| retry_after(v, std::time::SystemTime::now()));
             if let Ok(mut s) = slot.lock() {
-                *s = Some(Captured {
+                *s = Some(Seen::Response(Captured {
                     status: status.as_u16(),
                     retry_after,
                     body: String::from_utf8_lossy(&bytes).into_owned(),
                     invalid_utf8_at: std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to()),
-                });
+                }));
             }
             let mut rebuilt = http::Response::builder().status(status);
             for (name, value) in &headers {
@@ -400,12 +467,34 @@ fn counting_service(
     })
 }
 
+/// The body of `response`, or `None` as soon as it is longer than `limit` bytes (a
+/// `Content-Length` over the limit stops before reading any).
+async fn read_body(
+    mut response: reqwest::Response,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, reqwest::Error> {
+    if response.content_length().is_some_and(|n| n > limit) {
+        return Ok(None);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if (body.len() + chunk.len()) as u64 > limit {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
+}
+
 /// The wait a `Retry-After` value asks for at `now`: seconds (`120`, `1.5`) or an HTTP date
-/// (`Wed, 21 Oct 2026 07:28:00 GMT`; a date in the past means no wait).
+/// (`Wed, 21 Oct 2026 07:28:00 GMT`; a date in the past means no wait). A number of seconds
+/// too large for a [`Duration`] (`1e308`) is [`Duration::MAX`]; the caller clamps every wait
+/// to the longest retry delay.
 fn retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
+        return (seconds.is_finite() && seconds >= 0.0)
+            .then(|| Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX));
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
@@ -455,6 +544,11 @@ mod tests {
             retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now),
             Some(Duration::ZERO)
         );
+        assert_eq!(
+            retry_after("99999999999999999999", now),
+            Some(Duration::MAX)
+        );
+        assert_eq!(retry_after("1e308", now), Some(Duration::MAX));
         assert_eq!(retry_after("-1", now), None);
         assert_eq!(retry_after("NaN", now), None);
         assert_eq!(retry_after("soon", now), None);
