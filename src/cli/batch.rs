@@ -133,7 +133,12 @@ fn execute(args: &Args) -> Result<u8, String> {
             output.writer.write(&finished.line)
         })
         .await
-        .map_err(|e| format!("cannot write {}: {e}", output_name(output.path.as_deref())))
+        .map_err(|e| {
+            format!(
+                "cannot write to {}: {e}",
+                output_name(output.path.as_deref())
+            )
+        })
     });
     bar.finish_and_clear();
     // prompts abandoned after the grace may still be computing: do not wait for them

@@ -234,7 +234,7 @@ fn write_jsonl<T: serde::Serialize>(path: Option<&Path>, items: &[T]) -> Result<
         _ => std::io::stdout()
             .lock()
             .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write standard output: {e}")),
+            .map_err(|e| format!("cannot write to standard output: {e}")),
     };
     written.map(|()| text.len())
 }
