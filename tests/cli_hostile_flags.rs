@@ -171,6 +171,11 @@ fn a_bad_value_of_any_numeric_flag_is_a_usage_error() {
         ]);
     }
     cases.push(compile("--max-response-bytes", "0"));
+    cases.push(compile("--max-attempts", "0"));
+    cases.push(compile("--max-tokens", "0"));
+    for value in ["NaN", "2.5", "-1"] {
+        cases.push(compile("--temperature", value));
+    }
     for args in cases {
         let mut cmd = scenec(tmp.path());
         cmd.args(&args);
@@ -190,6 +195,8 @@ fn a_bad_value_in_scenec_toml_names_file_line_and_key() {
         ("\nduration = 3601", "duration"),
         ("keyframe_interval = nan", "keyframe_interval"),
         ("max_response_bytes = 0", "max_response_bytes"),
+        ("max_attempts = 0", "max_attempts"),
+        ("temperature = 2.5", "temperature"),
     ] {
         std::fs::write(tmp.path().join("scenec.toml"), text).unwrap_or_else(|e| panic!("{e}"));
         let mut cmd = scenec(tmp.path());

@@ -45,6 +45,15 @@ pub const KEYFRAME_INTERVAL: Range = Range {
     high_is: "the longest video",
 };
 
+/// `--temperature`: 0 to 2, as the chat-completions API takes it.
+pub const TEMPERATURE: Range = Range {
+    low: 0.0,
+    low_included: true,
+    high: 2.0,
+    unit: "",
+    high_is: "the API's maximum",
+};
+
 /// `eval --min-score`: a score from 0 to 1.
 pub const SCORE: Range = Range {
     low: 0.0,
@@ -102,6 +111,11 @@ pub fn keyframe_interval(text: &str) -> Result<f64, String> {
     KEYFRAME_INTERVAL.parse(text)
 }
 
+/// clap value parser of `--temperature`.
+pub fn temperature(text: &str) -> Result<f32, String> {
+    TEMPERATURE.parse(text).map(|v| v as f32)
+}
+
 /// clap value parser of `--min-score`.
 pub fn score(text: &str) -> Result<f64, String> {
     SCORE.parse(text)
@@ -138,6 +152,10 @@ mod tests {
         assert_eq!(score("1"), Ok(1.0));
         for bad in ["1.01", "-0.1", "NaN"] {
             assert!(score(bad).is_err(), "{bad}");
+        }
+        assert_eq!(temperature("0.2"), Ok(0.2));
+        for bad in ["2.5", "-1", "NaN"] {
+            assert!(temperature(bad).is_err(), "{bad}");
         }
     }
 }

@@ -245,8 +245,19 @@ impl Config {
         if self.concurrency == Some(0) {
             return Err(("concurrency", "must be at least 1".into()));
         }
-        if self.max_response_bytes == Some(0) {
-            return Err(("max_response_bytes", "must be at least 1".into()));
+        for (key, value) in [
+            ("max_response_bytes", self.max_response_bytes),
+            ("max_tokens", self.max_tokens.map(u64::from)),
+            ("max_attempts", self.max_attempts.map(u64::from)),
+        ] {
+            if value == Some(0) {
+                return Err((key, "must be at least 1".into()));
+            }
+        }
+        if let Some(t) = self.temperature {
+            bounds::TEMPERATURE
+                .check(f64::from(t))
+                .map_err(|e| ("temperature", e))?;
         }
         if let Some(mode) = &self.mode {
             mode.parse::<OutputMode>().map_err(|e| ("mode", e))?;

@@ -37,13 +37,13 @@ pub struct LlmArgs {
     #[arg(long, default_value = "OPENAI_API_KEY", value_name = "VAR")]
     pub api_key_env: String,
     /// Sampling temperature (0..=2).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_parser = bounds::temperature)]
     pub temperature: f32,
     /// Sampling seed, for servers that support one.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
     /// Completion token limit (a reply cut at the limit is retried once with twice as many).
-    #[arg(long, default_value_t = DEFAULT_MAX_TOKENS)]
+    #[arg(long, default_value_t = DEFAULT_MAX_TOKENS, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_tokens: u32,
     /// TCP connect timeout in seconds.
     #[arg(long, default_value_t = 10.0, value_name = "SECONDS", value_parser = bounds::timeout)]
@@ -60,7 +60,7 @@ pub struct LlmArgs {
     #[arg(long, default_value_t = DEFAULT_MAX_RESPONSE_BYTES, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_response_bytes: u64,
     /// Director attempts: the first answer plus repair requests carrying the diagnostics.
-    #[arg(long, default_value_t = DEFAULT_MAX_ATTEMPTS)]
+    #[arg(long, default_value_t = DEFAULT_MAX_ATTEMPTS, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_attempts: u32,
     /// Output mode to try first (json_schema, json_object, text); a server that rejects it
     /// gets the next one.
