@@ -1,7 +1,8 @@
 //! Hostile terminals and flags (issue 14): a full or closed standard output or standard
 //! error is exit 2 "cannot write to standard output" in every command, never a panic; every
 //! numeric flag and scenec.toml key outside its range is a usage error (exit 2); a video of
-//! up to an hour is kept as asked and a longer one is diagnosed, never silently shortened.
+//! up to an hour is kept as asked and a longer one is shortened with a `fixed` diagnostic,
+//! never silently.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -212,7 +213,7 @@ fn a_bad_value_in_scenec_toml_names_file_line_and_key() {
 }
 
 #[test]
-fn an_hour_long_video_is_kept_and_a_longer_one_is_diagnosed() {
+fn an_hour_long_video_is_kept_and_a_longer_one_is_shortened_with_a_diagnostic() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let output = scenec(tmp.path())
         .args([
@@ -230,16 +231,23 @@ fn an_hour_long_video_is_kept_and_a_longer_one_is_diagnosed() {
         serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(printed["storyboard"]["duration_s"], 3600.0);
 
-    for prompt in [
-        "a cat sleeps for 3601 seconds",
-        "a 90-minute video of a cat sleeping",
+    for (prompt, asked) in [
+        ("a cat sleeps for 3601 seconds", "3601 s"),
+        ("a 90-minute video of a cat sleeping", "5400 s"),
     ] {
-        let mut cmd = scenec(tmp.path());
-        cmd.arg("compile").arg(prompt);
-        let (code, stderr) = run(cmd, Stdio::null(), Stdio::piped());
-        assert_eq!(code, Some(1), "{prompt}: {stderr}");
+        let output = scenec(tmp.path())
+            .args(["compile", prompt, "--format", "json"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{prompt}: {stderr}");
+        let printed: serde_json::Value =
+            serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(printed["storyboard"]["duration_s"], 3600.0, "{prompt}");
         assert!(
-            stderr.contains("E0102") && stderr.contains("longer than the limit of 3600 s"),
+            stderr.contains(&format!(
+                "fixed[E0102] at /duration_s: the prompt asks for a video of {asked}, longer than the limit of 3600 s (one hour); it was shortened to 3600 s"
+            )),
             "{prompt}: {stderr}"
         );
     }

@@ -60,12 +60,14 @@ fn an_unknown_backend_is_a_usage_error_listing_the_names() {
 }
 
 #[test]
-fn a_bad_keyframe_interval_is_a_clear_error() {
+fn a_bad_keyframe_interval_is_a_usage_error() {
     scenec()
         .args(["lower", PANDA, "--keyframe-interval", "0"])
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains("keyframe interval is 0 s"));
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value '0' for '--keyframe-interval <SECONDS>': `0` must be more than 0",
+        ));
 }
 
 #[test]

@@ -132,6 +132,9 @@ fn settings(base: &str) -> LlmSettings {
     s.retry_base_delay = Duration::from_millis(2);
     s.retry_max_delay = Duration::from_millis(10);
     s.read_timeout = Duration::from_secs(5);
+    // the 10,000-shot reply (over the default 8 MiB) tests the checker's size limits, not
+    // the body limit (tests/hostile_server.rs tests that)
+    s.max_response_bytes = 64 << 20;
     s
 }
 

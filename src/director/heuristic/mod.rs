@@ -34,6 +34,7 @@ use async_trait::async_trait;
 pub use verbs::lemma;
 
 use super::{Directed, Director, DirectorError, Request, checked_prompt};
+use crate::check::limits::MAX_DURATION_S;
 use crate::check::{self, Diagnostic};
 use crate::ir::{Angle, Framing, Meta, SCHEMA_VERSION, Shot, Storyboard, Transition};
 use entities::Registry;
@@ -54,6 +55,17 @@ impl Heuristic {
     /// Decomposes `request` into a storyboard, synchronously, in time linear in the prompt's
     /// length. Fails only on an empty prompt or one over [`super::MAX_PROMPT_CHARS`].
     pub fn decompose(&self, request: &Request) -> Result<Storyboard, DirectorError> {
+        self.decompose_noted(request)
+            .map(|(storyboard, _)| storyboard)
+    }
+
+    /// [`Heuristic::decompose`], with a `fixed` E0102 diagnostic when the prompt or the
+    /// request asks for more than the checker's one-hour limit and the video was shortened
+    /// to it.
+    fn decompose_noted(
+        &self,
+        request: &Request,
+    ) -> Result<(Storyboard, Option<Diagnostic>), DirectorError> {
         let prompt = checked_prompt(&request.prompt)?;
         let requested = request
             .duration_s
@@ -63,7 +75,8 @@ impl Heuristic {
             tracing::debug!(
                 "heuristic: prompt is not English the rules can read; one-shot fallback"
             );
-            return Ok(fallback(prompt, requested));
+            let (target, cut) = within_limit(requested);
+            return Ok((fallback(prompt, target), cut));
         }
         let tokens = tokenize::tokenize(prompt);
         let mut clauses = clauses::split(&tokens);
@@ -88,13 +101,19 @@ impl Heuristic {
         let mut timed = shots::build(&groups, &clauses, &readings, &action_s, &registry.entities);
         if timed.is_empty() {
             tracing::debug!("heuristic: no clause gave a shot; one-shot fallback");
-            return Ok(fallback(prompt, requested));
+            let (target, cut) = within_limit(requested);
+            return Ok((fallback(prompt, target), cut));
         }
-        if let Some(target) = requested.or(total).filter(|t| *t > 0.0) {
+        // the length asked for, else the actions' natural sum, cut to the hour when longer
+        let stated = requested.or(total);
+        let natural: f64 = timed.iter().map(|t| t.shot.duration_s).sum();
+        let (limited, cut) = within_limit(Some(stated.unwrap_or(natural)));
+        let target = if cut.is_some() { limited } else { stated };
+        if let Some(target) = target.filter(|t| *t > 0.0) {
             fit_total(&mut timed, target);
         }
         let mut shots: Vec<Shot> = timed.into_iter().map(|t| t.shot).collect();
-        round_times(&mut shots, requested.or(total));
+        round_times(&mut shots, target);
         if let Some(last) = shots.last_mut() {
             last.transition = Transition::Cut;
         }
@@ -115,7 +134,27 @@ impl Heuristic {
         // camera targets and shot descriptions, as for a version 1 storyboard.
         check::infer_casts(&mut storyboard);
         limits::fit_texts(&mut storyboard);
-        Ok(storyboard)
+        Ok((storyboard, cut))
+    }
+}
+
+/// `asked` (seconds) cut to the checker's one-hour limit, and the `fixed` diagnostic that
+/// says so when it was longer: a long video is never shortened silently.
+fn within_limit(asked: Option<f64>) -> (Option<f64>, Option<Diagnostic>) {
+    match asked {
+        Some(asked) if asked > MAX_DURATION_S => (
+            Some(MAX_DURATION_S),
+            Some(Diagnostic::fixed(
+                check::codes::TOO_LONG,
+                "/duration_s",
+                format!(
+                    "the prompt asks for a video of {} s, longer than the limit of {MAX_DURATION_S} s (one hour); it was shortened to {MAX_DURATION_S} s",
+                    round2(asked)
+                ),
+            )
+            .with_help("split the scene into several prompts of at most an hour"),
+        )),
+        other => (other, None),
     }
 }
 
@@ -127,8 +166,9 @@ impl Director for Heuristic {
 
     async fn direct(&self, request: &Request) -> Result<Directed, DirectorError> {
         let started = Instant::now();
-        let mut storyboard = self.decompose(request)?;
-        let mut diagnostics = check::fix(&mut storyboard);
+        let (mut storyboard, cut) = self.decompose_noted(request)?;
+        let mut diagnostics: Vec<Diagnostic> = cut.into_iter().collect();
+        diagnostics.extend(check::fix(&mut storyboard));
         diagnostics.extend(
             check::check(&storyboard)
                 .into_iter()
@@ -288,6 +328,16 @@ fn round_times(shots: &mut [Shot], total: Option<f64>) {
         let others: f64 = shots.iter().rev().skip(1).map(|s| s.duration_s).sum();
         if let Some(last) = shots.last_mut() {
             last.duration_s = round2((total - others).max(0.1));
+        }
+        // shots raised to the 0.1 s minimum can push the sum past the total (past the
+        // one-hour limit when the total is that limit): the longest shot gives the excess back
+        let excess = round2(shots.iter().map(|s| s.duration_s).sum::<f64>() - total);
+        if excess > 0.0
+            && let Some(longest) = shots
+                .iter_mut()
+                .max_by(|a, b| a.duration_s.total_cmp(&b.duration_s))
+        {
+            longest.duration_s = round2((longest.duration_s - excess).max(0.1));
         }
     }
     for s in shots.iter_mut() {

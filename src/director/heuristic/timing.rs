@@ -8,10 +8,9 @@ use super::words::number;
 pub(super) const DEFAULT_ACTION_S: f64 = 2.5;
 /// Shortest natural length of a shot in seconds.
 pub(super) const MIN_SHOT_S: f64 = 5.0;
-/// Longest duration kept as stated, in seconds (about 31 years). Anything up to it stays as
-/// the prompt or `--duration` says, so a video over the checker's one-hour limit is reported
-/// by the checker (E0102) instead of silently shortened; only absurd numbers are cut to it,
-/// which keeps sums of durations finite and is still reported as over the limit.
+/// Longest duration read as stated, in seconds (about 31 years), which keeps sums of
+/// durations finite. A video longer than the checker's one-hour limit is shortened to it
+/// later, with a `fixed` E0102 diagnostic that names the length asked for.
 pub(super) const MAX_STATED_S: f64 = 1e9;
 
 /// Durations found in a clause.
