@@ -210,25 +210,6 @@ fn bundled_model_accuracy_on_a_test_slice() {
 }
 
 #[test]
-fn slice_is_the_start_of_the_shared_test_split() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
-    );
-    match std::fs::read_to_string(path) {
-        Ok(full) => assert!(
-            full.starts_with(SLICE.trim_end()),
-            "the copied slice drifted from {path}"
-        ),
-        // Without ../shared there is nothing to compare against, except on CI, which has it.
-        Err(e) => assert!(
-            std::env::var_os("CI").is_none(),
-            "CI has ../shared, but {path}: {e}"
-        ),
-    }
-}
-
-#[test]
 fn bad_model_bytes_are_an_error_not_a_panic() {
     let e = Model::from_bytes(b"not a model")
         .err()

@@ -1,8 +1,10 @@
-//! The repository keeps its own copies of the shared evaluation suites (`tests/eval/`), so a
-//! fresh clone tests with nothing beside it. This test checks that the copies have not drifted
-//! from `../shared/eval/`. It needs `../shared` beside the repository, so it is ignored by
-//! default; `.ci/run` (where `../shared` is laid) runs it with
-//! `cargo test --test suite_copies -- --ignored`, and there a missing `../shared` fails it.
+//! The repository keeps its own copies of what it uses from `../shared` — the evaluation
+//! suites (`tests/eval/`) and a slice of the UD English EWT test split
+//! (`tests/data/ud-english-ewt/`) — so a fresh clone tests with nothing beside it. These tests
+//! check that the copies have not drifted from `../shared`. They need `../shared` beside the
+//! repository, so they are ignored by default; `.ci/run` (where `../shared` is laid) runs them
+//! with `cargo test --test suite_copies -- --ignored`, and there a missing `../shared` fails
+//! them.
 
 use std::path::PathBuf;
 
@@ -29,4 +31,21 @@ fn eval_suite_copies_match_shared() {
             "tests/eval/{name} differs from ../shared/eval/{name}: copy it again (cp ../shared/eval/{name} tests/eval/) and review the snapshots that change"
         );
     }
+}
+
+#[test]
+#[ignore = "compares tests/data with ../shared/data, which only exists beside a checkout; run with --ignored where it does (.ci/run does)"]
+fn treebank_slice_is_the_start_of_the_shared_test_split() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let name = "ud-english-ewt/en_ewt-ud-test.conllu";
+    let full = std::fs::read_to_string(root.join("../shared/data").join(name))
+        .unwrap_or_else(|e| panic!("cannot read ../shared/data/{name}: {e}"));
+    let slice = std::fs::read_to_string(
+        root.join("tests/data/ud-english-ewt/en_ewt-ud-test-first500.conllu"),
+    )
+    .unwrap_or_else(|e| panic!("cannot read the repository's slice: {e}"));
+    assert!(
+        full.starts_with(slice.trim_end()),
+        "tests/data/ud-english-ewt/en_ewt-ud-test-first500.conllu is not the start of ../shared/data/{name}"
+    );
 }
