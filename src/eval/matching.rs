@@ -27,7 +27,7 @@ pub(super) fn action_matches(a: &Action, phrase: &str) -> bool {
 
 /// The first entity a phrase names (see [`entity_matches`]).
 pub(super) fn find_entity<'a>(sb: &'a Storyboard, phrase: &str) -> Option<&'a Entity> {
-    sb.entities.iter().find(|e| entity_matches(e, phrase))
+    matching_entities(sb, phrase).next()
 }
 
 /// Every entity a phrase names.
