@@ -11,6 +11,7 @@ use super::predicate::{self, Parsed, Verb};
 use super::states;
 use super::tokenize::{Token, join};
 use crate::ir::{Angle, EntityKind, Framing, Placement};
+use crate::lang::{Closed, lexicon};
 
 /// Times of day, which qualify a setting but are not one.
 const TIMES: &[&str] = &[
@@ -236,7 +237,7 @@ fn read(
                 ) && let Some(np) = noun_phrase(tokens, k + 1)
                     && np.pronoun.is_none()
                     && matches!(
-                        super::lexicon::LEXICON.kind(np.referent().head()),
+                        super::kinds::kind_of(np.referent().head()),
                         Some(
                             EntityKind::Character
                                 | EntityKind::Animal
@@ -311,12 +312,12 @@ fn read(
 fn is_thing(np: &NounPhrase) -> bool {
     let np = np.referent();
     let head = np.head();
-    let lex = &*super::lexicon::LEXICON;
+    let lex = lexicon();
     if np.pronoun.is_some()
         || head.is_empty()
         || np.is_place()
         || lex.is_adjective(head)
-        || lex.partitives.contains(head)
+        || lex.is_partitive(head)
         || super::placements::REGION_WORDS.contains(&head)
     {
         return false;
@@ -325,8 +326,9 @@ fn is_thing(np: &NounPhrase) -> bool {
         .text
         .split(' ')
         .next()
-        .is_some_and(|w| super::words::DETERMINERS.contains(&w.to_lowercase().as_str()));
-    lex.kind(head).is_some() || (determined && super::verbs::known_verb(head).is_none())
+        .is_some_and(|w| lexicon().is(Closed::Determiner, w.to_lowercase().as_str()));
+    super::kinds::kind_of(head).is_some()
+        || (determined && super::verbs::known_verb(head).is_none())
 }
 
 /// Builds the action of `entity` doing `verb`, with its path and state change.
@@ -413,9 +415,10 @@ fn is_animate(registry: &Registry, id: &str) -> bool {
 /// Whether a noun phrase names the camera or the shot itself.
 fn is_camera_phrase(np: &NounPhrase) -> bool {
     let head = np.head();
-    let lex = &*super::lexicon::LEXICON;
+    let lex = lexicon();
     // A partitive that is also a listed entity noun ("a couple dances") is not the camera.
-    (CAMERA_NOUNS.contains(&head) || (lex.partitives.contains(head) && lex.kind(head).is_none()))
+    (CAMERA_NOUNS.contains(&head)
+        || (lex.is_partitive(head) && super::kinds::kind_of(head).is_none()))
         && np.of.is_none()
         || (np.of.is_none()
             && np

@@ -4,8 +4,9 @@
 use super::entities::noun_phrase;
 use super::tokenize::Token;
 use super::verbs::{Form, known_verb};
-use super::words::{AUXILIARIES, is_adverb, is_verb_after_noun};
+use super::words::{is_adverb, is_verb_after_noun};
 use crate::ir::Transition;
+use crate::lang::{Closed, lexicon};
 
 /// How a clause relates in time to the clause it is attached to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -238,7 +239,7 @@ pub(super) fn starts_predicate(tokens: &[Token], mut i: usize) -> bool {
         t.lower.len() > 3
             && t.lower.ends_with('s')
             && !t.lower.ends_with("ss")
-            && !super::lexicon::LEXICON.is_noun(&t.lower)
+            && !lexicon().is_noun(&t.lower)
             && tokens.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lower.as_str(),
@@ -260,10 +261,10 @@ pub(super) fn starts_predicate(tokens: &[Token], mut i: usize) -> bool {
     };
     tokens.get(i).is_some_and(|t| {
         !t.punct
-            && (known_verb(&t.lower).is_some_and(|(_, f)| {
-                f != Form::Base || !super::lexicon::LEXICON.is_noun(&t.lower)
-            }) || unknown_verb(t))
-            && !AUXILIARIES.contains(&t.lower.as_str())
+            && (known_verb(&t.lower)
+                .is_some_and(|(_, f)| f != Form::Base || !lexicon().is_noun(&t.lower))
+                || unknown_verb(t))
+            && !lexicon().is(Closed::Auxiliary, t.lower.as_str())
     })
 }
 
@@ -279,7 +280,9 @@ pub(super) fn starts_clause(tokens: &[Token], i: usize) -> bool {
     }
     if np.pronoun.is_some() {
         return tokens.get(j).is_some_and(|t| {
-            !t.punct && (known_verb(&t.lower).is_some() || AUXILIARIES.contains(&t.lower.as_str()))
+            !t.punct
+                && (known_verb(&t.lower).is_some()
+                    || lexicon().is(Closed::Auxiliary, t.lower.as_str()))
         });
     }
     is_verb_after_noun(tokens, j, &head)

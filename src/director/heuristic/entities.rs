@@ -3,13 +3,12 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{LEXICON, singular};
+use super::kinds::kind_of;
 use super::tokenize::{Token, join};
-use super::words::{
-    DETERMINERS, POSSESSIVES, PRONOUNS, is_function_word, is_verb_after_noun, number,
-};
+use super::words::{is_function_word, is_verb_after_noun, number};
 use crate::check::limits::MAX_ID_CHARS;
 use crate::ir::{Entity, EntityKind};
+use crate::lang::{Closed, lexicon, regular_singular};
 
 /// Longest id before its `_n` suffix: room for a suffix of up to seven digits.
 const MAX_BASE_ID_CHARS: usize = MAX_ID_CHARS - 8;
@@ -54,8 +53,8 @@ impl NounPhrase {
     pub fn referent(&self) -> &NounPhrase {
         match &self.of {
             Some(of)
-                if LEXICON.partitives.contains(self.head())
-                    || LEXICON.body_parts.contains(self.head())
+                if lexicon().is_partitive(self.head())
+                    || lexicon().is_body_part(self.head())
                     || is_style_noun(self.head()) =>
             {
                 of.referent()
@@ -66,25 +65,23 @@ impl NounPhrase {
 
     /// Whether the phrase names a place rather than an entity.
     pub fn is_place(&self) -> bool {
-        self.pronoun.is_none()
-            && (LEXICON.places.contains(self.head())
-                || singular(self.head()).is_some_and(|s| LEXICON.places.contains(s.as_str())))
+        self.pronoun.is_none() && lexicon().is_place(self.head())
     }
 
     /// Whether the phrase names a body part.
     pub fn is_body_part(&self) -> bool {
-        LEXICON.body_parts.contains(self.head())
+        lexicon().is_body_part(self.head())
     }
 
     /// Whether the phrase names the air around the scene ("the air", "the wind").
     pub fn is_ambient(&self) -> bool {
-        self.pronoun.is_none() && LEXICON.ambient.contains(self.head())
+        self.pronoun.is_none() && lexicon().is_ambient(self.head())
     }
 }
 
 /// Whether a noun names a look or a shot rather than a thing ("time-lapse", "close-up").
 fn is_style_noun(word: &str) -> bool {
-    LEXICON.styles.iter().any(|(k, _)| *k == word)
+    lexicon().style(word).is_some()
 }
 
 /// Parses the noun phrase starting at token `i`, if there is one.
@@ -93,7 +90,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     if first.punct {
         return None;
     }
-    if PRONOUNS.contains(&first.lower.as_str())
+    if lexicon().is(Closed::Pronoun, first.lower.as_str())
         && !(first.lower == "her" && opens_content(tokens, i + 1))
     {
         return Some(NounPhrase {
@@ -111,8 +108,8 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     let mut possessive = false;
     while let Some(t) = tokens.get(j) {
         let w = t.lower.as_str();
-        if DETERMINERS.contains(&w) || w == "her" || (number(w).is_some() && j == i) {
-            possessive |= POSSESSIVES.contains(&w) || w == "her";
+        if lexicon().is(Closed::Determiner, w) || w == "her" || (number(w).is_some() && j == i) {
+            possessive |= lexicon().is(Closed::Possessive, w) || w == "her";
             j += 1;
         } else {
             break;
@@ -136,7 +133,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     let mut has_noun = false;
     while let Some(t) = tokens.get(j) {
         let w = t.lower.as_str();
-        if t.punct || (is_function_word(w) && !(words.is_empty() && LEXICON.is_adjective(w))) {
+        if t.punct || (is_function_word(w) && !(words.is_empty() && lexicon().is_adjective(w))) {
             break;
         }
         if let Some(head) = words.last()
@@ -147,13 +144,14 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
         }
         if words.is_empty()
             && super::verbs::known_verb(w).is_some_and(|(_, f)| f == super::verbs::Form::Base)
-            && !LEXICON.is_noun(w)
-            && !LEXICON.is_adjective(w)
+            && !lexicon().is_noun(w)
+            && !lexicon().is_adjective(w)
             && j == i
         {
             return None;
         }
-        has_noun |= LEXICON.is_noun(w) || (!LEXICON.is_adjective(w) && !is_participle_adjective(w));
+        has_noun |=
+            lexicon().is_noun(w) || (!lexicon().is_adjective(w) && !is_participle_adjective(w));
         words.push(w.to_string());
         j += 1;
     }
@@ -187,7 +185,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     // Split modifiers from the noun compound: trailing words that are not adjectives.
     let mut split = words.len() - 1;
     while split > 0
-        && !LEXICON.is_adjective(&words[split - 1])
+        && !lexicon().is_adjective(&words[split - 1])
         && !is_participle_adjective(&words[split - 1])
     {
         split -= 1;
@@ -221,13 +219,13 @@ fn opens_content(tokens: &[Token], i: usize) -> bool {
         !t.punct
             && !is_function_word(&t.lower)
             && super::verbs::known_verb(&t.lower)
-                .is_none_or(|_| LEXICON.is_noun(&t.lower) || LEXICON.is_adjective(&t.lower))
+                .is_none_or(|_| lexicon().is_noun(&t.lower) || lexicon().is_adjective(&t.lower))
     })
 }
 
 /// "-ing"/"-ed" words used as adjectives before a noun ("a steaming cup", "a frozen lake").
 fn is_participle_adjective(word: &str) -> bool {
-    (word.ends_with("ing") || word.ends_with("ed")) && !LEXICON.is_noun(word)
+    (word.ends_with("ing") || word.ends_with("ed")) && !lexicon().is_noun(word)
 }
 
 /// The entities of one storyboard, with their mention history for pronouns. Lookups by id
@@ -272,7 +270,7 @@ impl Registry {
             let e = &self.entities[k];
             !(indefinite
                 && np.modifiers.iter().any(|m| {
-                    LEXICON.states.contains(m.as_str()) && !e.description.contains(m.as_str())
+                    lexicon().is_state_word(m.as_str()) && !e.description.contains(m.as_str())
                 }))
         });
         let id = match existing {
@@ -400,7 +398,7 @@ impl Registry {
         }
         if self.kinds.contains_key(&id)
             && let Some(adj) = np.modifiers.iter().rev().find(|m| {
-                LEXICON.states.contains(m.as_str()) || LEXICON.adjectives.contains(m.as_str())
+                lexicon().is_state_word(m.as_str()) || lexicon().is_listed_adjective(m.as_str())
             })
         {
             id = format!("{}_{id}", slug(adj));
@@ -417,7 +415,7 @@ impl Registry {
             .nouns
             .iter()
             .last()
-            .and_then(|n| LEXICON.kind(n).or_else(|| person_by_suffix(n)))
+            .and_then(|n| kind_of(n).or_else(|| person_by_suffix(n)))
             .unwrap_or(if np.is_body_part() {
                 EntityKind::Character
             } else if np.is_place() {
@@ -453,7 +451,7 @@ fn within_id_limit(id: &str) -> String {
 
 /// Nouns for people by their suffix ("carrier", "violinist", "sailor"), when not listed.
 fn person_by_suffix(word: &str) -> Option<EntityKind> {
-    let w = singular(word)
+    let w = regular_singular(word)
         .filter(|s| s.len() > 3)
         .unwrap_or_else(|| word.to_string());
     (w.len() > 4
@@ -482,8 +480,8 @@ fn slug(word: &str) -> String {
 
 /// The head noun in singular form when that form is a known noun.
 fn singular_head(head: &str) -> String {
-    match singular(head) {
-        Some(s) if LEXICON.is_noun(&s) && !LEXICON.is_noun(head) => s,
+    match regular_singular(head) {
+        Some(s) if lexicon().is_noun(&s) && !lexicon().is_noun(head) => s,
         _ => head.to_string(),
     }
 }
@@ -493,7 +491,7 @@ fn description(np: &NounPhrase) -> String {
     let mut words: Vec<&str> = np.text.split(' ').collect();
     let starts_with_det = words
         .first()
-        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
+        .is_some_and(|w| lexicon().is(Closed::Determiner, w.to_lowercase().as_str()));
     if starts_with_det {
         words.remove(0);
     }

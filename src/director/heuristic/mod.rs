@@ -1,5 +1,5 @@
 //! The heuristic director: a deterministic, rule-based decomposer of English prompts. No
-//! network, no model files; its word lists live in `lexicon/` (see the README there).
+//! network, no model files; its vocabulary is the shared lexicon of [`crate::lang`].
 //!
 //! The rules run in stages, one file each: [`tokenize`] splits words, [`clauses`] cuts
 //! clauses on temporal connectives and orders them in time, [`timing`] reads durations,
@@ -14,7 +14,7 @@ mod analyze;
 mod camera;
 mod clauses;
 mod entities;
-mod lexicon;
+mod kinds;
 mod limits;
 mod placements;
 mod predicate;
@@ -37,6 +37,7 @@ use super::{Directed, Director, DirectorError, Request, checked_prompt};
 use crate::check::limits::MAX_DURATION_S;
 use crate::check::{self, Diagnostic};
 use crate::ir::{Angle, Framing, Meta, SCHEMA_VERSION, Shot, Storyboard, Transition};
+use crate::lang::lexicon;
 use entities::Registry;
 use shots::Timed;
 
@@ -220,7 +221,7 @@ fn mostly_english(text: &str) -> bool {
     if words.is_empty() {
         return false;
     }
-    let lex = &*lexicon::LEXICON;
+    let lex = lexicon();
     let known = words
         .iter()
         .filter(|w| {
@@ -229,7 +230,7 @@ fn mostly_english(text: &str) -> bool {
                 || lex.is_adjective(w)
                 || verbs::known_verb(w).is_some()
                 || words::number(w).is_some()
-                || lex.partitives.contains(w.as_str())
+                || lex.is_partitive(w)
         })
         .count();
     known * 3 >= words.len()

@@ -2,11 +2,12 @@
 //! complement the placement and state rules read.
 
 use super::entities::{NounPhrase, noun_phrase};
-use super::lexicon::LEXICON;
+use super::kinds::kind_of;
 use super::tokenize::{Token, join};
 use super::verbs::{Form, known_verb};
-use super::words::{AUXILIARIES, is_adverb, is_function_word, is_verb_after_noun, number};
+use super::words::{is_adverb, is_function_word, is_verb_after_noun, number};
 use crate::ir::EntityKind;
+use crate::lang::{Closed, lexicon};
 
 /// Verbs whose "to V" or "V-ing" complement is the real action ("begins to play").
 const CATENATIVES: &[&str] = &[
@@ -139,7 +140,7 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
             || (subjects[0].of.is_some() && is_verb_after_noun(tokens, i, last_noun(&subjects[0])))
             || tokens.get(i).is_some_and(|t| {
                 known_verb(&t.lower).is_some_and(|(_, f)| f == Form::Base)
-                    && !LEXICON.is_noun(&t.lower)
+                    && !lexicon().is_noun(&t.lower)
             });
         if !verb_here {
             return Parsed {
@@ -162,9 +163,7 @@ fn is_attribute(preposition: &str, phrase: &NounPhrase) -> bool {
         "wearing" => phrase.pronoun.is_none(),
         "in" => {
             let head = phrase.head();
-            LEXICON.garments.contains(head)
-                || super::lexicon::singular(head)
-                    .is_some_and(|s| LEXICON.garments.contains(s.as_str()))
+            lexicon().is_garment(head)
         }
         _ => false,
     }
@@ -173,7 +172,7 @@ fn is_attribute(preposition: &str, phrase: &NounPhrase) -> bool {
 /// Whether a phrase names a listed character, animal or crowd.
 fn is_animate(phrase: &NounPhrase) -> bool {
     matches!(
-        LEXICON.kind(phrase.referent().head()),
+        kind_of(phrase.referent().head()),
         Some(EntityKind::Character | EntityKind::Animal | EntityKind::Crowd)
     )
 }
@@ -182,7 +181,7 @@ fn is_animate(phrase: &NounPhrase) -> bool {
 /// previous clause): "takes out a bottle", "washing his hands".
 fn starts_with_verb(tokens: &[Token], i: usize) -> bool {
     // "leaves fall": a listed noun followed by a verb is a subject.
-    let noun_then_verb = tokens.get(i).is_some_and(|t| LEXICON.is_noun(&t.lower))
+    let noun_then_verb = tokens.get(i).is_some_and(|t| lexicon().is_noun(&t.lower))
         && tokens.get(i + 1).is_some_and(|n| {
             !n.punct && known_verb(&n.lower).is_some() && !super::words::is_function_word(&n.lower)
         });
@@ -191,7 +190,7 @@ fn starts_with_verb(tokens: &[Token], i: usize) -> bool {
             !t.punct
                 && known_verb(&t.lower).is_some_and(|(_, f)| {
                     f != Form::Base
-                        || !LEXICON.is_noun(&t.lower)
+                        || !lexicon().is_noun(&t.lower)
                         || tokens.get(i + 1).is_some_and(|n| {
                             matches!(
                                 n.lower.as_str(),
@@ -213,7 +212,7 @@ fn starts_with_verb(tokens: &[Token], i: usize) -> bool {
                             )
                         })
                 })
-                && !super::words::DETERMINERS.contains(&t.lower.as_str())
+                && !lexicon().is(Closed::Determiner, t.lower.as_str())
         })
 }
 
@@ -237,7 +236,7 @@ pub(super) fn continuation(tokens: &[Token]) -> Option<Parsed> {
     }
     let shaped = w.len() > 3
         && ((w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")) || w.ends_with("ed"));
-    if known_verb(w).is_none() && (LEXICON.is_noun(w) || LEXICON.is_adjective(w) || !shaped) {
+    if known_verb(w).is_none() && (lexicon().is_noun(w) || lexicon().is_adjective(w) || !shaped) {
         return None;
     }
     let verb = verb_group(tokens, i, true)?;
@@ -258,7 +257,7 @@ fn verb_group(tokens: &[Token], start: usize, unlisted_first: bool) -> Option<Ve
     let mut copula = false;
     let passive;
     while let Some(t) = tokens.get(i)
-        && AUXILIARIES.contains(&t.lower.as_str())
+        && lexicon().is(Closed::Auxiliary, t.lower.as_str())
     {
         copula = matches!(known_verb(&t.lower), Some((ref b, _)) if b == "be");
         i = skip_adverbs(tokens, i + 1);
@@ -318,7 +317,7 @@ fn verb_group(tokens: &[Token], start: usize, unlisted_first: bool) -> Option<Ve
     }
     let from = if tokens
         .get(start)
-        .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str()))
+        .is_some_and(|t| lexicon().is(Closed::Auxiliary, t.lower.as_str()))
     {
         start
     } else {
@@ -334,7 +333,7 @@ fn verb_group(tokens: &[Token], start: usize, unlisted_first: bool) -> Option<Ve
         lemma,
         copula: tokens
             .get(at)
-            .is_none_or(|t| AUXILIARIES.contains(&t.lower.as_str())),
+            .is_none_or(|t| lexicon().is(Closed::Auxiliary, t.lower.as_str())),
         passive,
         at,
         rest,

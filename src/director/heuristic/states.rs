@@ -2,8 +2,8 @@
 //! "bursts into bloom", "goes from day to night" → state_from / state_to.
 
 use super::entities::noun_phrase;
-use super::lexicon::LEXICON;
 use super::tokenize::Token;
+use crate::lang::lexicon;
 
 /// Verbs that take an appearance as complement ("turns red", "comes out purple").
 const LINKING: &[&str] = &[
@@ -133,7 +133,7 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
         if !run.is_empty()
             && !tokens
                 .get(i + run.len())
-                .is_some_and(|t| !t.punct && LEXICON.is_noun(&t.lower))
+                .is_some_and(|t| !t.punct && lexicon().is_noun(&t.lower))
         {
             return Some(Change {
                 transform: false,
@@ -202,12 +202,12 @@ fn phrase(tokens: &[Token]) -> String {
 
 /// Whether a phrase contains an appearance word.
 fn is_state(phrase: &str) -> bool {
-    phrase.split(' ').any(|w| LEXICON.states.contains(w))
+    phrase.split(' ').any(|w| lexicon().is_state_word(w))
 }
 
 /// Whether a word can be part of an appearance ("deep", "orange").
 fn is_state_word(word: &str) -> bool {
-    LEXICON.states.contains(word)
+    lexicon().is_state_word(word)
         || matches!(
             word,
             "deep"
@@ -228,7 +228,7 @@ pub(super) fn initial_state(modifiers: &[String]) -> Option<String> {
     let words: Vec<&str> = modifiers
         .iter()
         .map(String::as_str)
-        .filter(|w| LEXICON.states.contains(w))
+        .filter(|w| lexicon().is_state_word(w))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }

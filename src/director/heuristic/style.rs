@@ -1,7 +1,7 @@
 //! Style words (cinematic, anime, watercolor, time-lapse, documentary…) → the storyboard's
 //! style string.
 
-use super::lexicon::LEXICON;
+use crate::lang::lexicon;
 
 /// Multi-word style phrases and what they become.
 const PHRASES: &[(&str, &str)] = &[
@@ -27,7 +27,7 @@ pub(super) fn style(words: &[&str]) -> String {
         }
     }
     for w in words {
-        if let Some((_, style)) = LEXICON.styles.iter().find(|(k, _)| k == w)
+        if let Some(style) = lexicon().style(w)
             && !out.iter().any(|s| s.contains(style) || style.contains(s))
         {
             out.push(style);

@@ -1,7 +1,7 @@
 //! Shortening a title at a phrase boundary: "Cat jumps onto the kitchen table next to the
 //! old wooden chair" becomes "Cat jumps onto the kitchen table", never "… table next to".
 
-use super::words::{CONJUNCTIONS, PREPOSITIONS};
+use crate::lang::{Closed, lexicon};
 
 /// The most words a title keeps when it can be cut at a phrase boundary.
 pub(super) const MAX_TITLE_WORDS: usize = 10;
@@ -59,13 +59,14 @@ fn opens_phrase(words: &[&str], k: usize) -> bool {
     };
     let next = words.get(k + 1).map(|w| lower(w)).unwrap_or_default();
     // "up to the peak" (a particle) but "next to the chair" (a preposition of two words)
-    let particle = PREPOSITIONS.contains(&next.as_str()) && !continues_after(&word, &next);
-    let opener = (PREPOSITIONS.contains(&word.as_str()) && word != "of" && !particle)
-        || CONJUNCTIONS.contains(&word.as_str());
+    let particle =
+        lexicon().is(Closed::Preposition, next.as_str()) && !continues_after(&word, &next);
+    let opener = (lexicon().is(Closed::Preposition, word.as_str()) && word != "of" && !particle)
+        || lexicon().is(Closed::Conjunction, word.as_str());
     let continues = continues_after(&before, &word);
     // "up onto", "and then": the phrase opened with the word before
-    let after_opener =
-        PREPOSITIONS.contains(&before.as_str()) || CONJUNCTIONS.contains(&before.as_str());
+    let after_opener = lexicon().is(Closed::Preposition, before.as_str())
+        || lexicon().is(Closed::Conjunction, before.as_str());
     opener && !continues && !after_opener
 }
 
@@ -131,7 +132,8 @@ mod tests {
             let last = cut.split_whitespace().last().unwrap_or_default();
             let last = last.trim_end_matches(',');
             assert!(
-                !PREPOSITIONS.contains(&last) && !CONJUNCTIONS.contains(&last),
+                !lexicon().is(Closed::Preposition, last)
+                    && !lexicon().is(Closed::Conjunction, last),
                 "{text} → {cut}"
             );
             assert!(cut.split_whitespace().count() <= MAX_TITLE_WORDS, "{cut}");

@@ -1,6 +1,6 @@
 //! Verb forms: lemmatization by suffix rules plus the irregular list.
 
-use super::lexicon::LEXICON;
+use crate::lang::lexicon;
 
 /// How a verb form is inflected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,25 +17,25 @@ pub(super) enum Form {
 
 /// The base form and inflection of `word` when it is a form of a known verb.
 pub(super) fn known_verb(word: &str) -> Option<(String, Form)> {
-    let lex = &*LEXICON;
-    if let Some(base) = lex.irregular.get(word) {
+    let lex = lexicon();
+    if let Some(base) = lex.irregular_base(word) {
         let form = if word.ends_with("ing") {
             Form::Gerund
-        } else if (word.ends_with('s') && !matches!(*base, "be" | "have"))
+        } else if (word.ends_with('s') && !matches!(base, "be" | "have"))
             || matches!(word, "is" | "has" | "does")
         {
             Form::ThirdPerson
         } else {
             Form::Past
         };
-        return Some(((*base).to_string(), form));
+        return Some((base.to_string(), form));
     }
-    if lex.verbs.contains(word) {
+    if lex.is_verb(word) {
         return Some((word.to_string(), Form::Base));
     }
     candidates(word)
         .into_iter()
-        .find(|(base, _)| lex.verbs.contains(base.as_str()))
+        .find(|(base, _)| lex.is_verb(base))
 }
 
 /// The base form of `word`: the known verb's, or the first suffix-rule guess.

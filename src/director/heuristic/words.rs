@@ -1,185 +1,14 @@
 //! Closed word classes (determiners, prepositions, connectives…) and the part-of-speech
 //! tests the phrase parsers share.
 
-use super::lexicon::LEXICON;
 use super::tokenize::Token;
 use super::verbs::{Form, known_verb};
-
-/// Determiners and possessives that open a noun phrase.
-pub(super) const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "its", "their", "my", "your", "our",
-    "some", "another", "every", "each", "several", "many", "few", "all", "both",
-];
-
-/// Possessive determiners: the noun they open belongs to someone.
-pub(super) const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "my", "your", "our"];
-
-/// Personal pronouns that stand for an entity.
-pub(super) const PRONOUNS: &[&str] = &[
-    "he",
-    "she",
-    "it",
-    "they",
-    "him",
-    "her",
-    "them",
-    "itself",
-    "himself",
-    "herself",
-    "themselves",
-];
-
-/// Prepositions (and verb particles).
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "from",
-    "to",
-    "toward",
-    "towards",
-    "into",
-    "onto",
-    "on",
-    "in",
-    "at",
-    "of",
-    "over",
-    "under",
-    "below",
-    "beneath",
-    "above",
-    "behind",
-    "across",
-    "along",
-    "through",
-    "around",
-    "past",
-    "near",
-    "by",
-    "with",
-    "without",
-    "between",
-    "inside",
-    "outside",
-    "beside",
-    "within",
-    "off",
-    "up",
-    "down",
-    "out",
-    "away",
-    "for",
-    "during",
-    "like",
-    "until",
-    "upon",
-    "against",
-    "among",
-    "amid",
-    "throughout",
-    "alongside",
-    "underneath",
-    "atop",
-    "onto",
-    "next",
-    "back",
-    "forward",
-    "forwards",
-    "backward",
-    "backwards",
-    "closer",
-    "before",
-    "after",
-    "about",
-    "than",
-];
-
-/// Words that join clauses.
-pub(super) const CONJUNCTIONS: &[&str] = &[
-    "and", "or", "but", "then", "while", "as", "before", "after", "when", "until", "where", "so",
-    "because", "that", "which", "who", "if", "whilst", "once", "till",
-];
-
-/// Auxiliary verbs.
-pub(super) const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "will", "can", "could", "would",
-    "should", "may", "might", "must", "does", "do", "did", "gets", "get", "got",
-];
-
-/// Adverbs without the -ly ending that may sit between a subject and its verb.
-pub(super) const ADVERBS: &[&str] = &[
-    "then",
-    "also",
-    "still",
-    "again",
-    "suddenly",
-    "slowly",
-    "finally",
-    "first",
-    "later",
-    "just",
-    "now",
-    "soon",
-    "together",
-    "almost",
-    "nearly",
-    "already",
-    "even",
-    "only",
-    "fast",
-    "quickly",
-    "eventually",
-    "afterwards",
-    "gradually",
-    "calmly",
-    "carefully",
-    "gently",
-    "immediately",
-    "here",
-    "there",
-    "too",
-    "very",
-    "really",
-    "not",
-    "never",
-    "always",
-    "once",
-];
-
-/// Number words up to twenty.
-pub(super) const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
-/// Adjectives ending in -ly that are not adverbs.
-const LY_ADJECTIVES: &[&str] = &[
-    "lonely", "friendly", "lovely", "ugly", "silly", "curly", "early", "elderly", "lively", "holy",
-    "jolly", "chilly", "oily", "hilly", "woolly", "wooly", "only", "fly", "family", "belly",
-    "jelly", "lily", "bubbly", "frilly", "grisly", "prickly", "sparkly", "wobbly",
-];
+use crate::lang::{Closed, lexicon};
 
 /// The value of a number word or numeral.
 pub(super) fn number(word: &str) -> Option<f64> {
-    if let Some(i) = NUMBER_WORDS.iter().position(|w| *w == word) {
-        return Some(i as f64);
+    if let Some(n) = lexicon().number_word(word) {
+        return Some(f64::from(n));
     }
     if word == "a" || word == "an" {
         return None;
@@ -191,21 +20,16 @@ pub(super) fn number(word: &str) -> Option<f64> {
 
 /// Whether `word` is an adverb.
 pub(super) fn is_adverb(word: &str) -> bool {
-    ADVERBS.contains(&word)
+    lexicon().is(Closed::Adverb, word)
         || (word.len() > 4
             && word.ends_with("ly")
-            && !LY_ADJECTIVES.contains(&word)
-            && !LEXICON.is_noun(word))
+            && !lexicon().is_ly_adjective(word)
+            && !lexicon().is_noun(word))
 }
 
 /// Whether `word` can never be part of a noun phrase's content words.
 pub(super) fn is_function_word(word: &str) -> bool {
-    DETERMINERS.contains(&word)
-        || PRONOUNS.contains(&word)
-        || PREPOSITIONS.contains(&word)
-        || CONJUNCTIONS.contains(&word)
-        || AUXILIARIES.contains(&word)
-        || is_adverb(word)
+    lexicon().is_closed(word) || is_adverb(word)
 }
 
 /// Whether the token at `i`, following a noun phrase whose last content word is `head`,
@@ -218,7 +42,7 @@ pub(super) fn is_verb_after_noun(tokens: &[Token], i: usize, head: &str) -> bool
         return false;
     }
     let word = tok.lower.as_str();
-    if AUXILIARIES.contains(&word) {
+    if lexicon().is(Closed::Auxiliary, word) {
         return true;
     }
     let Some((_, form)) = known_verb(word) else {
@@ -227,7 +51,7 @@ pub(super) fn is_verb_after_noun(tokens: &[Token], i: usize, head: &str) -> bool
     let next_is_verb = tokens
         .get(i + 1)
         .is_some_and(|n| !n.punct && known_verb(&n.lower).is_some() && !is_function_word(&n.lower));
-    let listed_noun = LEXICON.is_noun(word);
+    let listed_noun = lexicon().is_noun(word);
     match form {
         Form::ThirdPerson => !(listed_noun && next_is_verb),
         Form::Past | Form::Gerund => true,
@@ -250,8 +74,8 @@ fn is_unlisted_verb_after(tokens: &[Token], i: usize, head: &str) -> bool {
         || (word.len() > 5 && word.ends_with("ing"));
     let ends_verb = tokens.get(i + 1).is_none_or(|n| {
         n.punct
-            || PREPOSITIONS.contains(&n.lower.as_str())
-            || DETERMINERS.contains(&n.lower.as_str())
+            || lexicon().is(Closed::Preposition, n.lower.as_str())
+            || lexicon().is(Closed::Determiner, n.lower.as_str())
             || is_adverb(&n.lower)
             || matches!(
                 n.lower.as_str(),
@@ -262,34 +86,20 @@ fn is_unlisted_verb_after(tokens: &[Token], i: usize, head: &str) -> bool {
     let ends_clause = tokens.get(i + 1).is_none_or(|n| n.punct);
     shaped
         && ends_verb
-        && !LEXICON.is_noun(word)
-        && !LEXICON.is_adjective(word)
-        && (LEXICON.is_noun(head) || (ends_clause && !LEXICON.is_adjective(head)))
+        && !lexicon().is_noun(word)
+        && !lexicon().is_adjective(word)
+        && (lexicon().is_noun(head) || (ends_clause && !lexicon().is_adjective(head)))
         && !is_plural(head)
 }
 
 /// Whether a head noun is plural.
 pub(super) fn is_plural(word: &str) -> bool {
-    matches!(
-        word,
-        "people"
-            | "children"
-            | "men"
-            | "women"
-            | "they"
-            | "them"
-            | "mice"
-            | "geese"
-            | "feet"
-            | "teeth"
-            | "sheep"
-            | "fish"
-            | "deer"
-    ) || (word.len() > 3
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is"))
+    lexicon().is_irregular_plural(word)
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is"))
 }
 
 #[cfg(test)]

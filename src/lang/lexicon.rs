@@ -1,0 +1,352 @@
+//! The one lexicon every stage shares: word lists with features (see `lexicon/README.md` for
+//! their origin), parsed once on first use. Noun classes (character, animal, vehicle…),
+//! settings, body parts, garments, appearance states, adjectives, verbs, the closed word
+//! classes (determiners, pronouns, prepositions…), number words and style keywords.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The class of a listed noun: what sort of thing it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NounClass {
+    /// A person, a robot, a creature that acts like one.
+    Character,
+    /// An animal.
+    Animal,
+    /// A vehicle.
+    Vehicle,
+    /// A building or other structure.
+    Structure,
+    /// A visual effect (smoke, fire, light).
+    Effect,
+    /// A crowd or group.
+    Crowd,
+    /// Any other object.
+    Object,
+}
+
+/// A closed word class: a short, fixed list of function words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Closed {
+    /// Determiners and possessives that open a noun phrase ("a", "the", "their").
+    Determiner,
+    /// Possessive determiners ("his", "her", "its").
+    Possessive,
+    /// Personal pronouns that stand for an entity ("he", "it", "them").
+    Pronoun,
+    /// Prepositions and verb particles ("from", "onto", "away").
+    Preposition,
+    /// Words that join clauses ("and", "then", "while").
+    Conjunction,
+    /// Auxiliary verb forms ("is", "will", "did").
+    Auxiliary,
+    /// Adverbs without the -ly ending ("then", "still", "fast").
+    Adverb,
+}
+
+/// Every word list, parsed. Get it with [`lexicon`].
+#[derive(Debug)]
+pub struct Lexicon {
+    verbs: HashSet<&'static str>,
+    irregular: HashMap<&'static str, &'static str>,
+    nouns: HashMap<&'static str, NounClass>,
+    places: HashSet<&'static str>,
+    body_parts: HashSet<&'static str>,
+    ambient: HashSet<&'static str>,
+    partitives: HashSet<&'static str>,
+    states: HashSet<&'static str>,
+    adjectives: HashSet<&'static str>,
+    garments: HashSet<&'static str>,
+    styles: Vec<(&'static str, &'static str)>,
+    closed: HashMap<Closed, HashSet<&'static str>>,
+    numbers: Vec<&'static str>,
+    ly_adjectives: HashSet<&'static str>,
+    irregular_plurals: HashSet<&'static str>,
+    adjective_suffixes: Vec<&'static str>,
+    compound_adjective_ends: Vec<&'static str>,
+}
+
+/// The lines of a list: trimmed, without blanks and `#` comments.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A list as a set.
+fn set(text: &'static str) -> HashSet<&'static str> {
+    lines(text).collect()
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut nouns = HashMap::new();
+    // Later lists win: specific classes are inserted after the generic object list.
+    for (text, class) in [
+        (include_str!("lexicon/objects.txt"), NounClass::Object),
+        (include_str!("lexicon/structures.txt"), NounClass::Structure),
+        (include_str!("lexicon/effects.txt"), NounClass::Effect),
+        (include_str!("lexicon/vehicles.txt"), NounClass::Vehicle),
+        (include_str!("lexicon/crowds.txt"), NounClass::Crowd),
+        (include_str!("lexicon/animals.txt"), NounClass::Animal),
+        (include_str!("lexicon/characters.txt"), NounClass::Character),
+    ] {
+        for word in lines(text) {
+            nouns.insert(word, class);
+        }
+    }
+    let irregular: HashMap<&'static str, &'static str> =
+        lines(include_str!("lexicon/irregular_verbs.txt"))
+            .filter_map(|l| l.split_once(char::is_whitespace))
+            .map(|(form, base)| (form, base.trim()))
+            .collect();
+    let mut verbs = set(include_str!("lexicon/verbs.txt"));
+    verbs.extend(irregular.values().copied());
+    let closed = [
+        (Closed::Determiner, include_str!("lexicon/determiners.txt")),
+        (Closed::Possessive, include_str!("lexicon/possessives.txt")),
+        (Closed::Pronoun, include_str!("lexicon/pronouns.txt")),
+        (
+            Closed::Preposition,
+            include_str!("lexicon/prepositions.txt"),
+        ),
+        (
+            Closed::Conjunction,
+            include_str!("lexicon/conjunctions.txt"),
+        ),
+        (Closed::Auxiliary, include_str!("lexicon/auxiliaries.txt")),
+        (Closed::Adverb, include_str!("lexicon/adverbs.txt")),
+    ]
+    .into_iter()
+    .map(|(class, text)| (class, set(text)))
+    .collect();
+    Lexicon {
+        verbs,
+        irregular,
+        nouns,
+        places: set(include_str!("lexicon/places.txt")),
+        body_parts: set(include_str!("lexicon/body_parts.txt")),
+        ambient: set(include_str!("lexicon/ambient.txt")),
+        partitives: set(include_str!("lexicon/partitives.txt")),
+        states: set(include_str!("lexicon/states.txt")),
+        adjectives: set(include_str!("lexicon/adjectives.txt")),
+        garments: set(include_str!("lexicon/garments.txt")),
+        styles: lines(include_str!("lexicon/styles.txt"))
+            .filter_map(|l| l.split_once('\t'))
+            .collect(),
+        closed,
+        numbers: lines(include_str!("lexicon/numbers.txt")).collect(),
+        ly_adjectives: set(include_str!("lexicon/ly_adjectives.txt")),
+        irregular_plurals: set(include_str!("lexicon/irregular_plurals.txt")),
+        adjective_suffixes: lines(include_str!("lexicon/adjective_suffixes.txt")).collect(),
+        compound_adjective_ends: lines(include_str!("lexicon/compound_adjective_ends.txt"))
+            .collect(),
+    }
+});
+
+/// The shared lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// The class of the noun `word` (singular or regular plural), if listed.
+    pub fn noun_class(&self, word: &str) -> Option<NounClass> {
+        self.nouns
+            .get(word)
+            .or_else(|| regular_singular(word).and_then(|s| self.nouns.get(s.as_str())))
+            .copied()
+    }
+
+    /// Whether `word` (or its regular singular) names a setting ("field", "kitchens").
+    pub fn is_place(&self, word: &str) -> bool {
+        self.places.contains(word)
+            || regular_singular(word).is_some_and(|s| self.places.contains(s.as_str()))
+    }
+
+    /// Whether `word` is a listed noun of any sort.
+    pub fn is_noun(&self, word: &str) -> bool {
+        self.noun_class(word).is_some()
+            || self.is_place(word)
+            || self.body_parts.contains(word)
+            || self.ambient.contains(word)
+    }
+
+    /// Whether `word` names a body part (it belongs to an entity, never becomes one).
+    pub fn is_body_part(&self, word: &str) -> bool {
+        self.body_parts.contains(word)
+    }
+
+    /// Whether `word` names the air around a scene (air, wind): an entity only as a subject.
+    pub fn is_ambient(&self, word: &str) -> bool {
+        self.ambient.contains(word)
+    }
+
+    /// Whether `word`'s "of X" names the real thing ("a row of huts", "a close-up of a cup").
+    pub fn is_partitive(&self, word: &str) -> bool {
+        self.partitives.contains(word)
+    }
+
+    /// Whether `word` describes an appearance state (colours, day/night, ripe…).
+    pub fn is_state_word(&self, word: &str) -> bool {
+        self.states.contains(word)
+    }
+
+    /// Whether `word` is on the list of other common adjectives.
+    pub fn is_listed_adjective(&self, word: &str) -> bool {
+        self.adjectives.contains(word)
+    }
+
+    /// Whether `word` (or its regular singular) is a garment ("in a red coat" describes its wearer).
+    pub fn is_garment(&self, word: &str) -> bool {
+        self.garments.contains(word)
+            || regular_singular(word).is_some_and(|s| self.garments.contains(s.as_str()))
+    }
+
+    /// Whether `word` is a known verb base form.
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.verbs.contains(word)
+    }
+
+    /// The base form of the irregular verb form `word` ("ran" → "run"), if listed.
+    pub fn irregular_base(&self, word: &str) -> Option<&'static str> {
+        self.irregular.get(word).copied()
+    }
+
+    /// Whether `word` belongs to the closed class `class`.
+    pub fn is(&self, class: Closed, word: &str) -> bool {
+        self.closed.get(&class).is_some_and(|s| s.contains(word))
+    }
+
+    /// Whether `word` belongs to any closed class.
+    pub fn is_closed(&self, word: &str) -> bool {
+        self.closed.values().any(|s| s.contains(word))
+    }
+
+    /// The value of a number word ("three" → 3), if listed.
+    pub fn number_word(&self, word: &str) -> Option<u32> {
+        self.numbers
+            .iter()
+            .position(|w| *w == word)
+            .and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// Whether `word`, ending in -ly, is an adjective or noun rather than an adverb.
+    pub fn is_ly_adjective(&self, word: &str) -> bool {
+        self.ly_adjectives.contains(word)
+    }
+
+    /// Whether `word` is a plural without a regular -s ending (or the same in both numbers).
+    pub fn is_irregular_plural(&self, word: &str) -> bool {
+        self.irregular_plurals.contains(word)
+    }
+
+    /// The style phrase of a style keyword ("noir" → "film noir, high-contrast …"), if listed.
+    pub fn style(&self, word: &str) -> Option<&'static str> {
+        self.styles
+            .iter()
+            .find(|(k, _)| *k == word)
+            .map(|(_, s)| *s)
+    }
+
+    /// Whether `word` is an adjective (listed, a state word, or by its suffix).
+    pub fn is_adjective(&self, word: &str) -> bool {
+        self.adjectives.contains(word)
+            || self.states.contains(word)
+            || self
+                .adjective_suffixes
+                .iter()
+                .any(|s| word.len() > s.len() + 3 && word.ends_with(s) && !self.is_noun(word))
+            || (word.len() > 4
+                && word.ends_with('y')
+                && !word.ends_with("ey")
+                && !self.is_noun(word)
+                && !self.verbs.contains(word))
+            || word.contains('-')
+                && self
+                    .compound_adjective_ends
+                    .iter()
+                    .any(|end| word.ends_with(end))
+    }
+}
+
+/// The singular of a regular English plural, if `word` looks like one ("berries" → "berry");
+/// `None` for words too short or shaped like singulars ("glass", "bus").
+pub fn regular_singular(word: &str) -> Option<String> {
+    if word.len() < 4 || word.ends_with("ss") || word.ends_with("us") {
+        return None;
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("ves") {
+        return Some(format!("{stem}f"));
+    }
+    for end in ["ches", "shes", "xes", "sses", "oes"] {
+        if word.ends_with(end) {
+            return Some(word[..word.len() - 2].to_string());
+        }
+    }
+    word.strip_suffix('s').map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_parses_and_is_not_empty() {
+        let lex = lexicon();
+        assert!(lex.verbs.len() > 300);
+        assert!(lex.irregular.len() > 100);
+        assert!(lex.nouns.len() > 300);
+        assert!(!lex.places.is_empty() && !lex.body_parts.is_empty() && !lex.ambient.is_empty());
+        assert!(!lex.partitives.is_empty() && !lex.states.is_empty());
+        assert!(lex.is_garment("raincoat"));
+        assert!(lex.styles.len() > 20);
+        assert_eq!(lex.irregular_base("ran"), Some("run"));
+        for class in [
+            Closed::Determiner,
+            Closed::Possessive,
+            Closed::Pronoun,
+            Closed::Preposition,
+            Closed::Conjunction,
+            Closed::Auxiliary,
+            Closed::Adverb,
+        ] {
+            assert!(
+                lex.closed.get(&class).is_some_and(|s| s.len() > 5),
+                "{class:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn classes_come_from_the_most_specific_list() {
+        let lex = lexicon();
+        assert_eq!(lex.noun_class("panda"), Some(NounClass::Animal));
+        assert_eq!(lex.noun_class("robots"), Some(NounClass::Character));
+        assert_eq!(lex.noun_class("boat"), Some(NounClass::Vehicle));
+        assert_eq!(lex.noun_class("cube"), Some(NounClass::Object));
+        assert_eq!(lex.noun_class("zorblax"), None);
+    }
+
+    #[test]
+    fn closed_classes_numbers_and_adjectives_are_read() {
+        let lex = lexicon();
+        assert!(lex.is(Closed::Determiner, "the") && !lex.is(Closed::Determiner, "cat"));
+        assert!(lex.is(Closed::Auxiliary, "was") && lex.is_closed("then"));
+        assert_eq!(lex.number_word("three"), Some(3));
+        assert_eq!(lex.number_word("twenty"), Some(20));
+        assert!(lex.is_ly_adjective("lonely") && lex.is_irregular_plural("mice"));
+        assert!(lex.is_adjective("wooden") || lex.is_adjective("colourful"));
+        assert!(lex.is_adjective("long-haired") && !lex.is_adjective("close-up"));
+    }
+
+    #[test]
+    fn plurals_are_made_singular() {
+        assert_eq!(regular_singular("berries").as_deref(), Some("berry"));
+        assert_eq!(regular_singular("boxes").as_deref(), Some("box"));
+        assert_eq!(regular_singular("cats").as_deref(), Some("cat"));
+        assert_eq!(regular_singular("glass"), None);
+    }
+}
