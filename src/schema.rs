@@ -4,13 +4,16 @@
 //! - the **faithful** schema ([`storyboard_schema`]) says exactly what the types accept and is
 //!   what [`validate_storyboard`] checks replies against;
 //! - the **wire** schema ([`wire_schema`]) is what is sent to a model as a strict
-//!   `response_format`: every property required (optional ones nullable), every object closed
-//!   with `additionalProperties: false`, `anyOf` instead of `oneOf`, no `format`, no `$ref`
-//!   (subschemas inlined) and `maxItems` bounds on every array, because small models repeat
+//!   `response_format`, kept short because every request pays for it: every property
+//!   required (optional ones nullable), every object closed with
+//!   `additionalProperties: false`, `anyOf` instead of `oneOf`, no `format`, no descriptions
+//!   but a few short notes, `$defs` only for the placement (used four times; a `$ref` never
+//!   has sibling keywords) and `maxItems` bounds on every array, because small models repeat
 //!   array items up to the maximum.
 
 mod strict;
 mod violation;
+mod wire;
 
 use std::sync::OnceLock;
 
@@ -37,14 +40,20 @@ pub const WIRE_MAX_ACTIONS: u64 = 12;
 /// Most cast entries per shot in the wire schema (at most one per entity).
 pub const WIRE_MAX_CAST: u64 = WIRE_MAX_ENTITIES;
 
-fn generate<T: JsonSchema>(inline: bool) -> Schema {
-    let settings = SchemaSettings::draft2020_12().with(|s| s.inline_subschemas = inline);
-    settings.into_generator().into_root_schema_for::<T>()
+fn generate<T: JsonSchema>() -> Schema {
+    SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+}
+
+/// schemars' schema of a [`Storyboard`] with its `$defs`, before any rewrite.
+fn generated_storyboard() -> Value {
+    generate::<Storyboard>().to_value()
 }
 
 /// The faithful JSON Schema of a [`Storyboard`] (draft 2020-12, `$defs` kept).
 pub fn storyboard_schema() -> Value {
-    let mut value = generate::<Storyboard>(false).to_value();
+    let mut value = generated_storyboard();
     strict::close_objects(&mut value);
     strict::unwrap_descriptions(&mut value);
     value
@@ -52,7 +61,7 @@ pub fn storyboard_schema() -> Value {
 
 /// The JSON Schema of a [`KeyframePlan`].
 pub fn plan_schema() -> Value {
-    let mut value = generate::<KeyframePlan>(false).to_value();
+    let mut value = generate::<KeyframePlan>().to_value();
     strict::close_objects(&mut value);
     strict::unwrap_descriptions(&mut value);
     value
@@ -63,17 +72,8 @@ pub fn plan_schema() -> Value {
 /// so a Batch API requests file of thousands of lines does not regenerate it per line.
 pub fn wire_schema() -> Value {
     static WIRE: OnceLock<Value> = OnceLock::new();
-    WIRE.get_or_init(|| {
-        let mut value = generate::<Storyboard>(true).to_value();
-        if let Value::Object(root) = &mut value {
-            root.remove("$schema");
-            root.remove("$defs");
-        }
-        strict::make_strict(&mut value, None);
-        strict::unwrap_descriptions(&mut value);
-        value
-    })
-    .clone()
+    WIRE.get_or_init(|| wire::build(generated_storyboard()))
+        .clone()
 }
 
 fn storyboard_validator() -> &'static jsonschema::Validator {

@@ -135,6 +135,8 @@ fn settings(base: &str) -> LlmSettings {
     // the 10,000-shot reply (over the default 8 MiB) tests the checker's size limits, not
     // the body limit (tests/hostile_server.rs tests that)
     s.max_response_bytes = 64 << 20;
+    // with few-shot pairs in the first request, the repair request shows it leaves them out
+    s.examples = 2;
     s
 }
 
@@ -213,6 +215,7 @@ fn judge(case: &Case, expected: &str, ran: &Ran) -> Result<String, String> {
                 if echoed > MAX_ECHOED_REPLY_CHARS + 64 {
                     return Err(format!("the repair request echoes {echoed} characters"));
                 }
+                repair_shape(ran)?;
             }
         }
         Err(e) => {
@@ -242,6 +245,30 @@ fn echoed_chars(ran: &Ran) -> Option<usize> {
     let echoed = messages.get(messages.len().checked_sub(2)?)?;
     (echoed["role"] == "assistant")
         .then(|| echoed["content"].as_str().unwrap_or("").chars().count())
+}
+
+/// The repair request carries only what the model needs: the first request's system message
+/// and prompt (not its few-shot pairs), the reply, then the repair message.
+fn repair_shape(ran: &Ran) -> Result<(), String> {
+    let messages = |i: usize| {
+        ran.requests.get(i)?["messages"]
+            .as_array()
+            .filter(|m| !m.is_empty())
+    };
+    let (Some(first), Some(repair)) = (messages(0), messages(1)) else {
+        return Err("fewer than two requests with messages".into());
+    };
+    let roles: Vec<&str> = repair.iter().filter_map(|m| m["role"].as_str()).collect();
+    if first.len() != 6 || roles != ["system", "user", "assistant", "user"] {
+        return Err(format!(
+            "a first request of {} messages, a repair request of {roles:?}",
+            first.len()
+        ));
+    }
+    if repair[0] != first[0] || repair[1] != first[first.len() - 1] {
+        return Err("the repair request changed the system message or the prompt".into());
+    }
+    Ok(())
 }
 
 /// The last user message of the second request: the repair message.

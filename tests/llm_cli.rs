@@ -81,8 +81,13 @@ async fn dry_run_prints_the_request_and_its_tokens_and_sends_nothing() {
         format!("{}/v1/chat/completions", server.uri())
     );
     assert_eq!(printed["body"]["response_format"]["type"], "json_schema");
-    assert!(printed["tokens"]["messages"].as_u64().unwrap() > 100);
-    assert!(printed["tokens"]["schema"].as_u64().unwrap() > 100);
+    let tokens = &printed["tokens"];
+    let count = |part: &str| tokens[part].as_u64().unwrap();
+    assert!(count("system") > 100 && count("prompt") > 5, "{tokens}");
+    assert_eq!(count("examples"), 0, "no few-shot examples by default");
+    assert!(count("schema") > 100, "{tokens}");
+    assert_eq!(count("total"), count("messages") + count("schema"));
+    assert!(count("total") <= 1_500, "{tokens}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 

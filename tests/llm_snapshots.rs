@@ -85,6 +85,12 @@ fn the_default_request_word_for_word_with_its_token_count() {
             "a panda bear walks from left to right, then turns and waves",
         ))
         .unwrap();
+    assert!(
+        dry.tokens.total <= 1_500,
+        "the default request costs {} input tokens, over the 1,500 budget: {:?}",
+        dry.tokens.total,
+        dry.tokens
+    );
     let mut body = dry.body.clone();
     // the schema has its own snapshot (schemas/); keep its hash here
     body["response_format"]["json_schema"]["schema"] = json!(scenec::schema::wire_schema_hash());
@@ -92,6 +98,55 @@ fn the_default_request_word_for_word_with_its_token_count() {
         insta::assert_json_snapshot!(
             "default_request",
             json!({"tokens": dry.tokens, "body": body})
+        )
+    });
+}
+
+/// A typical repair round: the reply (pretty-printed, as models often answer) has the wave
+/// done by an entity the storyboard never lists. The request carries the system message, the
+/// prompt, the reply as compact JSON and the diagnostics; the snapshot keeps its token count.
+#[test]
+fn a_typical_repair_request_word_for_word_with_its_token_count() {
+    use scenec::director::llm::repair::{Verdict, judge, repair_conversation};
+    use scenec::director::llm::request::{body, first_messages};
+    use scenec::director::llm::response::ChatResponse;
+    use scenec::director::llm::{OutputMode, PromptSet, tokens};
+
+    let llm = replay_settings();
+    let prompts = PromptSet::embedded().unwrap();
+    let request = Request::new("a panda bear walks from left to right, then turns and waves");
+    let mode = OutputMode::JsonSchema;
+    let first = first_messages(&prompts, &request, mode, llm.examples).unwrap();
+    let panda = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/panda.json");
+    let mut reply: Value = serde_json::from_str(&std::fs::read_to_string(panda).unwrap()).unwrap();
+    reply["shots"][0]["actions"][2]["entity"] = json!("bear");
+    let response: ChatResponse = serde_json::from_value(json!({"choices": [{
+        "message": {"content": serde_json::to_string_pretty(&reply).unwrap()},
+        "finish_reason": "stop"
+    }]}))
+    .unwrap();
+    let Verdict::Invalid {
+        reply,
+        value,
+        diagnostics,
+    } = judge(&response)
+    else {
+        panic!("a reply naming an unlisted entity is invalid")
+    };
+    let messages =
+        repair_conversation(&prompts, &first, &reply, value.as_ref(), &diagnostics, mode).unwrap();
+    let mut body = body(&llm, &messages, mode, llm.max_tokens);
+    let tokens = tokens::count(&body);
+    assert!(
+        tokens.total <= 2_200,
+        "a repair round costs {} input tokens: {tokens:?}",
+        tokens.total
+    );
+    body["response_format"]["json_schema"]["schema"] = json!(scenec::schema::wire_schema_hash());
+    settings().bind(|| {
+        insta::assert_json_snapshot!(
+            "typical_repair_request",
+            json!({"tokens": tokens, "body": body})
         )
     });
 }

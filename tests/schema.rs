@@ -74,8 +74,36 @@ fn wire_schema_obeys_every_strict_rule() {
         optional.intersection(&required).collect::<Vec<_>>()
     );
     let mut nodes = 0;
-    walk(&wire, "#", &optional, &mut nodes);
+    let mut root = wire.clone();
+    let defs = root
+        .as_object_mut()
+        .and_then(|r| r.remove("$defs"))
+        .unwrap_or(json!({}));
+    let defs = defs.as_object().expect("$defs is an object");
+    walk(&root, "#", &optional, &mut nodes);
+    for (name, def) in defs {
+        walk(def, &format!("#/$defs/{name}"), &optional, &mut nodes);
+        let uses = wire
+            .to_string()
+            .matches(&format!("\"#/$defs/{name}\""))
+            .count();
+        assert!(uses > 1, "$defs/{name} is used {uses} time(s): inline it");
+    }
     assert!(nodes > 40, "the walk visited only {nodes} nodes");
+}
+
+/// The definition a `$ref` node names; the node may hold nothing else (OpenAI rejects a
+/// `$ref` with sibling keywords) and the name must be a definition of the root.
+fn check_ref(map: &serde_json::Map<String, Value>, at: &str) {
+    assert_eq!(map.len(), 1, "{at}: a $ref has no sibling keywords");
+    let target = map["$ref"].as_str().unwrap_or_default();
+    let name = target
+        .strip_prefix("#/$defs/")
+        .unwrap_or_else(|| panic!("{at}: $ref {target:?} is not a local definition"));
+    assert!(
+        wire_schema()["$defs"].get(name).is_some(),
+        "{at}: $ref to a missing definition {name}"
+    );
 }
 
 fn walk(node: &Value, at: &str, optional: &BTreeSet<String>, nodes: &mut usize) {
@@ -83,8 +111,10 @@ fn walk(node: &Value, at: &str, optional: &BTreeSet<String>, nodes: &mut usize) 
     let Value::Object(map) = node else {
         panic!("{at}: a schema node must be an object, got {node}")
     };
+    if map.contains_key("$ref") {
+        return check_ref(map, at);
+    }
     for banned in [
-        "$ref",
         "$defs",
         "definitions",
         "oneOf",
@@ -165,9 +195,16 @@ fn walk(node: &Value, at: &str, optional: &BTreeSet<String>, nodes: &mut usize) 
         let values = values
             .as_array()
             .unwrap_or_else(|| panic!("{at}: enum must be an array"));
+        let strings = values.iter().filter(|v| v.is_string()).count();
+        let nulls = values.iter().filter(|v| v.is_null()).count();
         assert!(
-            !values.is_empty() && values.iter().all(Value::is_string),
-            "{at}: enum of strings expected"
+            strings > 0 && strings + nulls == values.len() && nulls <= 1,
+            "{at}: enum of strings, and null at most once, expected"
+        );
+        assert_eq!(
+            nulls == 1,
+            types.contains(&"null"),
+            "{at}: an enum holds null exactly when its type does"
         );
     }
     if let Some(text) = map.get("description").and_then(Value::as_str) {

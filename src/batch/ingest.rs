@@ -381,8 +381,14 @@ impl Answered<'_> {
                         None,
                     ));
                 };
-                let conversation =
-                    repair_conversation(self.prompts, &first, &reply, &diagnostics, mode)?;
+                let conversation = repair_conversation(
+                    self.prompts,
+                    &first,
+                    &reply,
+                    value.as_ref(),
+                    &diagnostics,
+                    mode,
+                )?;
                 Ok((
                     failed(
                         "check_failed",

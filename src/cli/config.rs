@@ -49,6 +49,7 @@ pub const KEYS: &[&str] = &[
     "max_attempts",
     "mode",
     "prompt_dir",
+    "examples",
     "cassettes",
 ];
 
@@ -101,6 +102,8 @@ pub struct Config {
     pub mode: Option<String>,
     /// Folder of prompt templates (relative to the file's folder).
     pub prompt_dir: Option<PathBuf>,
+    /// Few-shot examples sent before the prompt.
+    pub examples: Option<u32>,
     /// Cassette folder for the replay director (relative to the file's folder).
     pub cassettes: Option<PathBuf>,
 }
@@ -321,6 +324,7 @@ impl Config {
             ("max_attempts", self.max_attempts.map(|v| v.to_string())),
             ("mode", self.mode.clone()),
             ("prompt_dir", self.prompt_dir.as_ref().map(path)),
+            ("examples", self.examples.map(|v| v.to_string())),
             ("cassettes", self.cassettes.as_ref().map(path)),
         ];
         all.into_iter()
@@ -389,6 +393,7 @@ max_response_bytes = 1000000
 max_attempts = 2
 mode = "text"
 prompt_dir = "prompts"
+examples = 1
 cassettes = "tests/cassettes"
 "#;
 

@@ -7,8 +7,8 @@ use std::time::Duration;
 use super::bounds;
 use scenec::director::llm::DryRun;
 use scenec::director::llm::settings::{
-    DEFAULT_BASE_URL, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_TOKENS,
-    DEFAULT_MODEL, DEFAULT_REQUEST_TIMEOUT,
+    DEFAULT_BASE_URL, DEFAULT_EXAMPLES, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_REQUEST_TIMEOUT,
 };
 use scenec::director::{
     CachedDirector, Director, DirectorError, LlmDirector, LlmSettings, OutputMode, ReplayDirector,
@@ -70,6 +70,10 @@ pub struct LlmArgs {
     /// repair.j2, VERSION, examples/*.json.j2).
     #[arg(long, value_name = "DIR")]
     pub prompt_dir: Option<PathBuf>,
+    /// Few-shot examples sent before the prompt (the templates hold two); each costs input
+    /// tokens on every request, and repair requests leave them out.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_EXAMPLES)]
+    pub examples: usize,
     /// Record every exchange as a cassette in DIR (never the key); bypasses the cache.
     #[arg(long, value_name = "DIR")]
     pub record: Option<PathBuf>,
@@ -131,6 +135,7 @@ impl LlmArgs {
         s.max_attempts = self.max_attempts;
         s.mode = self.mode;
         s.prompt_dir = self.prompt_dir.clone();
+        s.examples = self.examples;
         s.validate()?;
         Ok(s)
     }

@@ -1,6 +1,9 @@
-//! Rewrites of schemars' output: description clean-up for every profile, and the strict
-//! wire profile (closed objects, everything required, `anyOf` for `oneOf`, enums as plain
-//! `enum` with a glossary, no `format`, bounded arrays).
+//! Rewrites of schemars' output: description clean-up for every profile, and the rules of the
+//! strict wire profile (closed objects, everything required, `anyOf` for `oneOf`, enums as
+//! plain `enum`, nullable enums as one `enum` with `null`, no `format`, bounded arrays,
+//! `$defs` only for what is used more than once).
+
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -27,22 +30,41 @@ pub(crate) fn close_objects(value: &mut Value) {
 /// Joins the hard-wrapped lines doc comments leave in `description`s into one line each.
 /// Property maps are walked by value only, so a property named "description" is left alone.
 pub(crate) fn unwrap_descriptions(value: &mut Value) {
+    edit_descriptions(value, &mut |map| {
+        if let Some(Value::String(text)) = map.get_mut("description") {
+            *text = one_line(text);
+        }
+    });
+}
+
+/// Removes every `description` (and schemars' root `title`); a property named "description"
+/// or "title" is kept.
+pub(crate) fn drop_descriptions(value: &mut Value) {
+    if let Value::Object(root) = value {
+        root.remove("title");
+    }
+    edit_descriptions(value, &mut |map| {
+        map.remove("description");
+    });
+}
+
+/// Calls `edit` on every schema node below `value`, walking property and `$defs` maps by
+/// value only, so their keys are never mistaken for keywords.
+fn edit_descriptions(value: &mut Value, edit: &mut dyn FnMut(&mut Map<String, Value>)) {
     match value {
         Value::Object(map) => {
-            if let Some(Value::String(text)) = map.get_mut("description") {
-                *text = one_line(text);
-            }
+            edit(map);
             for (key, sub) in map.iter_mut() {
                 if key == "properties" || key == "$defs" {
                     if let Value::Object(named) = sub {
-                        named.values_mut().for_each(unwrap_descriptions);
+                        named.values_mut().for_each(|v| edit_descriptions(v, edit));
                     }
                 } else if key != "description" {
-                    unwrap_descriptions(sub);
+                    edit_descriptions(sub, edit);
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(unwrap_descriptions),
+        Value::Array(items) => items.iter_mut().for_each(|v| edit_descriptions(v, edit)),
         _ => {}
     }
 }
@@ -51,8 +73,73 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Rewrites one schema node (and everything below it) into the strict profile. `property`
-/// is the name of the property this node is the schema of, used for array bounds.
+/// The name a local `$ref` (`#/$defs/NAME`) points to.
+fn ref_name(node: &Map<String, Value>) -> Option<&str> {
+    node.get("$ref")?.as_str()?.strip_prefix("#/$defs/")
+}
+
+/// Replaces every `$ref` to a definition used once by that definition's schema (its own
+/// keywords win over the definition's), and keeps in `$defs` only the definitions used more
+/// than once, each written once and referred to wherever it is used.
+pub(crate) fn inline_single_use_defs(root: &mut Value) {
+    let Some(Value::Object(defs)) = root.as_object_mut().and_then(|r| r.remove("$defs")) else {
+        return;
+    };
+    let mut uses = BTreeMap::<String, usize>::new();
+    count_refs(root, &mut uses);
+    defs.values().for_each(|d| count_refs(d, &mut uses));
+    let shared = |name: &str| uses.get(name).copied().unwrap_or(0) > 1;
+    let mut kept = Map::new();
+    for (name, def) in &defs {
+        if shared(name) {
+            let mut def = def.clone();
+            inline_refs(&mut def, &defs, &shared);
+            kept.insert(name.clone(), def);
+        }
+    }
+    inline_refs(root, &defs, &shared);
+    if let (Value::Object(map), false) = (root, kept.is_empty()) {
+        map.insert("$defs".into(), Value::Object(kept));
+    }
+}
+
+fn count_refs(value: &Value, uses: &mut BTreeMap<String, usize>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(name) = ref_name(map) {
+                *uses.entry(name.to_owned()).or_default() += 1;
+            }
+            map.values().for_each(|v| count_refs(v, uses));
+        }
+        Value::Array(items) => items.iter().for_each(|v| count_refs(v, uses)),
+        _ => {}
+    }
+}
+
+fn inline_refs(value: &mut Value, defs: &Map<String, Value>, shared: &dyn Fn(&str) -> bool) {
+    match value {
+        Value::Object(map) => {
+            let target = ref_name(map)
+                .filter(|name| !shared(name))
+                .and_then(|name| defs.get(name));
+            if let Some(Value::Object(def)) = target {
+                map.remove("$ref");
+                for (key, sub) in def {
+                    if !map.contains_key(key) {
+                        map.insert(key.clone(), sub.clone());
+                    }
+                }
+            }
+            map.values_mut().for_each(|v| inline_refs(v, defs, shared));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| inline_refs(v, defs, shared)),
+        _ => {}
+    }
+}
+
+/// Rewrites one schema node (and everything below it, `$defs` included) into the strict
+/// profile. `property` is the name of the property this node is the schema of, used for
+/// array bounds.
 pub(crate) fn make_strict(value: &mut Value, property: Option<&str>) {
     let Value::Object(map) = value else { return };
     map.remove("format");
@@ -74,6 +161,9 @@ pub(crate) fn make_strict(value: &mut Value, property: Option<&str>) {
         map.insert("required".into(), Value::Array(names));
         map.insert("additionalProperties".into(), Value::Bool(false));
     }
+    if let Some(Value::Object(defs)) = map.get_mut("$defs") {
+        defs.values_mut().for_each(|d| make_strict(d, None));
+    }
     for key in ["items", "anyOf", "allOf", "prefixItems"] {
         match map.get_mut(key) {
             Some(Value::Array(items)) => items.iter_mut().for_each(|v| make_strict(v, None)),
@@ -81,72 +171,46 @@ pub(crate) fn make_strict(value: &mut Value, property: Option<&str>) {
             _ => {}
         }
     }
+    fold_nullable_enum(map);
 }
 
-/// `oneOf` of documented constants (how schemars writes a unit enum whose variants have doc
-/// comments) becomes a plain `enum` whose description lists each value's meaning
-/// ("character: a person or person-like character; animal: an animal or creature."); any
-/// other `oneOf` becomes an `anyOf`.
+/// `oneOf` of constants (how schemars writes a unit enum whose variants have doc comments)
+/// becomes a plain string `enum`; any other `oneOf` becomes an `anyOf`.
 fn fold_one_of(map: &mut Map<String, Value>, one_of: Value) {
     let Value::Array(variants) = one_of else {
         return;
     };
-    let consts: Option<Vec<(Value, Option<String>)>> = variants
-        .iter()
-        .map(|v| {
-            let c = v.get("const")?.clone();
-            let d = v
-                .get("description")
-                .and_then(Value::as_str)
-                .map(str::to_owned);
-            Some((c, d))
-        })
-        .collect();
-    let Some(consts) = consts else {
-        map.insert("anyOf".into(), Value::Array(variants));
-        return;
-    };
-    let glossary: Vec<String> = consts
-        .iter()
-        .filter_map(|(c, d)| Some(format!("{}: {}", c.as_str()?, gloss(d.as_deref()?))))
-        .collect();
-    let mut description = map
-        .get("description")
-        .and_then(Value::as_str)
-        .map(one_line)
-        .unwrap_or_default();
-    if !glossary.is_empty() {
-        if !description.is_empty() {
-            if !description.ends_with(['.', '!', '?']) {
-                description.push('.');
-            }
-            description.push(' ');
+    let consts: Option<Vec<Value>> = variants.iter().map(|v| v.get("const").cloned()).collect();
+    match consts {
+        Some(consts) => {
+            map.insert("type".into(), Value::from("string"));
+            map.insert("enum".into(), Value::Array(consts));
         }
-        description.push_str(&glossary.join("; "));
-        description.push('.');
-    }
-    map.insert("type".into(), Value::from("string"));
-    map.insert(
-        "enum".into(),
-        Value::Array(consts.into_iter().map(|(c, _)| c).collect()),
-    );
-    if !description.is_empty() {
-        map.insert("description".into(), Value::String(description));
+        None => {
+            map.insert("anyOf".into(), Value::Array(variants));
+        }
     }
 }
 
-/// A variant's doc sentence as a glossary entry: one line, no final period, lower-case
-/// first letter unless it starts an acronym.
-fn gloss(text: &str) -> String {
-    let line = one_line(text);
-    let line = line.trim_end_matches('.');
-    let mut chars = line.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(line.chars().skip(1)).collect()
-        }
-        _ => line.to_owned(),
-    }
+/// `anyOf: [{type: "string", enum: [...]}, {type: "null"}]` becomes one
+/// `{type: ["string", "null"], enum: [..., null]}`: the same values in fewer tokens.
+fn fold_nullable_enum(map: &mut Map<String, Value>) {
+    let Some(Value::Array(any_of)) = map.get("anyOf") else {
+        return;
+    };
+    let [Value::Object(values), Value::Object(null)] = any_of.as_slice() else {
+        return;
+    };
+    let is_null = null.len() == 1 && null.get("type") == Some(&Value::from("null"));
+    let plain = values.len() == 2 && values.get("type") == Some(&Value::from("string"));
+    let Some(Value::Array(consts)) = values.get("enum").filter(|_| is_null && plain) else {
+        return;
+    };
+    let mut consts = consts.clone();
+    consts.push(Value::Null);
+    map.remove("anyOf");
+    map.insert("type".into(), serde_json::json!(["string", "null"]));
+    map.insert("enum".into(), Value::Array(consts));
 }
 
 fn array_bound(property: Option<&str>) -> Option<u64> {
@@ -166,15 +230,6 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn gloss_drops_the_period_and_lowers_the_first_letter() {
-        assert_eq!(
-            gloss("A person or\nperson-like character."),
-            "a person or person-like character"
-        );
-        assert_eq!(gloss("UI element."), "UI element");
-    }
-
-    #[test]
     fn descriptions_lose_hard_newlines_but_property_names_survive() {
         let mut schema = json!({
             "description": "one\ntwo",
@@ -186,20 +241,76 @@ mod tests {
     }
 
     #[test]
-    fn documented_constants_fold_into_an_enum_with_a_glossary() {
+    fn dropping_descriptions_keeps_properties_named_description_or_title() {
         let mut schema = json!({
-            "description": "Speed of a move",
+            "title": "Storyboard",
+            "description": "root",
+            "properties": {
+                "description": {"type": "string", "description": "gone"},
+                "title": {"type": "string"}
+            }
+        });
+        drop_descriptions(&mut schema);
+        assert_eq!(
+            schema,
+            json!({"properties": {"description": {"type": "string"}, "title": {"type": "string"}}})
+        );
+    }
+
+    #[test]
+    fn documented_constants_fold_into_a_plain_enum() {
+        let mut schema = json!({
             "oneOf": [
                 {"type": "string", "const": "slow", "description": "Slow, gentle."},
                 {"type": "string", "const": "fast", "description": "Fast."}
             ]
         });
         make_strict(&mut schema, None);
-        assert_eq!(schema["enum"], json!(["slow", "fast"]));
+        assert_eq!(schema, json!({"type": "string", "enum": ["slow", "fast"]}));
+    }
+
+    #[test]
+    fn a_nullable_enum_becomes_one_enum_with_null() {
+        let mut schema = json!({
+            "anyOf": [{"oneOf": [{"const": "left"}, {"const": "right"}]}, {"type": "null"}]
+        });
+        make_strict(&mut schema, None);
         assert_eq!(
-            schema["description"],
-            "Speed of a move. slow: slow, gentle; fast: fast."
+            schema,
+            json!({"type": ["string", "null"], "enum": ["left", "right", null]})
         );
-        assert!(schema.get("oneOf").is_none());
+        // a nullable object stays an anyOf
+        let mut object = json!({"anyOf": [{"$ref": "#/$defs/P"}, {"type": "null"}]});
+        make_strict(&mut object, None);
+        assert_eq!(
+            object,
+            json!({"anyOf": [{"$ref": "#/$defs/P"}, {"type": "null"}]})
+        );
+    }
+
+    #[test]
+    fn definitions_used_once_are_inlined_and_shared_ones_kept() {
+        let mut schema = json!({
+            "properties": {
+                "a": {"$ref": "#/$defs/Once"},
+                "b": {"$ref": "#/$defs/Twice"},
+                "c": {"anyOf": [{"$ref": "#/$defs/Twice"}, {"type": "null"}]}
+            },
+            "$defs": {
+                "Once": {"type": "object", "properties": {"k": {"$ref": "#/$defs/Leaf"}}},
+                "Twice": {"type": "object", "properties": {"x": {"type": "number"}}},
+                "Leaf": {"type": "string", "enum": ["y"]}
+            }
+        });
+        inline_single_use_defs(&mut schema);
+        assert_eq!(
+            schema["properties"]["a"],
+            json!({"type": "object", "properties": {"k": {"type": "string", "enum": ["y"]}}})
+        );
+        assert_eq!(schema["properties"]["b"], json!({"$ref": "#/$defs/Twice"}));
+        assert_eq!(
+            schema["$defs"],
+            json!({"Twice": {"type": "object", "properties": {"x": {"type": "number"}}}})
+        );
     }
 }

@@ -125,13 +125,14 @@ pub(crate) fn load_prompts(settings: &LlmSettings) -> Result<PromptSet, Director
 pub(crate) fn identity(engine: &Engine) -> String {
     let s = &engine.settings;
     format!(
-        "llm\nmodel={}\nhost={}\nprompt_version={}\nprompts={}\nschema={}\nmode={}\ntemperature={}\nseed={:?}\nmax_tokens={}\nmax_attempts={}",
+        "llm\nmodel={}\nhost={}\nprompt_version={}\nprompts={}\nschema={}\nmode={}\nexamples={}\ntemperature={}\nseed={:?}\nmax_tokens={}\nmax_attempts={}",
         s.model,
         engine.host,
         engine.prompts.version(),
         engine.prompts.fingerprint(),
         schema::wire_schema_hash(),
         s.mode,
+        s.examples,
         s.temperature,
         s.seed,
         s.max_tokens,

@@ -344,12 +344,18 @@ mod tests {
             message: "-1 is less than the minimum".into(),
             help: Some("use a positive duration".into()),
         };
-        let text = set.repair(&[d], OutputMode::JsonSchema).unwrap();
-        assert!(
-            text.contains(
-                "/shots/0/duration_s: -1 is less than the minimum Fix: use a positive duration"
-            ),
-            "{text}"
+        let bare = Diagnostic {
+            path: String::new(),
+            help: None,
+            ..d.clone()
+        };
+        let text = set.repair(&[d, bare], OutputMode::JsonSchema).unwrap();
+        assert_eq!(
+            text,
+            "That storyboard has 2 problem(s):\n\
+             - /shots/0/duration_s: -1 is less than the minimum Fix: use a positive duration\n\
+             - /: -1 is less than the minimum\n\
+             Answer with the complete corrected storyboard as one JSON object, nothing else."
         );
     }
 

@@ -48,7 +48,8 @@ impl Engine {
     /// The first request body this engine would send for `request`.
     pub fn first_body(&self, request: &Request) -> Result<Value, DirectorError> {
         let mode = self.settings.mode;
-        let messages = request::first_messages(&self.prompts, request, mode)?;
+        let messages =
+            request::first_messages(&self.prompts, request, mode, self.settings.examples)?;
         Ok(request::body(
             &self.settings,
             &messages,
@@ -73,7 +74,8 @@ impl Engine {
             mode: self.settings.mode,
             tried: vec![self.settings.mode.as_str().to_owned()],
         };
-        let mut first = request::first_messages(&self.prompts, request, run.mode)?;
+        let mut first =
+            request::first_messages(&self.prompts, request, run.mode, self.settings.examples)?;
         let mut messages = first.clone();
         let mut max_tokens = self.settings.max_tokens;
         let mut length_retried = false;
@@ -101,7 +103,12 @@ impl Engine {
                     ));
                     run.mode = next;
                     run.tried.push(next.as_str().to_owned());
-                    first = request::first_messages(&self.prompts, request, run.mode)?;
+                    first = request::first_messages(
+                        &self.prompts,
+                        request,
+                        run.mode,
+                        self.settings.examples,
+                    )?;
                     messages = first.clone();
                     continue;
                 }
@@ -195,8 +202,14 @@ impl Engine {
                             transcript: Box::new(run.transcript),
                         });
                     }
-                    messages =
-                        repair_conversation(&self.prompts, &first, &reply, &diagnostics, run.mode)?;
+                    messages = repair_conversation(
+                        &self.prompts,
+                        &first,
+                        &reply,
+                        value.as_ref(),
+                        &diagnostics,
+                        run.mode,
+                    )?;
                 }
             }
         }
@@ -259,13 +272,16 @@ pub fn judge(response: &ChatResponse) -> Verdict {
     }
 }
 
-/// The conversation of the repair request after an invalid `reply`: `first`, the reply, then
-/// the repair message listing the errors among `diagnostics` (at most 20, to keep the request
-/// lean) in `mode`.
+/// The conversation of the repair request after an invalid `reply`: the system message and
+/// prompt of `first`, the reply, then the repair message listing the errors among
+/// `diagnostics` (at most 20, to keep the request lean) in `mode`. When the reply held a JSON
+/// object (`value`) the object is echoed as compact JSON, not the reply's own spacing and
+/// prose around it: the diagnostics point into the object, and whitespace costs tokens.
 pub fn repair_conversation(
     prompts: &PromptSet,
     first: &[Message],
     reply: &str,
+    value: Option<&Value>,
     diagnostics: &[Diagnostic],
     mode: OutputMode,
 ) -> Result<Vec<Message>, DirectorError> {
@@ -276,7 +292,12 @@ pub fn repair_conversation(
         .cloned()
         .collect();
     let repair = prompts.repair(&errors, mode)?;
-    Ok(request::repair_messages(first, reply, repair))
+    let compact = value.and_then(|v| serde_json::to_string(v).ok());
+    Ok(request::repair_messages(
+        first,
+        compact.as_deref().unwrap_or(reply),
+        repair,
+    ))
 }
 
 impl Run<'_> {

@@ -30,14 +30,16 @@ impl Message {
     }
 }
 
-/// The first conversation: system, few-shot pairs, then the user's prompt.
+/// The first conversation: system, the first `examples` few-shot pairs, then the user's
+/// prompt.
 pub fn first_messages(
     prompts: &PromptSet,
     request: &Request,
     mode: OutputMode,
+    examples: usize,
 ) -> Result<Vec<Message>, DirectorError> {
     let mut messages = vec![Message::new("system", prompts.system(mode)?)];
-    for example in prompts.examples() {
+    for example in prompts.examples().iter().take(examples) {
         let user = prompts.user(&Request::new(example.prompt.clone()))?;
         messages.push(Message::new("user", user));
         messages.push(Message::new("assistant", example.storyboard.clone()));
@@ -49,12 +51,20 @@ pub fn first_messages(
 /// Most characters of the model's last reply echoed back in a repair request.
 pub const MAX_ECHOED_REPLY_CHARS: usize = 32_000;
 
-/// The repair conversation: the first one, the model's last reply, then the diagnostics.
-/// Only the last reply is kept, so a repair costs one reply more than the first request; a
-/// reply longer than [`MAX_ECHOED_REPLY_CHARS`] (a server ignoring `max_tokens`) is echoed
+/// The repair conversation: what the model needs to fix its reply and nothing more — the
+/// system message and the user's prompt of the first conversation (its few-shot pairs are
+/// left out: the reply being fixed already has the shape they show), the model's last reply,
+/// then the repair message. Only the last reply is kept, so every repair round costs the same;
+/// a reply longer than [`MAX_ECHOED_REPLY_CHARS`] (a server ignoring `max_tokens`) is echoed
 /// cut, so a runaway answer cannot make every repair request as large.
 pub fn repair_messages(first: &[Message], reply: &str, repair: String) -> Vec<Message> {
-    let mut messages = first.to_vec();
+    let prompt = first.iter().rposition(|m| m.role == "user");
+    let mut messages: Vec<Message> = first
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| m.role == "system" || Some(*i) == prompt)
+        .map(|(_, m)| m.clone())
+        .collect();
     messages.push(Message::new("assistant", echoed(reply)));
     messages.push(Message::new("user", repair));
     messages
@@ -150,7 +160,7 @@ mod tests {
     fn json_schema_mode_sends_the_strict_wire_schema() {
         let prompts = PromptSet::embedded().unwrap();
         let messages =
-            first_messages(&prompts, &Request::new("a cat"), OutputMode::JsonSchema).unwrap();
+            first_messages(&prompts, &Request::new("a cat"), OutputMode::JsonSchema, 2).unwrap();
         let body = body(&settings(), &messages, OutputMode::JsonSchema, 100);
         assert_eq!(body["response_format"]["type"], "json_schema");
         assert_eq!(body["response_format"]["json_schema"]["strict"], true);
@@ -168,7 +178,8 @@ mod tests {
     #[test]
     fn other_modes_ask_for_json_object_or_nothing() {
         let prompts = PromptSet::embedded().unwrap();
-        let messages = first_messages(&prompts, &Request::new("a cat"), OutputMode::Text).unwrap();
+        let messages =
+            first_messages(&prompts, &Request::new("a cat"), OutputMode::Text, 0).unwrap();
         assert_eq!(
             body(&settings(), &messages, OutputMode::JsonObject, 1)["response_format"]["type"],
             "json_object"
@@ -181,12 +192,24 @@ mod tests {
     }
 
     #[test]
-    fn repair_keeps_the_first_conversation_and_appends_reply_and_diagnostics() {
-        let first = vec![Message::new("system", "s"), Message::new("user", "u")];
+    fn repair_keeps_system_and_prompt_and_appends_reply_and_diagnostics() {
+        let first = vec![
+            Message::new("system", "s"),
+            Message::new("user", "example prompt"),
+            Message::new("assistant", "example storyboard"),
+            Message::new("user", "u"),
+        ];
         let msgs = repair_messages(&first, "{}", "fix it".into());
-        let roles: Vec<_> = msgs.iter().map(|m| m.role).collect();
-        assert_eq!(roles, ["system", "user", "assistant", "user"]);
-        assert_eq!(msgs[2].content, "{}");
+        let texts: Vec<_> = msgs.iter().map(|m| (m.role, m.content.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("system", "s"),
+                ("user", "u"),
+                ("assistant", "{}"),
+                ("user", "fix it")
+            ]
+        );
     }
 
     #[test]
@@ -205,7 +228,7 @@ mod tests {
     #[test]
     fn a_body_gives_back_its_messages_and_takes_new_ones_in_place() {
         let prompts = PromptSet::embedded().unwrap();
-        let first = first_messages(&prompts, &Request::new("a cat"), OutputMode::Text).unwrap();
+        let first = first_messages(&prompts, &Request::new("a cat"), OutputMode::Text, 0).unwrap();
         let sent = body(&settings(), &first, OutputMode::Text, 7);
         assert_eq!(messages_of(&sent), Some(first.clone()));
         let next = repair_messages(&first, "{}", "fix it".into());

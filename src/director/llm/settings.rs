@@ -12,6 +12,10 @@ pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 pub const DEFAULT_MODEL: &str = "gpt-4o-mini";
 /// Default number of director attempts (first answer plus repairs).
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+/// Default number of few-shot examples sent before the prompt: none. Measured on the
+/// default request, one example costs about 500 input tokens on every compile (the strict
+/// schema already fixes the shape), so they are opt-in (`--examples N`).
+pub const DEFAULT_EXAMPLES: usize = 0;
 /// Default completion token limit.
 pub const DEFAULT_MAX_TOKENS: u32 = 2048;
 /// Default total time one HTTP request may take, body included (five minutes: a long
@@ -62,6 +66,9 @@ pub struct LlmSettings {
     pub mode: OutputMode,
     /// Folder of prompt templates overriding the embedded ones.
     pub prompt_dir: Option<PathBuf>,
+    /// How many of the templates' few-shot examples go before the prompt (at most as many as
+    /// there are); repair requests never repeat them.
+    pub examples: usize,
 }
 
 impl std::fmt::Debug for LlmSettings {
@@ -82,6 +89,7 @@ impl std::fmt::Debug for LlmSettings {
             .field("max_tokens", &self.max_tokens)
             .field("max_attempts", &self.max_attempts)
             .field("mode", &self.mode)
+            .field("examples", &self.examples)
             .finish_non_exhaustive()
     }
 }
@@ -106,6 +114,7 @@ impl LlmSettings {
             retry_max_delay: Duration::from_secs(8),
             mode: OutputMode::JsonSchema,
             prompt_dir: None,
+            examples: DEFAULT_EXAMPLES,
         }
     }
 
