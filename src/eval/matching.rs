@@ -1,8 +1,8 @@
 //! How expectation phrases meet a storyboard: whole words up to inflection, entity phrases
 //! against ids and descriptions, actions in time order.
 
-use crate::director::heuristic::lemma;
 use crate::ir::{Action, Entity, Storyboard};
+use crate::lang::verb_lemma as lemma;
 
 /// Every action with its absolute start time, in time order (ties keep storyboard order).
 pub(super) fn timed_actions(sb: &Storyboard) -> Vec<(f64, &Action)> {

@@ -6,6 +6,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use super::upos::Upos;
+use super::verb_forms::{VerbForm, verb_form};
+
 /// The class of a listed noun: what sort of thing it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NounClass {
@@ -246,6 +249,29 @@ impl Lexicon {
             .iter()
             .find(|(k, _)| *k == word)
             .map(|(_, s)| *s)
+    }
+
+    /// The parts of speech `word` (lower case) can take when the lexicon lists it in one open
+    /// class only: a noun that is no verb form → noun or name; an inflected verb form that is no
+    /// noun → verb (a past form also adjective). A base verb form is a verb too, except after a
+    /// determiner, adjective, number or pronoun (`after_modifier`: "a walk", "his dance"),
+    /// and a gerund is left open ("the dancing"). `None` when the lexicon leaves it open.
+    pub fn allowed_tags(&self, word: &str, after_modifier: bool) -> Option<&'static [Upos]> {
+        if self.is_closed(word) {
+            return None;
+        }
+        let noun = self.is_noun(word) || self.is_garment(word);
+        let adjective = self.adjectives.contains(word) || self.states.contains(word);
+        let verb = verb_form(word).map(|(_, form)| form);
+        match (noun, adjective, verb) {
+            (true, false, None) => Some(&[Upos::Noun, Upos::Propn]),
+            (false, false, Some(VerbForm::ThirdPerson)) => Some(&[Upos::Verb, Upos::Aux]),
+            (false, false, Some(VerbForm::Past)) => Some(&[Upos::Verb, Upos::Aux, Upos::Adj]),
+            (false, false, Some(VerbForm::Base)) if !after_modifier => {
+                Some(&[Upos::Verb, Upos::Aux])
+            }
+            _ => None,
+        }
     }
 
     /// Whether `word` is an adjective (listed, a state word, or by its suffix).

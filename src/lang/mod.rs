@@ -30,6 +30,7 @@ mod tagger;
 mod tokenize;
 mod train;
 mod upos;
+mod verb_forms;
 
 pub use analysis::{Analysis, Sentence, Token};
 pub use conllu::{GoldSentence, GoldWord, parse_conllu, read_conllu};
@@ -40,6 +41,7 @@ pub use morph::{gerund, lemma, past, plural, singular, third_person};
 pub use tokenize::{RawToken, tokenize};
 pub use train::{Scores, TrainConfig, evaluate, train};
 pub use upos::{UnknownUpos, Upos};
+pub use verb_forms::{VerbForm, verb_form, verb_lemma};
 
 /// Tokenizes, tags, lemmatizes and parses `text` with the bundled model.
 pub fn analyze(text: &str) -> Analysis {

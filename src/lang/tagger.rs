@@ -229,8 +229,34 @@ impl StoredTagger {
 }
 
 impl Tagger {
-    /// The tags of a sentence's words.
+    /// The tags of a sentence's words, each chosen among what the shared lexicon allows for
+    /// it ([`super::Lexicon::allowed_tags`]; capitalised words after the first are left open,
+    /// as names).
     pub(crate) fn tag(&self, forms: &[&str]) -> Vec<Upos> {
+        let lexicon = super::lexicon::lexicon();
+        self.tag_within(forms, |i, previous| {
+            let form = forms[i];
+            if i > 0 && form.starts_with(char::is_uppercase) {
+                return None;
+            }
+            let after_modifier = matches!(
+                previous,
+                Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Pron)
+            );
+            lexicon.allowed_tags(&form.to_lowercase(), after_modifier)
+        })
+    }
+
+    /// The tags of a sentence's words with no lexicon constraint (the treebank model alone).
+    pub(crate) fn tag_unconstrained(&self, forms: &[&str]) -> Vec<Upos> {
+        self.tag_within(forms, |_, _| None)
+    }
+
+    /// Greedy decoding where `allowed(i, previous tag)` may narrow word `i`'s choices.
+    fn tag_within<F>(&self, forms: &[&str], allowed: F) -> Vec<Upos>
+    where
+        F: Fn(usize, Option<Upos>) -> Option<&'static [Upos]>,
+    {
         let ws = words(forms, |n| self.ambiguity.get(n).copied().unwrap_or(0));
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0i32; 17];
@@ -239,7 +265,14 @@ impl Tagger {
         for i in 0..forms.len() {
             features(&ws, i, p1, p2, &mut feats);
             self.scorer.scores(&feats, &mut scores);
-            let best = argmax(&scores);
+            let best = match allowed(i, tags.last().copied()) {
+                Some(choices) => choices
+                    .iter()
+                    .map(|t| t.index())
+                    .max_by_key(|&t| scores[t])
+                    .unwrap_or_else(|| argmax(&scores)),
+                None => argmax(&scores),
+            };
             tags.push(Upos::from_index(best).unwrap_or(Upos::X));
             p2 = p1;
             p1 = best as u64;

@@ -174,7 +174,7 @@ pub fn train(
             let (tagger, _) = train_tagger(&rest, cfg, cfg.seed.wrapping_add(1 + f as u64))?;
             for (i, s) in train.iter().enumerate() {
                 if i % folds == f {
-                    tags[i] = tagger.tag(&forms(s));
+                    tags[i] = tagger.tag_unconstrained(&forms(s));
                 }
             }
         }

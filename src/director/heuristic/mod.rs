@@ -31,7 +31,7 @@ use std::time::Instant;
 
 use async_trait::async_trait;
 
-pub use verbs::lemma;
+pub use crate::lang::verb_lemma as lemma;
 
 use super::{Directed, Director, DirectorError, Request, checked_prompt};
 use crate::check::limits::MAX_DURATION_S;

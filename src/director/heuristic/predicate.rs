@@ -301,7 +301,7 @@ fn verb_group(tokens: &[Token], start: usize, unlisted_first: bool) -> Option<Ve
             {
                 return None;
             }
-            lemma = super::verbs::lemma(w);
+            lemma = crate::lang::verb_lemma(w);
         }
     }
     let mut rest = if lemma == "be" && !passive {
