@@ -455,6 +455,7 @@ fn meta(
         output_mode: OutputMode::of_body(&request.body).map(|m| m.as_str().to_owned()),
         http_attempts: 0,
         notes: vec!["answered through a Batch API results file".into()],
+        predicates: Vec::new(),
     }
 }
 

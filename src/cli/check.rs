@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use scenec::check::{Checked, CheckedStoryboard, Diagnostic, Severity};
+use scenec::director::{Request, fidelity};
 use serde_json::Value;
 
 use super::logging::{note, quiet};
@@ -33,6 +34,14 @@ pub struct Args {
     /// With --fix: write the fixed storyboard to this file ("-" for standard output).
     #[arg(short, long, value_name = "OUT", requires = "fix")]
     output: Option<PathBuf>,
+    /// Also check the storyboard against what this prompt says (the fidelity gate: warnings
+    /// F…, see `scenec analyze`).
+    #[arg(long, value_name = "PROMPT")]
+    prompt: Option<String>,
+    /// With --prompt: what the storyboard misses of the prompt is an error (exit 1), not a
+    /// warning.
+    #[arg(long, requires = "prompt")]
+    strict_fidelity: bool,
 }
 
 /// Checks the file; exit 0 when clean or warnings only, 1 on errors, 2 when unreadable.
@@ -51,11 +60,25 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_INPUT;
         }
     };
-    let (checked, fixed) = if args.fix {
+    let (mut checked, fixed) = if args.fix {
         check_fixed(&value)
     } else {
         (scenec::check::check_value(&value), None)
     };
+    if let (Some(prompt), Some(storyboard)) = (&args.prompt, &checked.storyboard) {
+        let predicates = fidelity::predicates(&Request::new(prompt.as_str()));
+        let findings = fidelity::check(storyboard, &predicates);
+        checked
+            .diagnostics
+            .extend(findings.into_iter().map(|d| Diagnostic {
+                severity: if args.strict_fidelity {
+                    Severity::Error
+                } else {
+                    d.severity
+                },
+                ..d
+            }));
+    }
     if let (Some(out), Some(storyboard)) = (&args.output, &fixed)
         && let Err(message) = write_json(out, storyboard)
     {

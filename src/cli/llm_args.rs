@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::bounds;
+use scenec::director::fidelity::FidelityMode;
 use scenec::director::llm::DryRun;
 use scenec::director::llm::settings::{
     DEFAULT_BASE_URL, DEFAULT_EXAMPLES, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES,
@@ -83,6 +84,14 @@ pub struct LlmArgs {
     /// Do not read or write the response cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// Fail when the storyboard still misses what the prompt says after the repair attempts
+    /// (fidelity codes F…), instead of keeping it with warnings.
+    #[arg(long, conflicts_with = "no_fidelity")]
+    pub strict_fidelity: bool,
+    /// Do not check the model's storyboard against what the prompt says (no fidelity gate,
+    /// no fidelity repair requests).
+    #[arg(long)]
+    pub no_fidelity: bool,
     /// When the LLM fails, ask this director instead (recorded in meta.notes).
     #[arg(long, value_enum)]
     pub fallback: Option<Fallback>,
@@ -136,6 +145,11 @@ impl LlmArgs {
         s.mode = self.mode;
         s.prompt_dir = self.prompt_dir.clone();
         s.examples = self.examples;
+        s.fidelity = match (self.no_fidelity, self.strict_fidelity) {
+            (true, _) => FidelityMode::Off,
+            (false, true) => FidelityMode::Strict,
+            (false, false) => FidelityMode::Warn,
+        };
         s.validate()?;
         Ok(s)
     }

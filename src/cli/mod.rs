@@ -32,6 +32,7 @@ macro_rules! eprintln {
     };
 }
 
+mod analyze;
 mod backends;
 mod batch;
 mod batch_api;
@@ -98,6 +99,8 @@ pub(crate) struct Cli {
 enum Command {
     /// Print a JSON Schema generated from the IR types.
     Schema(schema::Args),
+    /// Print what a storyboard of the prompt must show (the fidelity predicates).
+    Analyze(analyze::Args),
     /// Check a storyboard: diagnostics, exit 1 on errors.
     Check(check::Args),
     /// Preview a storyboard: terminal table, Markdown shot list or HTML page.
@@ -141,6 +144,7 @@ pub fn run() -> ExitCode {
     }
     let code = match cli.command {
         Command::Schema(args) => schema::run(&args),
+        Command::Analyze(args) => analyze::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Compile(args) => compile::run(&args),

@@ -59,6 +59,23 @@ pub enum DirectorError {
         transcript: Box<Transcript>,
     },
 
+    /// With `--strict-fidelity`: every attempt's storyboard passed the schema and the checker
+    /// but the last one still misses what the prompt says (fidelity codes `F…`).
+    #[error(
+        "the storyboard still misses what the prompt says after {attempts} attempt(s): {}",
+        summarize(.diagnostics)
+    )]
+    Unfaithful {
+        /// Attempts made.
+        attempts: u32,
+        /// The valid storyboard that missed the least.
+        storyboard: Box<crate::ir::Storyboard>,
+        /// The fidelity findings on it, as errors.
+        diagnostics: Vec<Diagnostic>,
+        /// Every attempt and its diagnostics.
+        transcript: Box<Transcript>,
+    },
+
     /// The reply stopped at the token limit even after a retry with more tokens.
     #[error(
         "the model's reply was cut at the token limit ({max_tokens} tokens) twice; raise --max-tokens or shorten the prompt"
@@ -197,6 +214,7 @@ impl DirectorError {
             DirectorError::Config { .. } => "director_config",
             DirectorError::Prompts { .. } => "prompt_templates",
             DirectorError::AttemptsExhausted { .. } => "attempts_exhausted",
+            DirectorError::Unfaithful { .. } => "unfaithful",
             DirectorError::Length { .. } => "length",
             DirectorError::Refusal { .. } => "refusal",
             DirectorError::Http { .. } => "http_status",
@@ -212,6 +230,7 @@ impl DirectorError {
     pub fn transcript(&self) -> Option<&Transcript> {
         match self {
             DirectorError::AttemptsExhausted { transcript, .. }
+            | DirectorError::Unfaithful { transcript, .. }
             | DirectorError::Length { transcript, .. }
             | DirectorError::Refusal { transcript, .. }
             | DirectorError::Http { transcript, .. }

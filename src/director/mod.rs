@@ -3,6 +3,7 @@
 pub mod cache;
 mod error;
 pub mod fallback;
+pub mod fidelity;
 pub mod heuristic;
 #[cfg(feature = "llm")]
 pub mod llm;

@@ -12,6 +12,10 @@ pub enum Outcome {
     Valid,
     /// The reply had errors; the diagnostics were sent back for a repair.
     Invalid,
+    /// The reply passed the schema and the checker but not the prompt's fidelity
+    /// predicates; the findings were sent back for a repair (or, at the last attempt, kept as
+    /// warnings).
+    Unfaithful,
     /// The reply stopped at the token limit (`finish_reason: "length"`).
     Length,
     /// The model refused to answer.
@@ -28,6 +32,7 @@ impl Outcome {
         match self {
             Outcome::Valid => "valid",
             Outcome::Invalid => "invalid",
+            Outcome::Unfaithful => "unfaithful",
             Outcome::Length => "length",
             Outcome::Refusal => "refusal",
             Outcome::ModeRejected => "mode_rejected",

@@ -1,11 +1,12 @@
 //! How expectation phrases meet a storyboard: whole words up to inflection, entity phrases
-//! against ids and descriptions, actions in time order.
+//! against ids and descriptions, actions in time order. The fidelity gate
+//! (`director::fidelity`) matches the prompt's predicates the same way.
 
 use crate::ir::{Action, Entity, Storyboard};
 use crate::lang::verb_lemma as lemma;
 
 /// Every action with its absolute start time, in time order (ties keep storyboard order).
-pub(super) fn timed_actions(sb: &Storyboard) -> Vec<(f64, &Action)> {
+pub(crate) fn timed_actions(sb: &Storyboard) -> Vec<(f64, &Action)> {
     let mut out: Vec<(f64, &Action)> = sb
         .shots
         .iter()
@@ -17,7 +18,7 @@ pub(super) fn timed_actions(sb: &Storyboard) -> Vec<(f64, &Action)> {
 }
 
 /// Whether every word of `phrase` is the action's verb or a word of its description.
-pub(super) fn action_matches(a: &Action, phrase: &str) -> bool {
+pub(crate) fn action_matches(a: &Action, phrase: &str) -> bool {
     let mut words = words(&a.description);
     words.push(a.verb.to_lowercase());
     self::words(phrase)
@@ -26,12 +27,12 @@ pub(super) fn action_matches(a: &Action, phrase: &str) -> bool {
 }
 
 /// The first entity a phrase names (see [`entity_matches`]).
-pub(super) fn find_entity<'a>(sb: &'a Storyboard, phrase: &str) -> Option<&'a Entity> {
+pub(crate) fn find_entity<'a>(sb: &'a Storyboard, phrase: &str) -> Option<&'a Entity> {
     matching_entities(sb, phrase).next()
 }
 
 /// Every entity a phrase names.
-pub(super) fn matching_entities<'a>(
+pub(crate) fn matching_entities<'a>(
     sb: &'a Storyboard,
     phrase: &str,
 ) -> impl Iterator<Item = &'a Entity> {
@@ -43,7 +44,7 @@ pub(super) fn matching_entities<'a>(
 /// Whether `phrase` names `e`: its words stand contiguously in the id or the description,
 /// or (for a phrase that gives several names, "stoplight traffic light") every one of its
 /// words is a word of the id or the description.
-pub(super) fn entity_matches(e: &Entity, phrase: &str) -> bool {
+pub(crate) fn entity_matches(e: &Entity, phrase: &str) -> bool {
     let p = words(phrase);
     let id = words(&e.id);
     let description = words(&e.description);
@@ -55,7 +56,7 @@ pub(super) fn entity_matches(e: &Entity, phrase: &str) -> bool {
 }
 
 /// Lower-case alphanumeric words of `text`.
-pub(super) fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -63,7 +64,7 @@ pub(super) fn words(text: &str) -> Vec<String> {
 }
 
 /// Whether every word of `phrase` appears in `text`.
-pub(super) fn contains_words(text: &str, phrase: &str) -> bool {
+pub(crate) fn contains_words(text: &str, phrase: &str) -> bool {
     let t = words(text);
     words(phrase)
         .iter()
@@ -71,7 +72,7 @@ pub(super) fn contains_words(text: &str, phrase: &str) -> bool {
 }
 
 /// Whether `run` appears contiguously in `words`.
-pub(super) fn contains_run(words: &[String], run: &[String]) -> bool {
+pub(crate) fn contains_run(words: &[String], run: &[String]) -> bool {
     !run.is_empty()
         && words
             .windows(run.len())
@@ -79,7 +80,7 @@ pub(super) fn contains_run(words: &[String], run: &[String]) -> bool {
 }
 
 /// Word equality up to inflection.
-pub(super) fn word_eq(a: &str, b: &str) -> bool {
+pub(crate) fn word_eq(a: &str, b: &str) -> bool {
     a == b
         || lemma(a) == lemma(b)
         || a.strip_suffix('s') == Some(b)

@@ -2,7 +2,7 @@
 //! in DESIGN.md), per category and overall, with a report of each failed expectation.
 
 mod boxes;
-mod matching;
+pub(crate) mod matching;
 mod plan_checks;
 mod report;
 #[cfg(feature = "llm")]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Predicate;
+
 /// What produced a storyboard and at what cost. Never holds an API key.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
@@ -35,4 +37,8 @@ pub struct Meta {
     /// retries, a director fallback.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// What the prompt analysis says the storyboard must show (the fidelity predicates the
+    /// LLM and replay directors' answers were checked against); empty when not checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predicates: Vec<Predicate>,
 }

@@ -3,6 +3,7 @@
 
 mod meta;
 mod plan;
+mod predicates;
 mod storyboard;
 
 pub use meta::Meta;
@@ -10,6 +11,7 @@ pub use plan::{
     CameraFrame, CameraSample, Clip, Easing, EntityFrame, Keyframe, KeyframePlan, KeyframeReason,
     LayoutNote, PLAN_SCHEMA_VERSION, ShotSpan,
 };
+pub use predicates::{Act, Claim, Predicate};
 pub use storyboard::{
     Action, Affected, Angle, CameraMove, CastMember, Direction, Entity, EntityKind, Framing,
     MoveKind, Placement, Region, Relation, SCHEMA_VERSION, SCHEMA_VERSION_1, Shot, Speed,

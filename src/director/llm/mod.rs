@@ -125,7 +125,7 @@ pub(crate) fn load_prompts(settings: &LlmSettings) -> Result<PromptSet, Director
 pub(crate) fn identity(engine: &Engine) -> String {
     let s = &engine.settings;
     format!(
-        "llm\nmodel={}\nhost={}\nprompt_version={}\nprompts={}\nschema={}\nmode={}\nexamples={}\ntemperature={}\nseed={:?}\nmax_tokens={}\nmax_attempts={}",
+        "llm\nmodel={}\nhost={}\nprompt_version={}\nprompts={}\nschema={}\nmode={}\nexamples={}\ntemperature={}\nseed={:?}\nmax_tokens={}\nmax_attempts={}\nfidelity={}",
         s.model,
         engine.host,
         engine.prompts.version(),
@@ -136,7 +136,8 @@ pub(crate) fn identity(engine: &Engine) -> String {
         s.temperature,
         s.seed,
         s.max_tokens,
-        s.max_attempts
+        s.max_attempts,
+        s.fidelity
     )
 }
 

@@ -1,6 +1,8 @@
-//! The repair loop: ask → parse → schema-validate → check → deterministic fixes → if errors
-//! remain, send the diagnostics back and ask again, at most `max_attempts` times. Mode
-//! fallback, length stops and refusals are handled here too. Every call is in the transcript.
+//! The repair loop: ask → parse → schema-validate → check → deterministic fixes → fidelity
+//! gate → if errors or fidelity findings remain, send them back and ask again, at most
+//! `max_attempts` times. A valid storyboard the gate still faults at the end is kept with its
+//! findings as warnings (or fails the call in strict mode). Mode fallback, length stops and
+//! refusals are handled here too. Every call is in the transcript.
 
 use std::time::Instant;
 
@@ -13,9 +15,10 @@ use super::response::{ChatResponse, excerpt, extract_json};
 use super::settings::LlmSettings;
 use super::transport::{Failure, FailureKind, Transport};
 use crate::check::{self, Diagnostic, Severity};
+use crate::director::fidelity::{self, FidelityMode};
 use crate::director::transcript::{Attempt, Outcome, Transcript};
 use crate::director::{Directed, DirectorError, Request, checked_prompt};
-use crate::ir::{Meta, Storyboard};
+use crate::ir::{Meta, Predicate, Storyboard};
 use crate::schema;
 
 /// Code of the diagnostic sent back when a reply holds no JSON object.
@@ -42,6 +45,17 @@ struct Run<'a> {
     notes: Vec<String>,
     mode: OutputMode,
     tried: Vec<String>,
+    /// What the storyboard must show (empty with the gate off).
+    predicates: Vec<Predicate>,
+    /// The valid storyboard the gate faulted least so far, its diagnostics and the findings.
+    best: Option<Unfaithful>,
+}
+
+/// A storyboard that passed the schema and the checker but not the fidelity gate.
+struct Unfaithful {
+    storyboard: Storyboard,
+    diagnostics: Vec<Diagnostic>,
+    findings: Vec<Diagnostic>,
 }
 
 impl Engine {
@@ -73,6 +87,11 @@ impl Engine {
             notes: Vec::new(),
             mode: self.settings.mode,
             tried: vec![self.settings.mode.as_str().to_owned()],
+            predicates: match self.settings.fidelity {
+                FidelityMode::Off => Vec::new(),
+                FidelityMode::Warn | FidelityMode::Strict => fidelity::predicates(request),
+            },
+            best: None,
         };
         let mut first =
             request::first_messages(&self.prompts, request, run.mode, self.settings.examples)?;
@@ -88,6 +107,13 @@ impl Engine {
                 Err(failure) => {
                     run.push_failure(&failure, max_tokens, t0);
                     let FailureKind::ModeRejected { status } = failure.kind else {
+                        if let Some(best) = run.best.take() {
+                            run.notes.push(format!(
+                                "the repair request for the fidelity findings failed ({}); the last valid storyboard is kept",
+                                failure.message
+                            ));
+                            return run.settle(best, director);
+                        }
                         return Err(run.failed(failure));
                     };
                     let Some(next) = run.mode.fallback() else {
@@ -177,14 +203,41 @@ impl Engine {
                     storyboard,
                     diagnostics,
                 } => {
-                    attempt.outcome = Outcome::Valid;
+                    let findings = fidelity::check(&storyboard, &run.predicates);
                     attempt.diagnostics = diagnostics.clone();
+                    if findings.is_empty() {
+                        attempt.outcome = Outcome::Valid;
+                        run.transcript.attempts.push(attempt);
+                        return Ok(Directed {
+                            storyboard,
+                            meta: run.meta(director),
+                            diagnostics,
+                        });
+                    }
+                    evaluated += 1;
+                    attempt.outcome = Outcome::Unfaithful;
+                    attempt.diagnostics.extend(findings.iter().cloned());
+                    let reply = attempt.reply.clone().unwrap_or_default();
                     run.transcript.attempts.push(attempt);
-                    return Ok(Directed {
-                        storyboard,
-                        meta: run.meta(director),
-                        diagnostics,
-                    });
+                    let errors: Vec<Diagnostic> = findings.iter().map(as_error).collect();
+                    if run
+                        .best
+                        .as_ref()
+                        .is_none_or(|b| findings.len() <= b.findings.len())
+                    {
+                        run.best = Some(Unfaithful {
+                            storyboard,
+                            diagnostics,
+                            findings,
+                        });
+                    }
+                    if evaluated >= self.settings.max_attempts
+                        && let Some(best) = run.best.take()
+                    {
+                        return run.settle(best, director);
+                    }
+                    messages =
+                        repair_conversation(&self.prompts, &first, &reply, &errors, run.mode)?;
                 }
                 Verdict::Invalid {
                     reply,
@@ -194,6 +247,11 @@ impl Engine {
                     evaluated += 1;
                     attempt.diagnostics = diagnostics.clone();
                     run.transcript.attempts.push(attempt);
+                    if evaluated >= self.settings.max_attempts
+                        && let Some(best) = run.best.take()
+                    {
+                        return run.settle(best, director);
+                    }
                     if evaluated >= self.settings.max_attempts {
                         return Err(DirectorError::AttemptsExhausted {
                             attempts: evaluated,
@@ -300,7 +358,39 @@ pub fn repair_conversation(
     ))
 }
 
+/// A fidelity finding as the error a repair request lists.
+fn as_error(d: &Diagnostic) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        ..d.clone()
+    }
+}
+
 impl Run<'_> {
+    /// The end of a call whose best storyboard the gate still faults: the storyboard with
+    /// the findings as warnings, or (strict) the typed error.
+    fn settle(mut self, best: Unfaithful, director: &str) -> Result<Directed, DirectorError> {
+        if self.engine.settings.fidelity == FidelityMode::Strict {
+            return Err(DirectorError::Unfaithful {
+                attempts: self.transcript.attempts.len() as u32,
+                storyboard: Box::new(best.storyboard),
+                diagnostics: best.findings.iter().map(as_error).collect(),
+                transcript: Box::new(self.transcript),
+            });
+        }
+        self.notes.push(format!(
+            "the storyboard still misses {} thing(s) the prompt says (fidelity warnings F…)",
+            best.findings.len()
+        ));
+        let mut diagnostics = best.diagnostics;
+        diagnostics.extend(best.findings);
+        Ok(Directed {
+            storyboard: best.storyboard,
+            meta: self.meta(director),
+            diagnostics,
+        })
+    }
+
     fn push_failure(&mut self, failure: &Failure, max_tokens: u32, t0: Instant) {
         let outcome = match failure.kind {
             FailureKind::ModeRejected { .. } => Outcome::ModeRejected,
@@ -373,6 +463,7 @@ impl Run<'_> {
             output_mode: Some(self.mode.as_str().to_owned()),
             http_attempts: self.transcript.http_attempts(),
             notes: std::mem::take(&mut self.notes),
+            predicates: self.predicates.clone(),
         }
     }
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::mode::OutputMode;
 use crate::director::DirectorError;
+use crate::director::fidelity::FidelityMode;
 
 /// Default endpoint when only a key is given.
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
@@ -69,6 +70,10 @@ pub struct LlmSettings {
     /// How many of the templates' few-shot examples go before the prompt (at most as many as
     /// there are); repair requests never repeat them.
     pub examples: usize,
+    /// What the fidelity gate does with a valid storyboard that misses what the prompt says:
+    /// nothing (off), send it back and warn about what is left (warn, the default), or fail
+    /// the call (strict).
+    pub fidelity: FidelityMode,
 }
 
 impl std::fmt::Debug for LlmSettings {
@@ -90,6 +95,7 @@ impl std::fmt::Debug for LlmSettings {
             .field("max_attempts", &self.max_attempts)
             .field("mode", &self.mode)
             .field("examples", &self.examples)
+            .field("fidelity", &self.fidelity)
             .finish_non_exhaustive()
     }
 }
@@ -115,6 +121,7 @@ impl LlmSettings {
             mode: OutputMode::JsonSchema,
             prompt_dir: None,
             examples: DEFAULT_EXAMPLES,
+            fidelity: FidelityMode::default(),
         }
     }
 
