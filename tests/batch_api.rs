@@ -7,6 +7,7 @@
 use scenec::batch::BatchLine;
 use scenec::batch::ingest::{Ingested, Round, ingest};
 use scenec::batch::requests::{RequestLine, emit, to_jsonl};
+use scenec::director::fidelity::FidelityMode;
 use scenec::director::{Director, LlmDirector, LlmSettings, OutputMode, Request};
 use scenec::{Compiler, backend};
 use serde_json::{Value, json};
@@ -34,6 +35,9 @@ fn settings(base: &str) -> LlmSettings {
     let mut s = LlmSettings::new(format!("{base}/v1"));
     s.model = "test-model".into();
     s.max_http_attempts = 1;
+    // every prompt gets the panda storyboard: these tests are about request bodies, not
+    // about what the storyboard shows (tests/llm_fidelity.rs is)
+    s.fidelity = FidelityMode::Off;
     s
 }
 

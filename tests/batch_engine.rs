@@ -3,6 +3,7 @@
 //! test director measures concurrency exactly; the LLM director runs against a loopback
 //! wiremock server that answers after a fixed delay.
 
+use scenec::director::fidelity::FidelityMode;
 use std::convert::Infallible;
 use std::num::NonZeroUsize;
 use std::sync::Arc;
@@ -63,6 +64,8 @@ fn llm_compiler(server: &MockServer) -> Arc<Compiler> {
     settings.model = "test-model".into();
     settings.max_http_attempts = 1;
     settings.read_timeout = Duration::from_secs(10);
+    // every prompt gets the same storyboard: concurrency, not fidelity, is tested here
+    settings.fidelity = FidelityMode::Off;
     let director = LlmDirector::new(settings).unwrap_or_else(|e| panic!("no director: {e}"));
     Arc::new(Compiler::builder().director(director).build())
 }

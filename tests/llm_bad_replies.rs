@@ -1,5 +1,5 @@
-//! The bad-reply corpus (`tests/llm_bad_replies/`): every malformed, mistyped, absurd or
-//! evasive answer an LLM server has been seen to give, served by wiremock on 127.0.0.1
+//! The bad-reply corpus (`tests/llm_bad_replies/`): every malformed, mistyped, absurd, evasive
+//! or unfaithful answer an LLM server has been seen to give, served by wiremock on 127.0.0.1
 //! through the real `LlmDirector`. `cases.json` names each file, its category and the
 //! specific outcome expected in two scenarios:
 //!
@@ -8,8 +8,14 @@
 //!
 //! An outcome is `accepted` (a storyboard from the first reply), `retried` (a storyboard after
 //! an HTTP-level retry of an unusable body), `repaired` (a storyboard after a repair request
-//! carrying the diagnostics; `mentions` must appear in that request) or the code of the
-//! typed `DirectorError`, which must carry a transcript. A panic anywhere fails the case.
+//! carrying the diagnostics; `mentions` must appear in that request), `unfaithful` (a valid
+//! storyboard kept with fidelity warnings after every attempt missed what the prompt says) or
+//! the code of the typed `DirectorError`, which must carry a transcript. A panic anywhere
+//! fails the case.
+//!
+//! A case asks for the panda prompt unless it names its own `prompt`; the valid storyboard
+//! that follows a bad reply is `examples/panda.json` for the panda prompt and the heuristic
+//! director's storyboard for another (it passes its own fidelity predicates).
 //!
 //! `.txt` files are the assistant message's content; `.body` files are the whole HTTP body
 //! (for replies that cannot be expressed as content: no choices, null content, invalid UTF-8).
@@ -20,7 +26,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use scenec::director::llm::request::MAX_ECHOED_REPLY_CHARS;
-use scenec::director::{Directed, Director, DirectorError, LlmDirector, LlmSettings, Request};
+use scenec::director::{
+    Directed, Director, DirectorError, Heuristic, LlmDirector, LlmSettings, Request,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
@@ -30,7 +38,7 @@ mod support;
 use support::{completion, panda};
 
 /// Every category issue #7 names; each must hold at least one case.
-const CATEGORIES: [&str; 17] = [
+const CATEGORIES: [&str; 18] = [
     "truncated_json",
     "wrong_types",
     "missing_fields",
@@ -48,7 +56,11 @@ const CATEGORIES: [&str; 17] = [
     "refusal",
     "empty_content",
     "invalid_utf8",
+    "unfaithful",
 ];
+
+/// The prompt every case asks for unless it names another.
+const PANDA_PROMPT: &str = "a panda walks from left to right, then turns and waves";
 
 /// One entry of `cases.json`.
 #[derive(Debug, Deserialize)]
@@ -67,6 +79,9 @@ struct Case {
     /// Text the repair request must contain (a JSON pointer or the diagnostic's words).
     #[serde(default)]
     mentions: Option<String>,
+    /// The prompt asked for, when not the panda prompt.
+    #[serde(default)]
+    prompt: Option<String>,
     /// Why this outcome is the right one (printed when the case fails).
     why: String,
 }
@@ -146,7 +161,16 @@ struct Ran {
     requests: Vec<Value>,
 }
 
-async fn serve(reply: &Reply, then_valid: bool) -> Ran {
+/// A valid storyboard for `prompt` that passes its fidelity predicates.
+fn faithful(prompt: &str) -> String {
+    if prompt == PANDA_PROMPT {
+        return panda().to_string();
+    }
+    let storyboard = Heuristic.decompose(&Request::new(prompt)).unwrap();
+    serde_json::to_string(&storyboard).unwrap()
+}
+
+async fn serve(reply: &Reply, then_valid: bool, prompt: &str) -> Ran {
     let server = MockServer::start().await;
     let chat = || Mock::given(method("POST")).and(path("/v1/chat/completions"));
     if then_valid {
@@ -157,7 +181,7 @@ async fn serve(reply: &Reply, then_valid: bool) -> Ran {
             .mount(&server)
             .await;
         chat()
-            .respond_with(completion(&panda().to_string()))
+            .respond_with(completion(&faithful(prompt)))
             .with_priority(2)
             .mount(&server)
             .await;
@@ -166,9 +190,7 @@ async fn serve(reply: &Reply, then_valid: bool) -> Ran {
     }
     let result = LlmDirector::new(settings(&server.uri()))
         .unwrap()
-        .direct(&Request::new(
-            "a panda walks from left to right, then turns and waves",
-        ))
+        .direct(&Request::new(prompt))
         .await;
     let requests = server
         .received_requests()
@@ -183,6 +205,9 @@ async fn serve(reply: &Reply, then_valid: bool) -> Ran {
 /// The outcome's name and, when it disagrees with the case, why.
 fn judge(case: &Case, expected: &str, ran: &Ran) -> Result<String, String> {
     let outcome = match &ran.result {
+        Ok(directed) if directed.diagnostics.iter().any(|d| d.code.starts_with('F')) => {
+            "unfaithful"
+        }
         Ok(directed) if directed.meta.attempts == 1 && directed.meta.http_attempts == 1 => {
             "accepted"
         }
@@ -205,7 +230,7 @@ fn judge(case: &Case, expected: &str, ran: &Ran) -> Result<String, String> {
             if directed.storyboard.shots.is_empty() {
                 return Err("a storyboard without shots".into());
             }
-            if outcome == "repaired" {
+            if outcome == "repaired" || outcome == "unfaithful" {
                 let repair = repair_text(ran).ok_or("no repair request was sent")?;
                 let mentions = case.mentions.as_deref().ok_or("repaired needs mentions")?;
                 if !repair.contains(mentions) {
@@ -282,8 +307,9 @@ fn repair_text(ran: &Ran) -> Option<String> {
 /// Both scenarios of `case`; every disagreement is reported.
 async fn run_case(case: Case) -> Result<(), String> {
     let reply = load(&case);
-    let first = judge(&case, &case.first, &serve(&reply, true).await);
-    let always = judge(&case, &case.always, &serve(&reply, false).await);
+    let prompt = case.prompt.as_deref().unwrap_or(PANDA_PROMPT);
+    let first = judge(&case, &case.first, &serve(&reply, true, prompt).await);
+    let always = judge(&case, &case.always, &serve(&reply, false, prompt).await);
     match (first, always) {
         (Ok(_), Ok(_)) => Ok(()),
         (first, always) => Err(format!(

@@ -7,6 +7,7 @@
 //! injection the result is a repaired storyboard or a typed error with its transcript. Nothing
 //! but a storyboard is ever emitted, by the library or by the CLI.
 
+use scenec::director::fidelity::FidelityMode;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -102,6 +103,9 @@ fn settings(base: &str) -> LlmSettings {
     let mut s = LlmSettings::new(format!("{base}/v1"));
     s.api_key = "sk-injection".into();
     s.max_http_attempts = 1;
+    // the injections get the panda storyboard: what counts here is that no injected text
+    // comes out, not that the storyboard shows the (hostile) prompt
+    s.fidelity = FidelityMode::Off;
     s.retry_base_delay = Duration::from_millis(5);
     s
 }

@@ -138,7 +138,7 @@ fn entity(
             codes::COUNT_MISMATCH,
             format!("/entities/{first}/count"),
             format!(
-                "the prompt names {phrase} ({expected}); the storyboard has {shown}: {}",
+                "the prompt names {phrase}, {expected} in all; the storyboard has {shown}: {}",
                 listed.join(", ")
             ),
         )
