@@ -220,6 +220,8 @@ impl Engine {
                     let reply = attempt.reply.clone().unwrap_or_default();
                     run.transcript.attempts.push(attempt);
                     let errors: Vec<Diagnostic> = findings.iter().map(as_error).collect();
+                    // the findings point into the storyboard as fixed: echo that one
+                    let echoed = serde_json::to_value(&storyboard).ok();
                     if run
                         .best
                         .as_ref()
@@ -236,8 +238,14 @@ impl Engine {
                     {
                         return run.settle(best, director);
                     }
-                    messages =
-                        repair_conversation(&self.prompts, &first, &reply, &errors, run.mode)?;
+                    messages = repair_conversation(
+                        &self.prompts,
+                        &first,
+                        &reply,
+                        echoed.as_ref(),
+                        &errors,
+                        run.mode,
+                    )?;
                 }
                 Verdict::Invalid {
                     reply,
