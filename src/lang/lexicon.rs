@@ -67,6 +67,17 @@ pub struct Lexicon {
     irregular_plurals: HashSet<&'static str>,
     adjective_suffixes: Vec<&'static str>,
     compound_adjective_ends: Vec<&'static str>,
+    locomotion_verbs: HashSet<&'static str>,
+    results: Vec<ResultVerb>,
+    place_prepositions: HashSet<&'static str>,
+}
+
+/// A verb whose last frame shows a result ("stop" → "stopped"), from `result_verbs.txt`.
+#[derive(Debug, Clone, Copy)]
+struct ResultVerb {
+    verb: &'static str,
+    start: Option<&'static str>,
+    end: &'static str,
 }
 
 /// The lines of a list: trimmed, without blanks and `#` comments.
@@ -143,6 +154,19 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         adjective_suffixes: lines(include_str!("lexicon/adjective_suffixes.txt")).collect(),
         compound_adjective_ends: lines(include_str!("lexicon/compound_adjective_ends.txt"))
             .collect(),
+        locomotion_verbs: set(include_str!("lexicon/locomotion_verbs.txt")),
+        results: lines(include_str!("lexicon/result_verbs.txt"))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let (verb, start, end) = (cols.next()?, cols.next()?, cols.next()?);
+                Some(ResultVerb {
+                    verb,
+                    start: (start != "-").then_some(start),
+                    end,
+                })
+            })
+            .collect(),
+        place_prepositions: set(include_str!("lexicon/place_prepositions.txt")),
     }
 });
 
@@ -274,6 +298,31 @@ impl Lexicon {
         }
     }
 
+    /// Whether the verb (lemma, possibly with a particle) moves its entity across the frame
+    /// even when no placement says so ("walk", "drift").
+    pub fn is_locomotion_verb(&self, verb: &str) -> bool {
+        self.locomotion_verbs.contains(verb)
+    }
+
+    /// For a verb whose last frame shows a result: the wording of its first frame when
+    /// "starting to …" reads badly ("slowing to a stop"), and of its result ("stopped").
+    pub fn result_of(&self, verb: &str) -> Option<(Option<&'static str>, &'static str)> {
+        self.results
+            .iter()
+            .find(|r| r.verb == verb)
+            .map(|r| (r.start, r.end))
+    }
+
+    /// Whether `word` opens a place phrase ("in", "under", "beside").
+    pub fn is_place_preposition(&self, word: &str) -> bool {
+        self.place_prepositions.contains(word)
+    }
+
+    /// The word for the number `n` ("three"), if the number list reaches it.
+    pub fn number_name(&self, n: u32) -> Option<&'static str> {
+        self.numbers.get(usize::try_from(n).ok()?).copied()
+    }
+
     /// Whether `word` is an adjective (listed, a state word, or by its suffix).
     pub fn is_adjective(&self, word: &str) -> bool {
         self.adjectives.contains(word)
@@ -366,6 +415,17 @@ mod tests {
         assert!(lex.is_ly_adjective("lonely") && lex.is_irregular_plural("mice"));
         assert!(lex.is_adjective("wooden") || lex.is_adjective("colourful"));
         assert!(lex.is_adjective("long-haired") && !lex.is_adjective("close-up"));
+        assert!(lex.is_locomotion_verb("gallop") && !lex.is_locomotion_verb("wave"));
+        assert_eq!(
+            lex.result_of("stop"),
+            Some((Some("slowing to a stop"), "stopped"))
+        );
+        assert_eq!(lex.result_of("sit down"), Some((None, "seated")));
+        assert!(lex.is_place_preposition("under") && !lex.is_place_preposition("a"));
+        assert_eq!(
+            (lex.number_name(12), lex.number_name(99)),
+            (Some("twelve"), None)
+        );
     }
 
     #[test]

@@ -4,53 +4,29 @@
 //! keyframe reads "starting to …". Its last keyframe shows the result for verbs whose end
 //! looks different from their middle ("stopped", "seated", "landing"); for the rest (walk,
 //! wave, glow) the frame still shows the action going on, so it keeps the progressive rather
-//! than a "finishing walking" that no frame can show.
+//! than a "finishing walking" that no frame can show. The verbs with a result and the
+//! spelling of gerunds come from the language layer ([`crate::lang`]).
 
 use crate::ir::Action;
-
-/// Verbs whose last frame shows a result, with that result's wording (and, where "starting
-/// to …" reads badly, their first frame's wording). Stative verbs ("a table stands in the
-/// middle of the room", "a cat sits on the sofa") are not here: their progressive with its
-/// place says more than a bare "standing".
-const RESULTS: &[(&str, Option<&str>, &str)] = &[
-    ("stop", Some("slowing to a stop"), "stopped"),
-    ("halt", Some("slowing to a halt"), "halted"),
-    ("stand up", None, "standing"),
-    ("get up", None, "standing"),
-    ("sit down", None, "seated"),
-    ("kneel down", None, "kneeling"),
-    ("lie down", None, "lying down"),
-    ("jump", None, "landing"),
-    ("leap", None, "landing"),
-    ("hop", None, "landing"),
-    ("fall", None, "fallen"),
-    ("fall down", None, "fallen"),
-    ("collapse", None, "collapsed"),
-    ("land", None, "landed"),
-    ("arrive", None, "arrived"),
-    ("wake up", None, "awake"),
-    ("fall asleep", Some("drifting off to sleep"), "asleep"),
-    ("open", None, "open"),
-    ("close", None, "closed"),
-    ("shut", None, "shut"),
-];
+use crate::lang::{gerund, lexicon};
 
 /// The action's phase at progress `p` (0 at its start, 1 at its end): "starting to walk",
 /// "walking from left to right", and at the end the result ("stopped") or still the
 /// progressive.
 pub fn action_phase(action: &Action, p: f64) -> String {
     let verb = action.verb.trim().to_lowercase();
-    let result = RESULTS.iter().find(|(v, _, _)| *v == verb);
+    // verbs whose last frame shows a result ("stopped"), from the shared lexicon
+    let result = lexicon().result_of(&verb);
     if p < 0.05 {
         return match result {
-            Some((_, Some(start), _)) => (*start).to_string(),
+            Some((Some(start), _)) => start.to_string(),
             _ => format!("starting to {verb}"),
         };
     }
     if p > 0.95
-        && let Some((_, _, end)) = result
+        && let Some((_, end)) = result
     {
-        return (*end).to_string();
+        return end.to_string();
     }
     progressive(&verb, &action.description).unwrap_or_else(|| gerund_phrase(&verb))
 }
@@ -92,35 +68,6 @@ fn gerund_phrase(verb: &str) -> String {
         }
         None => String::new(),
     }
-}
-
-/// English -ing form of one verb: wave → waving, run → running, lie → lying, walk → walking.
-pub fn gerund(verb: &str) -> String {
-    let v = verb.to_lowercase();
-    let is_vowel = |c: char| "aeiou".contains(c);
-    if let Some(stem) = v.strip_suffix("ie") {
-        return format!("{stem}ying");
-    }
-    if v.ends_with("ee") || v.ends_with("ye") || v.ends_with("oe") || v == "be" {
-        return format!("{v}ing");
-    }
-    if let Some(stem) = v.strip_suffix('e')
-        && stem.len() > 1
-    {
-        return format!("{stem}ing");
-    }
-    let chars: Vec<char> = v.chars().collect();
-    let vowels = chars.iter().filter(|c| is_vowel(**c)).count();
-    if let [.., a, b, c] = chars[..]
-        && vowels == 1
-        && !is_vowel(a)
-        && is_vowel(b)
-        && !is_vowel(c)
-        && !"wxy".contains(c)
-    {
-        return format!("{v}{c}ing");
-    }
-    format!("{v}ing")
 }
 
 #[cfg(test)]

@@ -15,22 +15,15 @@ use crate::ir::{
 
 use super::phase;
 use super::tokens::Phrase;
+use crate::lang::lexicon;
 
-/// The negative prompt's terms, most important first.
-pub const NEGATIVE_TERMS: &[&str] = &[
-    "blurry",
-    "low quality",
-    "distorted anatomy",
-    "deformed hands",
-    "extra limbs",
-    "duplicated subject",
-    "inconsistent identity",
-    "flicker",
-    "jitter",
-    "watermark",
-    "text",
-    "sudden scene change",
-];
+/// The negative prompt's terms, most important first, one a line (`negative_prompt.txt`).
+fn negative_terms() -> impl Iterator<Item = &'static str> {
+    include_str!("negative_prompt.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 
 /// An entity's appearance state at one instant.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,21 +200,17 @@ pub fn counted(entity: &Entity) -> Cow<'_, str> {
 
 /// A count in words up to twelve, in digits above.
 fn number_word(n: u32) -> String {
-    const WORDS: [&str; 13] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+    match lexicon().number_name(n) {
+        Some(word) if n <= 12 => word.to_string(),
+        _ => n.to_string(),
+    }
 }
 
 /// The negative prompt's clauses (one sentence, later terms less important).
 pub fn negative_phrases() -> Vec<Phrase> {
-    NEGATIVE_TERMS
-        .iter()
+    negative_terms()
         .enumerate()
-        .map(|(i, t)| clause(0, (*t).to_string(), ", ", if i < 2 { 0 } else { 7 }))
+        .map(|(i, t)| clause(0, t.to_string(), ", ", if i < 2 { 0 } else { 7 }))
         .collect()
 }
 
@@ -232,47 +221,6 @@ fn push_setting(out: &mut Vec<Phrase>, shot: &Shot, sentence: usize) {
     }
 }
 
-/// Words that open a place phrase: a setting starting with one ("in the rain", "under the
-/// midday sun") already says where, so it gets no "in" of its own.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "inside",
-    "into",
-    "within",
-    "on",
-    "onto",
-    "upon",
-    "atop",
-    "at",
-    "by",
-    "near",
-    "beside",
-    "next",
-    "under",
-    "underneath",
-    "beneath",
-    "below",
-    "above",
-    "over",
-    "across",
-    "along",
-    "through",
-    "throughout",
-    "around",
-    "among",
-    "amid",
-    "amidst",
-    "behind",
-    "beyond",
-    "outside",
-    "between",
-    "past",
-    "during",
-    "against",
-    "aboard",
-    "amongst",
-];
-
 /// The setting as a place phrase: "a bamboo forest" → "in a bamboo forest", while "in the
 /// rain" and "under a bridge" stay as they are.
 fn setting_words(setting: &str) -> String {
@@ -281,7 +229,7 @@ fn setting_words(setting: &str) -> String {
         .next()
         .unwrap_or_default()
         .to_lowercase();
-    if PLACE_PREPOSITIONS.contains(&first.as_str()) {
+    if lexicon().is_place_preposition(&first) {
         setting.to_string()
     } else {
         format!("in {setting}")

@@ -5,14 +5,7 @@
 use super::overlap;
 use crate::check::{Diagnostic, codes, path, text};
 use crate::ir::{Action, Storyboard};
-
-/// Verbs that move an entity across the frame even when no placement says so.
-const LOCOMOTION_VERBS: &[&str] = &[
-    "walk", "run", "jog", "sprint", "stroll", "march", "fly", "swim", "drive", "ride", "crawl",
-    "jump", "hop", "leap", "climb", "slide", "roll", "move", "travel", "sail", "skate", "gallop",
-    "trot", "dash", "rush", "race", "cross", "approach", "enter", "exit", "leave", "fall",
-    "descend", "ascend", "rise", "drift", "float", "glide", "wander",
-];
+use crate::lang::lexicon;
 
 /// Reports overlapping actions of one entity that contradict, and overlapping camera moves of one kind going different ways.
 pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
@@ -101,10 +94,11 @@ pub(crate) fn contradict(earlier: &Action, later: &Action) -> bool {
     conflict(earlier, later, "").is_some()
 }
 
-/// Whether an action moves its entity: a locomotion verb, or a destination unlike its start.
+/// Whether an action moves its entity: a locomotion verb (shared lexicon), or a destination
+/// unlike its start.
 fn moves(action: &Action) -> bool {
     let verb = action.verb.trim().to_lowercase();
-    LOCOMOTION_VERBS.contains(&verb.as_str()) || (action.to.is_some() && action.to != action.from)
+    lexicon().is_locomotion_verb(&verb) || (action.to.is_some() && action.to != action.from)
 }
 
 #[cfg(test)]
