@@ -70,6 +70,8 @@ pub struct Lexicon {
     locomotion_verbs: HashSet<&'static str>,
     results: Vec<ResultVerb>,
     place_prepositions: HashSet<&'static str>,
+    group_nouns: HashMap<&'static str, u32>,
+    count_words: HashMap<&'static str, u32>,
 }
 
 /// A verb whose last frame shows a result ("stop" → "stopped"), from `result_verbs.txt`.
@@ -85,6 +87,14 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A `word<TAB>number` list as a map; lines without a number are skipped.
+fn counts(text: &'static str) -> HashMap<&'static str, u32> {
+    lines(text)
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(w, n)| n.trim().parse().ok().map(|n| (w, n)))
+        .collect()
 }
 
 /// A list as a set.
@@ -167,6 +177,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             })
             .collect(),
         place_prepositions: set(include_str!("lexicon/place_prepositions.txt")),
+        group_nouns: counts(include_str!("lexicon/group_nouns.txt")),
+        count_words: counts(include_str!("lexicon/count_words.txt")),
     }
 });
 
@@ -323,6 +335,17 @@ impl Lexicon {
         self.numbers.get(usize::try_from(n).ok()?).copied()
     }
 
+    /// How many a group noun names ("pair" → 2, "trio" → 3): its "of X" is X that many times.
+    pub fn group_size(&self, word: &str) -> Option<u32> {
+        self.group_nouns.get(word).copied()
+    }
+
+    /// How many a word before a plural noun says there are, besides number words ("twin" →
+    /// 2, "several" → 3).
+    pub fn count_word(&self, word: &str) -> Option<u32> {
+        self.count_words.get(word).copied()
+    }
+
     /// Whether `word` is an adjective (listed, a state word, or by its suffix).
     pub fn is_adjective(&self, word: &str) -> bool {
         self.adjectives.contains(word)
@@ -377,6 +400,8 @@ mod tests {
         assert!(!lex.places.is_empty() && !lex.body_parts.is_empty() && !lex.ambient.is_empty());
         assert!(!lex.partitives.is_empty() && !lex.states.is_empty());
         assert!(lex.is_garment("raincoat"));
+        assert_eq!(lex.group_size("trio"), Some(3));
+        assert_eq!(lex.count_word("twin"), Some(2));
         assert!(lex.styles.len() > 20);
         assert_eq!(lex.irregular_base("ran"), Some("run"));
         for class in [

@@ -670,9 +670,9 @@ mod tests {
         assert_eq!(
             verbs("Three puppies chase a ball, then one of them slips and tumbles."),
             vec![
-                ("puppies".to_string(), "chase".to_string()),
-                ("puppies".into(), "slip".into()),
-                ("puppies".into(), "tumble".into()),
+                ("puppy".to_string(), "chase".to_string()),
+                ("puppy".into(), "slip".into()),
+                ("puppy".into(), "tumble".into()),
             ]
         );
         let sb = storyboard("A grey wolf lopes across the ridge, halts, and howls.");

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use super::kinds::kind_of;
 use super::tokenize::{Token, join};
 use super::words::{is_function_word, is_verb_after_noun, number};
-use crate::check::limits::MAX_ID_CHARS;
+use crate::check::limits::{MAX_COUNT, MAX_ID_CHARS};
 use crate::ir::{Entity, EntityKind};
-use crate::lang::{Closed, lexicon, regular_singular};
+use crate::lang::{Closed, lexicon, regular_singular, singular};
 
 /// Longest id before its `_n` suffix: room for a suffix of up to seven digits.
 const MAX_BASE_ID_CHARS: usize = MAX_ID_CHARS - 8;
@@ -38,6 +38,9 @@ pub(super) struct NounPhrase {
     pub of: Option<Box<NounPhrase>>,
     /// The words as written, without a possessive determiner.
     pub text: String,
+    /// How many things the phrase names when it says so ("three kittens", "a pair of
+    /// herons", "twin toddlers").
+    pub count: Option<u32>,
 }
 
 impl NounPhrase {
@@ -54,6 +57,7 @@ impl NounPhrase {
         match &self.of {
             Some(of)
                 if lexicon().is_partitive(self.head())
+                    || lexicon().group_size(self.head()).is_some()
                     || lexicon().is_body_part(self.head())
                     || is_style_noun(self.head()) =>
             {
@@ -102,14 +106,18 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
             possessive: false,
             of: None,
             text: first.text.clone(),
+            count: None,
         });
     }
     let mut j = i;
     let mut possessive = false;
+    let mut count = None;
     while let Some(t) = tokens.get(j) {
         let w = t.lower.as_str();
-        if lexicon().is(Closed::Determiner, w) || w == "her" || (number(w).is_some() && j == i) {
+        let stated = stated_count(w);
+        if lexicon().is(Closed::Determiner, w) || w == "her" || stated.is_some() {
             possessive |= lexicon().is(Closed::Possessive, w) || w == "her";
+            count = stated.or(count);
             j += 1;
         } else {
             break;
@@ -158,6 +166,15 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     if words.is_empty() {
         return None;
     }
+    // "twin toddlers", "a dozen eggs": a word before the noun that says how many.
+    if words.len() > 1
+        && let Some(n) = lexicon()
+            .count_word(&words[0])
+            .or_else(|| lexicon().group_size(&words[0]))
+    {
+        count = Some(n);
+        words.remove(0);
+    }
     // "a child's face": the owner becomes the "of" complement of "face".
     let mut owner = None;
     if let Some(p) = words
@@ -179,6 +196,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
             possessive: false,
             of: None,
             text: format!("a {}", owned.join(" ")),
+            count: None,
         }));
         words.drain(..=p);
     }
@@ -195,9 +213,13 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     let mut end = j;
     let mut of = owner;
     if tokens.get(j).is_some_and(|t| t.lower == "of")
-        && let Some(inner) = noun_phrase(tokens, j + 1)
+        && let Some(mut inner) = noun_phrase(tokens, j + 1)
     {
         end = inner.end;
+        // "a pair of herons": the group's size is how many herons there are.
+        if let Some(size) = nouns.last().and_then(|n| lexicon().group_size(n)) {
+            inner.count = inner.count.or(Some(size));
+        }
         of = Some(Box::new(inner));
     }
     let text_start = if possessive { content_start } else { i };
@@ -210,7 +232,16 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
         possessive,
         of,
         text: join(&tokens[text_start..end]),
+        count,
     })
+}
+
+/// How many things a word before a noun says there are: a whole number word or numeral
+/// ("three", "4") or a count word ("several", "both").
+fn stated_count(word: &str) -> Option<u32> {
+    let n = number(word).filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX));
+    // the value is whole and in range, so the cast is exact
+    n.map(|n| n as u32).or_else(|| lexicon().count_word(word))
 }
 
 /// Whether content words follow at `i` (so "her" there is a possessive).
@@ -262,10 +293,20 @@ impl Registry {
         {
             return None;
         }
-        let head = singular_head(np.head());
+        let counted = instances(np) > 1;
+        let head = if counted {
+            singular(np.head())
+        } else {
+            singular_head(np.head())
+        };
         let indefinite =
             np.text.to_lowercase().starts_with("a ") || np.text.to_lowercase().starts_with("an ");
-        let existing = self.last_with_head.get(&head).copied().filter(|&k| {
+        // "the kittens" after "three kittens" names the one entity of three
+        let same_head = self
+            .last_with_head
+            .get(&head)
+            .or_else(|| self.last_with_head.get(&singular(np.head())));
+        let existing = same_head.copied().filter(|&k| {
             // "a blue cube" after "a red cube" is a second cube.
             let e = &self.entities[k];
             !(indefinite
@@ -426,11 +467,12 @@ impl Registry {
         self.kinds.insert(unique.clone(), kind);
         self.last_with_head
             .insert(head.to_string(), self.entities.len());
+        let count = instances(np);
         self.entities.push(Entity {
             id: unique.clone(),
             kind,
-            description: description(np),
-            count: 1,
+            description: description(np, (count > 1).then_some(head)),
+            count,
         });
         unique
     }
@@ -486,8 +528,19 @@ fn singular_head(head: &str) -> String {
     }
 }
 
-/// The entity description: the phrase with an indefinite article.
-fn description(np: &NounPhrase) -> String {
+/// How many instances of one description a noun phrase names: its stated count when that
+/// is two or more and within the checker's limit, else one (a larger number is a crowd the
+/// description names as a whole: "a hundred lanterns").
+fn instances(np: &NounPhrase) -> u32 {
+    np.count
+        .filter(|n| (2..=MAX_COUNT).contains(n))
+        .unwrap_or(1)
+}
+
+/// The entity description: the phrase with an indefinite article. For a counted entity
+/// (`one`: its head in the singular) it describes one of them: "three red kites" → "a red
+/// kite".
+fn description(np: &NounPhrase, one: Option<&str>) -> String {
     let mut words: Vec<&str> = np.text.split(' ').collect();
     let starts_with_det = words
         .first()
@@ -495,18 +548,38 @@ fn description(np: &NounPhrase) -> String {
     if starts_with_det {
         words.remove(0);
     }
+    if let Some(one) = one {
+        let lex = lexicon();
+        let counting = |w: &str| {
+            let w = w.to_lowercase();
+            lex.is(Closed::Determiner, w.as_str())
+                || stated_count(&w).is_some()
+                || lex.group_size(&w).is_some()
+        };
+        let start = words.iter().take_while(|w| counting(w)).count();
+        let mut rest: Vec<String> = words[start..].iter().map(|w| w.to_lowercase()).collect();
+        if let Some(head) = rest.iter_mut().find(|w| w.as_str() == np.head()) {
+            *head = one.to_string();
+        }
+        return with_article(&rest.join(" "));
+    }
     let rest = words.join(" ");
     let rest_lower = rest.to_lowercase();
     if super::words::is_plural(np.head()) {
         rest_lower
     } else {
-        let article = if rest_lower.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
-        } else {
-            "a"
-        };
-        format!("{article} {rest_lower}")
+        with_article(&rest_lower)
     }
+}
+
+/// `text` after the indefinite article that fits it.
+fn with_article(text: &str) -> String {
+    let article = if text.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {text}")
 }
 
 #[cfg(test)]
@@ -582,6 +655,28 @@ mod tests {
         assert_eq!(r.group_for_they(), man.zip(dog).map(|(m, d)| vec![m, d]));
         r.set_group(vec!["x".into(), "y".into()]);
         assert_eq!(r.group_for_they(), Some(vec!["x".into(), "y".into()]));
+    }
+
+    #[test]
+    fn stated_counts_make_one_entity_of_several_instances() {
+        let mut r = Registry::default();
+        for (text, id, n) in [
+            ("three red kites", "kite", 3),
+            ("a pair of herons", "heron", 2),
+            ("twin toddlers", "toddler", 2),
+            ("the two children", "child", 2),
+        ] {
+            assert_eq!(r.resolve(&np(text), true).as_deref(), Some(id), "{text}");
+            let e = r.entities.last().map(|e| (e.description.as_str(), e.count));
+            assert_eq!(e.map(|e| e.1), Some(n), "{text}");
+        }
+        assert_eq!(r.entities[0].description, "a red kite");
+        assert_eq!(r.entities[2].description, "a toddler");
+        // a later mention in the plural names the same entity; a count past the limit is a
+        // crowd under one description
+        assert_eq!(r.resolve(&np("the kites"), true).as_deref(), Some("kite"));
+        r.resolve(&np("forty lanterns"), true);
+        assert_eq!(r.entities.last().map(|e| e.count), Some(1));
     }
 
     #[test]

@@ -384,20 +384,7 @@ fn title(shots: &[Shot], registry: &Registry, prompt: &str) -> String {
             .find(|e| e.id == a.entity)
             .map(|e| (e, a))
     }) {
-        Some((e, a)) => {
-            let name = e
-                .description
-                .split(' ')
-                .skip(1)
-                .collect::<Vec<_>>()
-                .join(" ");
-            let name = if name.is_empty() {
-                e.id.replace('_', " ")
-            } else {
-                name
-            };
-            format!("{name} {}", a.description)
-        }
+        Some((e, a)) => format!("{} {}", title::entity_name(e), a.description),
         None => prompt.to_string(),
     };
     let words: Vec<&str> = text.split_whitespace().collect();

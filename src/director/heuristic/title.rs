@@ -1,7 +1,8 @@
 //! Shortening a title at a phrase boundary: "Cat jumps onto the kitchen table next to the
 //! old wooden chair" becomes "Cat jumps onto the kitchen table", never "… table next to".
 
-use crate::lang::{Closed, lexicon};
+use crate::ir::Entity;
+use crate::lang::{Closed, lexicon, plural};
 
 /// The most words a title keeps when it can be cut at a phrase boundary.
 pub(super) const MAX_TITLE_WORDS: usize = 10;
@@ -19,6 +20,22 @@ const CONTINUATIONS: &[(&str, &[&str])] = &[
     ),
     ("from", &["away", "apart"]),
 ];
+
+/// How a title names an entity: its description without the article, in the plural when
+/// there are several ("a red kite" with a count of 3 → "red kites"), else its id as words.
+pub(super) fn entity_name(e: &Entity) -> String {
+    let mut words: Vec<String> = e.description.split(' ').skip(1).map(String::from).collect();
+    if words.is_empty() {
+        return e.id.replace('_', " ");
+    }
+    if e.count > 1
+        && let Some(head) = e.id.rsplit('_').next()
+        && let Some(w) = words.iter_mut().rev().find(|w| w.as_str() == head)
+    {
+        *w = plural(head);
+    }
+    words.join(" ")
+}
 
 /// `words` cut to at most [`MAX_TITLE_WORDS`] words before a preposition or conjunction
 /// that opens a new phrase; all of them when they are few enough or no phrase boundary
