@@ -4,7 +4,9 @@
 //! fails with `strict`; with the gate off it is accepted at once.
 
 use scenec::director::fidelity::{FidelityMode, codes};
-use scenec::director::{Director, DirectorError, Heuristic, LlmDirector, LlmSettings, Request};
+use scenec::director::{
+    Director, DirectorError, Heuristic, LlmDirector, LlmSettings, ReplayDirector, Request,
+};
 use serde_json::Value;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -164,4 +166,44 @@ async fn with_the_gate_off_the_first_valid_reply_is_accepted() {
             .iter()
             .all(|d| !d.code.starts_with('F'))
     );
+}
+
+#[tokio::test]
+async fn a_cassette_recorded_without_the_gate_replays_with_its_findings_as_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = server(&without_bird(), None).await;
+    director(&server, FidelityMode::Off)
+        .record_to(dir.path())
+        .direct(&Request::new(PROMPT))
+        .await
+        .unwrap();
+    let mut settings = LlmSettings::new("http://127.0.0.1:9/v1");
+    settings.fidelity = FidelityMode::Warn;
+    let replayed = ReplayDirector::open(dir.path(), settings.clone())
+        .unwrap()
+        .direct(&Request::new(PROMPT))
+        .await
+        .unwrap();
+    assert!(
+        replayed
+            .diagnostics
+            .iter()
+            .any(|d| d.code == codes::ENTITY_MISSING && !d.is_error())
+    );
+    assert!(
+        replayed
+            .meta
+            .notes
+            .iter()
+            .any(|n| n.contains("the repair request for the fidelity findings failed")),
+        "{:?}",
+        replayed.meta.notes
+    );
+    settings.fidelity = FidelityMode::Strict;
+    let err = ReplayDirector::open(dir.path(), settings)
+        .unwrap()
+        .direct(&Request::new(PROMPT))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "unfaithful");
 }

@@ -59,8 +59,10 @@ impl Director for ReplayDirector {
         };
         let result = self.engine.direct(&transport, request, self.name()).await;
         // a cassette recorded without the fidelity gate ends before the gate's repair
-        // request: the engine keeps the valid storyboard with its findings as warnings
-        if transport.ran_out.load(Ordering::SeqCst) && result.is_err() {
+        // request: the engine keeps the valid storyboard with its findings as warnings (or,
+        // strict, fails with them)
+        let settled = matches!(&result, Ok(_) | Err(DirectorError::Unfaithful { .. }));
+        if transport.ran_out.load(Ordering::SeqCst) && !settled {
             return Err(DirectorError::Replay {
                 message: format!(
                     "the cassette for {:?} holds {} exchange(s) and the director asked for more; re-record it with --record",

@@ -27,7 +27,6 @@ mod prompt_text;
 mod scene;
 
 use std::fmt;
-use std::str::FromStr;
 
 pub use extract::extract;
 pub use gate::check;
@@ -61,21 +60,6 @@ impl FidelityMode {
 impl fmt::Display for FidelityMode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for FidelityMode {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "off" => Ok(FidelityMode::Off),
-            "warn" => Ok(FidelityMode::Warn),
-            "strict" => Ok(FidelityMode::Strict),
-            other => Err(format!(
-                "unknown fidelity mode {other:?}: off, warn or strict"
-            )),
-        }
     }
 }
 
