@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 use super::upos::Upos;
 use super::verb_forms::{VerbForm, verb_form};
 
+mod time_words;
+
 /// The class of a listed noun: what sort of thing it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NounClass {
@@ -125,6 +127,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .collect();
     let mut verbs = set(include_str!("lexicon/verbs.txt"));
     verbs.extend(irregular.values().copied());
+    verbs.extend(time_words::speech_verbs());
     let closed = [
         (Closed::Determiner, include_str!("lexicon/determiners.txt")),
         (Closed::Possessive, include_str!("lexicon/possessives.txt")),

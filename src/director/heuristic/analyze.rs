@@ -87,6 +87,9 @@ pub(super) struct Reading {
     pub animate_subject: Option<String>,
     /// The clause's own text.
     pub text: String,
+    /// Whether the clause only names the video ("a 30-second ad for a water bottle"): a
+    /// brief's heading, not a shot of its own.
+    pub heading: bool,
 }
 
 /// The appearance each entity has so far, by id: its first stated one, then the result of
@@ -142,6 +145,14 @@ fn read(
     let camera_subject = parsed.subjects.first().is_some_and(is_camera_phrase);
     let cues = camera::moves(&words, camera_subject);
     reading.setting = setting(tokens);
+    if let Some(product) = heading(tokens) {
+        // A brief's heading names the video; what it is for is an entity.
+        reading.heading = true;
+        if let Some(np) = product.filter(is_thing) {
+            registry.resolve(&np, false);
+        }
+        return reading;
+    }
 
     // Subjects: written, shared with the host of a fronted clause, or the previous one.
     let mut subjects: Vec<String> = Vec::new();
@@ -305,6 +316,34 @@ fn read(
         registry.resolve(np, false);
     }
     reading
+}
+
+/// When the clause only names the video, a brief's heading ("a 30-second ad for a water
+/// bottle", "brand film for an electric scooter", "commercial."), the noun phrase of what
+/// it is for or about, if any.
+fn heading(tokens: &[Token]) -> Option<Option<NounPhrase>> {
+    let np = noun_phrase(tokens, 0).filter(|np| np.of.is_none())?;
+    let lex = lexicon();
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    // the head, or a video noun the phrase stopped before ("brand film": "film" read as verb)
+    let end = if lex.is_video_noun(np.head()) {
+        np.end
+    } else if lex.is_video_noun(word(np.end)) {
+        np.end + 1
+    } else {
+        return None;
+    };
+    // a bare video noun ("Commercial.", its length taken out), not "a wide shot"
+    let bare = np.modifiers.is_empty() && np.nouns.len() == 1 && end == np.end;
+    if tokens[end.min(tokens.len())..].iter().all(|t| t.punct) {
+        return bare.then_some(None);
+    }
+    if !matches!(word(end), "for" | "about") {
+        return None;
+    }
+    let product = noun_phrase(tokens, end + 1)
+        .filter(|p| !lex.is_video_noun(p.head()) && !lex.is_video_noun(word(p.end)));
+    Some(product)
 }
 
 /// Whether a noun phrase names a concrete thing worth an entity: a listed noun, or an

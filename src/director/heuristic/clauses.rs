@@ -4,7 +4,7 @@
 use super::entities::noun_phrase;
 use super::tokenize::Token;
 use super::verbs::{Form, known_verb};
-use super::words::{is_adverb, is_verb_after_noun};
+use super::words::{is_adverb, is_verb_after_noun, number};
 use crate::ir::Transition;
 use crate::lang::{Closed, lexicon};
 
@@ -40,21 +40,10 @@ pub(super) struct Clause {
     pub cut: Option<Transition>,
     /// Whether the clause was joined to the previous one by "and".
     pub joined_by_and: bool,
+    /// Whether a sequence word ("then", "afterwards", "after that") puts it after the
+    /// previous clause.
+    pub marked: bool,
 }
-
-/// Sequence connectives that open a clause and are dropped.
-const SEQUENCE_OPENERS: &[&str] = &[
-    "then",
-    "next",
-    "finally",
-    "later",
-    "afterwards",
-    "afterward",
-    "eventually",
-    "first",
-    "subsequently",
-    "soon",
-];
 
 /// Splits `tokens` into clauses, in text order.
 pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
@@ -90,6 +79,7 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
         match w {
             "and" | "or" | "but" if next == Some("then") => {
                 s.close();
+                s.marked = true;
                 i += 2;
                 continue;
             }
@@ -111,6 +101,7 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
             }
             "after" if matches!(next, Some("that" | "this" | "which")) => {
                 s.close();
+                s.marked = true;
                 i += 2;
                 continue;
             }
@@ -127,12 +118,24 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
                 s.close();
                 continue;
             }
-            "then" => {
-                s.close();
+            // "the camera then tilts down": the subject stays with its verb.
+            "then"
+                if !empty
+                    && starts_predicate(tokens, i + 1)
+                    && noun_phrase(&s.current, 0).is_some_and(|np| np.end == s.current.len()) =>
+            {
+                s.marked = true;
                 i += 1;
                 continue;
             }
-            _ if empty && SEQUENCE_OPENERS.contains(&w) => {
+            "then" => {
+                s.close();
+                s.marked = true;
+                i += 1;
+                continue;
+            }
+            _ if empty && lexicon().is_sequence_word(w) => {
+                s.marked = true;
                 i += 1;
                 continue;
             }
@@ -176,6 +179,7 @@ struct Splitter {
     link: Link,
     cut: Option<Transition>,
     joined: bool,
+    marked: bool,
     sentence: usize,
 }
 
@@ -190,11 +194,13 @@ impl Splitter {
                 sentence: self.sentence,
                 cut: self.cut.take(),
                 joined_by_and: self.joined,
+                marked: self.marked,
             });
         }
         self.current.clear();
         self.link = Link::Sequential;
         self.joined = false;
+        self.marked = false;
     }
 }
 
@@ -208,6 +214,10 @@ fn cut_cue(tokens: &[Token], i: usize) -> Option<(Transition, usize)> {
         _ => (0, w(0)),
     };
     let after = w(skip + 1);
+    let sentence_start = i == 0
+        || tokens
+            .get(i.wrapping_sub(1))
+            .is_some_and(|t| t.ends_sentence() || t.is(':') || t.is(';'));
     let transition = match (lead, after) {
         ("cut" | "cuts", "to") => Transition::Cut,
         ("match", "cut" | "cuts") if w(skip + 2) == "to" => {
@@ -216,13 +226,17 @@ fn cut_cue(tokens: &[Token], i: usize) -> Option<(Transition, usize)> {
         ("dissolve" | "dissolves", "to" | "into") => Transition::Dissolve,
         ("fade" | "fades", "to" | "into") if w(skip + 2) != "black" => Transition::Fade,
         ("wipe" | "wipes", "to") => Transition::Wipe,
-        ("open" | "opens", "on" | "with")
-            if i == 0
-                || tokens
-                    .get(i.wrapping_sub(1))
-                    .is_some_and(Token::ends_sentence) =>
+        ("open" | "opens" | "end" | "ends" | "close" | "closes", "on" | "with")
+            if sentence_start =>
         {
             Transition::Cut
+        }
+        // "Shot 2: her feet pound the pavement", "Scene 3 - a street".
+        ("shot" | "scene", n) if sentence_start && number(n).is_some() => {
+            let colon = tokens
+                .get(i + skip + 2)
+                .is_some_and(|t| t.punct && matches!(t.lower.as_str(), ":" | "-" | "—" | "–"));
+            return Some((Transition::Cut, skip + 2 + usize::from(colon)));
         }
         _ => return None,
     };

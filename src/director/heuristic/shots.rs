@@ -52,7 +52,8 @@ pub(super) fn group(clauses: &[Clause], readings: &[Reading]) -> Vec<Group> {
         let Some(current) = groups.last() else {
             continue;
         };
-        let has_any = !current.clauses.is_empty();
+        // a brief's heading ("a 30-second ad for a bottle") opens the first shot, not its own
+        let has_any = current.clauses.iter().any(|&c| !readings[c].heading);
         let new_sentence = current
             .clauses
             .last()
@@ -196,6 +197,7 @@ pub(super) fn build(
         let mut texts: Vec<&str> = g
             .clauses
             .iter()
+            .filter(|&&i| !readings[i].heading)
             .map(|&i| readings[i].text.as_str())
             .filter(|t| !t.is_empty())
             .collect();

@@ -2,7 +2,8 @@
 //! whole video), and the defaults used when a prompt names none.
 
 use super::tokenize::Token;
-use super::words::number;
+use super::words::{is_function_word, number};
+use crate::lang::{Closed, lexicon};
 
 /// Seconds given to an action when the prompt names no duration.
 pub(super) const DEFAULT_ACTION_S: f64 = 2.5;
@@ -23,21 +24,6 @@ pub(super) struct Durations {
     /// Number of shots the clause asks for ("three shots:").
     pub shots: Option<usize>,
 }
-
-/// Nouns that name the whole video.
-const VIDEO_NOUNS: &[&str] = &[
-    "video",
-    "clip",
-    "film",
-    "movie",
-    "shot",
-    "sequence",
-    "animation",
-    "scene",
-    "loop",
-    "timelapse",
-    "time-lapse",
-];
 
 /// Removes duration phrases from `tokens` and returns what they said.
 pub(super) fn extract(tokens: &mut Vec<Token>) -> Durations {
@@ -63,11 +49,12 @@ pub(super) fn extract(tokens: &mut Vec<Token>) -> Durations {
             .unwrap_or("");
         let after = tokens.get(i + len).map_or("", |t| t.lower.as_str());
         let (start, end, total) = match (before, after) {
-            ("for" | "during", _) if !VIDEO_NOUNS.contains(&after) => (i - 1, i + len, false),
+            ("for" | "during", _) if !lexicon().is_video_noun(after) => (i - 1, i + len, false),
             ("over" | "lasting" | "spanning", _) => (i - 1, i + len, true),
             ("in" | "within", _) => (i - 1, i + len, false),
             (_, "long") => (i, i + len + 1, true),
-            (_, a) if VIDEO_NOUNS.contains(&a) => (i, i + len, true),
+            (_, "of") => (i, i + len, true),
+            _ if names_video(tokens, i + len) || opens_clause(tokens, i, len) => (i, i + len, true),
             _ => (i, i + len, false),
         };
         let seconds = seconds.min(MAX_STATED_S);
@@ -82,11 +69,39 @@ pub(super) fn extract(tokens: &mut Vec<Token>) -> Durations {
     found
 }
 
+/// The most words between a stated length and the noun it measures ("a 60-second brand
+/// film").
+const MAX_MODIFIERS: usize = 3;
+
+/// Whether the noun phrase at `i`, right after a stated length, names the whole video
+/// ("ad", "teaser", "brand film"): the length is then the video's.
+fn names_video(tokens: &[Token], i: usize) -> bool {
+    tokens[i.min(tokens.len())..]
+        .iter()
+        .take(MAX_MODIFIERS + 1)
+        .take_while(|t| !t.punct && !lexicon().is(Closed::Preposition, t.lower.as_str()))
+        .any(|t| lexicon().is_video_noun(&t.lower))
+}
+
+/// Whether a length written as one adjective ("20-second") opens its clause, after
+/// determiners only, before a content word: "A 20-second look at a city waking up" measures
+/// the whole video.
+fn opens_clause(tokens: &[Token], i: usize, len: usize) -> bool {
+    len == 1
+        && tokens[i].lower.contains('-')
+        && tokens[..i]
+            .iter()
+            .all(|t| lexicon().is(Closed::Determiner, t.lower.as_str()))
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| !t.punct && !is_function_word(&t.lower))
+}
+
 /// A number with a time unit at `i` ("6 seconds", "10-second", "2 minutes", "5s") in
 /// seconds, and how many tokens it spans.
 fn quantity(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     let w = tokens.get(i)?.lower.as_str();
-    if let Some((n, unit)) = w.split_once('-')
+    if let Some((n, unit)) = w.rsplit_once('-')
         && let (Some(v), Some(scale)) = (number(n), unit_scale(unit))
     {
         return Some((v * scale, 1));
@@ -152,6 +167,24 @@ mod tests {
         );
         assert_eq!(run("a 2-minute film").0.total_s, Some(120.0));
         assert_eq!(run("it lasts 8s long").0.total_s, Some(8.0));
+    }
+
+    #[test]
+    fn lengths_of_briefs_are_totals() {
+        assert_eq!(run("A 30-second ad for a bottle").0.total_s, Some(30.0));
+        assert_eq!(run("15 second teaser for a film").0.total_s, Some(15.0));
+        assert_eq!(run("Twenty-second commercial").0.total_s, Some(20.0));
+        assert_eq!(run("a forty-five-second reel").0.total_s, Some(45.0));
+        assert_eq!(
+            run("60-second brand film for a scooter").0.total_s,
+            Some(60.0)
+        );
+        assert_eq!(run("make a 6-second bumper").0.total_s, Some(6.0));
+        assert_eq!(run("A 20-second look at a harbor").0.total_s, Some(20.0));
+        assert_eq!(run("ten seconds of rain").0.total_s, Some(10.0));
+        // a length on an action stays the action's
+        let (d, _) = run("the dog holds a 3-second pause before the jump");
+        assert_eq!((d.total_s, d.action_s), (None, Some(3.0)));
     }
 
     #[test]

@@ -7,7 +7,10 @@ use crate::lang::{Closed, lexicon};
 
 /// The value of a number word or numeral.
 pub(super) fn number(word: &str) -> Option<f64> {
-    if let Some(n) = lexicon().number_word(word) {
+    if let Some(n) = lexicon()
+        .number_word(word)
+        .or_else(|| lexicon().tens_word(word))
+    {
         return Some(f64::from(n));
     }
     if word == "a" || word == "an" {
