@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::camera::{self, Cue};
 use super::clauses::{Clause, Link, host_of};
 use super::entities::{NounPhrase, Registry, noun_phrase};
+use super::paths;
 use super::placements::{self, Path};
 use super::predicate::{self, Parsed, Verb};
 use super::states;
@@ -117,10 +118,39 @@ pub(super) fn read_all(clauses: &[Clause], registry: &mut Registry) -> Vec<Readi
     let mut out = Vec::with_capacity(clauses.len());
     let mut states = States::new();
     for (i, clause) in clauses.iter().enumerate() {
+        // A participle opening a sentence ("Starting behind a bale, a fox …") shares the
+        // subject of the clause after it.
+        if fronted_participle(clauses, &parsed, i) {
+            for np in &parsed[i + 1].subjects {
+                registry.resolve(np, true);
+            }
+        }
         let host = host_of(clauses, i).map(|h| (&clauses[h].tokens, &parsed[h]));
         out.push(read(clause, &parsed[i], host, registry, &mut states));
+        if parsed[i].verb.is_none() && out[i].actions.is_empty() {
+            paths::elided_leg(clauses, i, &mut out, registry);
+        }
     }
+    paths::settle(clauses, &mut out);
     out
+}
+
+/// Whether clause `i` opens its sentence with a participle and no subject, before a clause
+/// of the same sentence that has one.
+fn fronted_participle(clauses: &[Clause], parsed: &[Parsed], i: usize) -> bool {
+    let opens_sentence = i == 0 || clauses[i - 1].sentence != clauses[i].sentence;
+    opens_sentence
+        && parsed[i].subjects.is_empty()
+        && parsed[i].verb.is_some()
+        && clauses[i].tokens.first().is_some_and(|t| {
+            matches!(
+                super::verbs::known_verb(&t.lower),
+                Some((_, super::verbs::Form::Gerund))
+            )
+        })
+        && clauses.get(i + 1).is_some_and(|c| {
+            c.sentence == clauses[i].sentence && !parsed[i + 1].subjects.is_empty()
+        })
 }
 
 fn read(
@@ -357,7 +387,7 @@ fn is_thing(np: &NounPhrase) -> bool {
         || np.is_place()
         || lex.is_adjective(head)
         || lex.is_partitive(head)
-        || super::placements::REGION_WORDS.contains(&head)
+        || super::placements::is_region_word(head)
     {
         return false;
     }

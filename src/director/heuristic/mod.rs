@@ -16,6 +16,7 @@ mod clauses;
 mod entities;
 mod kinds;
 mod limits;
+mod paths;
 mod placements;
 mod predicate;
 mod shots;

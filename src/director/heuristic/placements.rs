@@ -2,42 +2,10 @@
 //! "toward the camera", "into the distance", and relations to anchor entities ("to the
 //! right of a stump", "behind the boat", "onto the chair").
 
-use super::entities::{Registry, noun_phrase};
+use super::entities::{NounPhrase, Registry, noun_phrase};
 use super::tokenize::Token;
 use crate::ir::{Placement, Region, Relation};
-
-/// Verbs that hold a position rather than move: their placement is both start and end.
-const STATIVE: &[&str] = &[
-    "be", "sit", "stand", "lie", "rest", "sleep", "wait", "perch", "hang", "hide", "stay", "hover",
-    "float", "kneel", "lean", "sway",
-];
-
-/// Verbs for which "over X" places the mover above X.
-const OVER_VERBS: &[&str] = &[
-    "fly", "soar", "hover", "float", "jump", "leap", "glide", "hang", "drift", "pass", "swoop",
-    "circle", "rise", "explode", "burst", "hop", "climb", "vault", "be",
-];
-
-/// Words naming screen regions, which are never anchors.
-pub(super) const REGION_WORDS: &[&str] = &[
-    "left",
-    "right",
-    "top",
-    "bottom",
-    "center",
-    "centre",
-    "middle",
-    "foreground",
-    "background",
-    "distance",
-    "side",
-    "edge",
-];
-
-/// Words naming the frame itself, which are never anchors.
-const FRAME_WORDS: &[&str] = &[
-    "frame", "screen", "shot", "image", "picture", "view", "canvas",
-];
+use crate::lang::{RegionWord, Spatial, lexicon};
 
 /// Where an action starts and ends.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,17 +16,30 @@ pub(super) struct Path {
     pub to: Option<Placement>,
 }
 
+/// Whether `word` names a part of the frame ("left", "edge", "distance"), never an anchor.
+pub(super) fn is_region_word(word: &str) -> bool {
+    lexicon().region_word(word).is_some()
+}
+
 /// Reads the path of an action from its complement `tokens[start..]`, resolving anchors in
 /// `registry`. `verb` is the action's base verb.
 pub(super) fn path(tokens: &[Token], start: usize, verb: &str, registry: &mut Registry) -> Path {
+    let lex = lexicon();
     let mut out = Path::default();
     let mut i = start;
     let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    // Whether the end was named as a destination ("to the left", "into the box"), and
+    // whether it is only the support the mover travels on ("on its silk thread").
+    let mut to_directional = false;
+    let mut to_weak = false;
+    // Where the last placement read ended, for "left to right" without a "from".
+    let mut last_end = usize::MAX;
     while i < tokens.len() {
         let w = word(i);
         // "toward the camera", "away from the camera", "into the distance".
         if let Some((region, len)) = depth_cue(tokens, i) {
             out.to = Some(region_placement(region));
+            to_directional = true;
             if out.from.is_none() {
                 out.from = Some(region_placement(if region == Region::Foreground {
                     Region::Background
@@ -69,45 +50,159 @@ pub(super) fn path(tokens: &[Token], start: usize, verb: &str, registry: &mut Re
             i += len;
             continue;
         }
-        let over_ok = OVER_VERBS.contains(&verb);
+        let over_ok = lex.is_spatial(Spatial::Over, verb);
         if w == "from" {
             if let Some((p, end)) = place(tokens, i + 1, over_ok, registry) {
                 out.from = Some(p);
                 i = end;
+                last_end = end;
                 continue;
             }
         } else if let Some((p, end)) = place(tokens, i, over_ok, registry) {
             let lead_region = matches!(w, "on" | "at" | "in") && p.relation.is_none();
+            // "over to the upper left" goes there; "sits to the left of the lamp" is there.
+            let directional = matches!(w, "into" | "onto" | "toward" | "towards")
+                || (w == "to" && i > 0 && lex.is_spatial(Spatial::Particle, word(i - 1)));
+            let weak = p.relation == Some(Relation::OnTopOf) && owned(tokens, i);
+            // "left to right", "right edge to left edge": the first region is the start.
+            if w == "to"
+                && last_end == i
+                && out.from.is_none()
+                && let Some(previous) = out.to.take_if(|t| t.relation.is_none())
+            {
+                out.from = Some(previous);
+                out.to = None;
+            }
             match &mut out.to {
+                _ if to_weak => {
+                    out.to = Some(p);
+                    to_directional = directional;
+                    to_weak = weak;
+                }
                 // "into the hands of a man on the right": the region completes the end.
                 Some(to) if lead_region && to.region.is_none() => to.region = p.region,
                 Some(_) if lead_region => {}
                 // "onto the chair next to the table": the later relation places the anchor.
                 Some(to) if to.relation.is_some() && p.relation.is_some() => {}
-                _ => out.to = Some(p),
+                _ => {
+                    out.to = Some(p);
+                    to_directional = directional;
+                    to_weak = weak;
+                }
             }
             i = end;
+            last_end = end;
             continue;
         }
         i += 1;
     }
-    if STATIVE.contains(&verb) && out.from.is_none() {
+    // A support the mover travels on ("drops on its thread") is no destination.
+    if to_weak && out.from.is_some() {
+        out.to = None;
+    }
+    if lex.is_spatial(Spatial::Holding, verb) && !to_directional && out.from.is_none() {
         out.from = out.to.clone();
     }
-    match verb {
-        "enter" | "appear" | "emerge" => {
-            if let Some(from) = &mut out.from {
-                from.region = from.region.map(offscreen);
-            }
-        }
-        "exit" | "leave" | "disappear" | "vanish" => {
-            if let Some(to) = &mut out.to {
-                to.region = to.region.map(offscreen);
-            }
-        }
-        _ => {}
+    if lex.is_spatial(Spatial::Passing, verb) {
+        passing(tokens, start, registry, &mut out);
+    }
+    if lex.is_spatial(Spatial::Appearing, verb)
+        && let Some(from) = &mut out.from
+    {
+        from.region = from.region.map(offscreen);
+    }
+    if lex.is_spatial(Spatial::Disappearing, verb)
+        && let Some(to) = &mut out.to
+    {
+        to.region = to.region.map(offscreen);
     }
     out
+}
+
+/// Whether `tokens` open with a path, after any particle: "down to the lower right", "left
+/// edge to right edge", "from the barn", "into the box" (but not "with a plant beside it").
+pub(super) fn opens_path(tokens: &[Token]) -> bool {
+    let lex = lexicon();
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let mut k = 0;
+    while lex.is_spatial(Spatial::Particle, word(k)) {
+        k += 1;
+    }
+    matches!(
+        word(k),
+        "from" | "to" | "into" | "onto" | "toward" | "towards"
+    ) || region_at(tokens, k).is_some()
+}
+
+/// Whether the noun phrase at `i` (after its preposition) opens with a possessive
+/// determiner ("on its thread", "on his bike").
+fn owned(tokens: &[Token], i: usize) -> bool {
+    noun_phrase(tokens, i + 1).is_some_and(|np| np.possessive)
+}
+
+/// A mover that passes the entity it names ("overtakes a truck", "passes the lamppost")
+/// starts on one side of it and ends on the other: from its left to its right, or the other
+/// way when the clause says it moves left. Nothing changes when the path already relates
+/// the mover to something.
+fn passing(tokens: &[Token], start: usize, registry: &mut Registry, out: &mut Path) {
+    let related = |p: &Option<Placement>| p.as_ref().is_some_and(|p| p.relation.is_some());
+    if related(&out.from) || related(&out.to) {
+        return;
+    }
+    let at = if tokens.get(start).is_some_and(|t| t.lower == "by") {
+        start + 1
+    } else {
+        start
+    };
+    let Some(np) = noun_phrase(tokens, at).filter(|np| !is_region_word(np.head())) else {
+        return;
+    };
+    let Some(anchor) = registry.resolve(&np, false) else {
+        return;
+    };
+    let leftward = screen_sense(tokens, out).is_some_and(|dx| dx < 0.0);
+    let (first, last) = if leftward {
+        (Relation::RightOf, Relation::LeftOf)
+    } else {
+        (Relation::LeftOf, Relation::RightOf)
+    };
+    let related_to = |relation| Placement {
+        region: None,
+        relation: Some(relation),
+        anchor: Some(anchor.clone()),
+    };
+    out.from = Some(related_to(first));
+    out.to = Some(related_to(last));
+}
+
+/// Which way the clause says its mover goes across the screen: the sideways change from its
+/// path's start to its end, else from a "left to right" anywhere in the clause.
+fn screen_sense(tokens: &[Token], path: &Path) -> Option<f64> {
+    let x = |p: &Option<Placement>| p.as_ref().and_then(|p| p.region).and_then(region_x);
+    if let (Some(a), Some(b)) = (x(&path.from), x(&path.to))
+        && a != b
+    {
+        return Some(b - a);
+    }
+    (0..tokens.len()).find_map(|k| {
+        let (a, end) = region_at(tokens, k)?;
+        tokens.get(end).filter(|t| t.lower == "to")?;
+        let (b, _) = region_at(tokens, end + 1)?;
+        let (a, b) = (region_x(a)?, region_x(b)?);
+        (a != b).then_some(b - a)
+    })
+}
+
+/// The sideways position of a region: -1 left, 0 centre, 1 right; `None` for depth.
+pub(super) fn region_x(region: Region) -> Option<f64> {
+    match region {
+        Region::Left | Region::TopLeft | Region::BottomLeft | Region::OffscreenLeft => Some(-1.0),
+        Region::Right | Region::TopRight | Region::BottomRight | Region::OffscreenRight => {
+            Some(1.0)
+        }
+        Region::Center | Region::Top | Region::Bottom => Some(0.0),
+        Region::Foreground | Region::Background => None,
+    }
 }
 
 fn offscreen(region: Region) -> Region {
@@ -129,25 +224,103 @@ fn region_placement(region: Region) -> Placement {
 /// Depth movement cues and their length in tokens.
 fn depth_cue(tokens: &[Token], i: usize) -> Option<(Region, usize)> {
     let w = |k: usize| tokens.get(i + k).map_or("", |t| t.lower.as_str());
-    let viewer = |s: &str| matches!(s, "camera" | "viewer" | "lens" | "us" | "audience");
+    let viewer = |s: &str| lexicon().is_spatial(Spatial::Viewer, s);
+    let far = |s: &str| s == "horizon" || lexicon().region_word(s) == Some(RegionWord::Depth);
+    let background = |s: &str| far(s) || lexicon().region_word(s) == Some(RegionWord::Background);
+    let foreground = |s: &str| lexicon().region_word(s) == Some(RegionWord::Foreground);
     match (w(0), w(1), w(2)) {
-        ("toward" | "towards" | "at", "the", v) if viewer(v) && w(0) != "at" => {
-            Some((Region::Foreground, 3))
-        }
+        ("toward" | "towards", "the", v) if viewer(v) => Some((Region::Foreground, 3)),
         ("toward" | "towards", v, _) if viewer(v) => Some((Region::Foreground, 2)),
         ("away", "from", "the") if viewer(w(3)) => Some((Region::Background, 4)),
         ("away", "from", v) if viewer(v) => Some((Region::Background, 3)),
-        ("into" | "toward" | "towards" | "to", "the", "distance" | "horizon" | "background") => {
+        ("into" | "toward" | "towards" | "to", "the", v) if background(v) => {
             Some((Region::Background, 3))
         }
-        ("into" | "to", "the", "foreground") => Some((Region::Foreground, 3)),
-        ("off", "into", "the") if w(3) == "distance" => Some((Region::Background, 4)),
+        ("into" | "to", "the", v) if foreground(v) => Some((Region::Foreground, 3)),
+        ("off", "into", "the") if far(w(3)) => Some((Region::Background, 4)),
         _ => None,
     }
 }
 
+/// The relation a preposition (with the words after it) opens at `i`, and its length:
+/// "in front of", "to the left of", "on top of", "behind", "into"… A word grading the
+/// relation ("high above", "just behind") is part of it.
+fn relation_lead(tokens: &[Token], i: usize, over_ok: bool) -> Option<(Relation, usize)> {
+    let w = |k: usize| tokens.get(i + k).map_or("", |t| t.lower.as_str());
+    let side = |k: usize| side_relation(w(k));
+    if lexicon().is_spatial(Spatial::Degree, w(0))
+        && let Some((relation, len)) = relation_lead(tokens, i + 1, over_ok)
+    {
+        return Some((relation, len + 1));
+    }
+    let found = match (w(0), w(1), w(2)) {
+        ("in", "front", "of") => (Relation::InFrontOf, 3),
+        ("to" | "at" | "on", "the", _)
+            if side(2).is_some() && w(3) == "of" && !frame_word(w(4), w(5)) =>
+        {
+            (side(2)?, 4)
+        }
+        ("the", _, "of") if side(1).is_some() && !frame_word(w(3), w(4)) => (side(1)?, 3),
+        (_, "of", _) if side(0).is_some() && !frame_word(w(2), w(3)) => (side(0)?, 2),
+        ("on" | "onto" | "to", "the", "top") if w(3) == "of" && !frame_word(w(4), w(5)) => {
+            (Relation::OnTopOf, 4)
+        }
+        ("on" | "onto", "top", "of") => (Relation::OnTopOf, 3),
+        ("next" | "close", "to", _) => (Relation::NextTo, 2),
+        ("behind", _, _) => (Relation::Behind, 1),
+        ("above", _, _) => (Relation::Above, 1),
+        ("over", _, _) if over_ok => (Relation::Above, 1),
+        ("below" | "under" | "underneath" | "beneath", _, _) => (Relation::Below, 1),
+        ("onto" | "on" | "atop" | "upon", _, _) => (Relation::OnTopOf, 1),
+        ("inside" | "into" | "within", _, _) => (Relation::Inside, 1),
+        ("beside" | "alongside" | "near", _, _) => (Relation::NextTo, 1),
+        _ => return None,
+    };
+    Some(found)
+}
+
+/// "its left", "to its right side", "on their left": a side of the entity a pronoun names,
+/// as a relation to it, and the index after it.
+fn owner_side(tokens: &[Token], i: usize, registry: &mut Registry) -> Option<(Placement, usize)> {
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let mut k = i;
+    if matches!(w(k), "to" | "on" | "at" | "toward" | "towards") {
+        k += 1;
+    }
+    let pronoun = match w(k) {
+        "its" => "it",
+        "their" => "them",
+        _ => return None,
+    };
+    let relation = side_relation(w(k + 1))?;
+    let mut end = k + 2;
+    if lexicon().region_word(w(end)) == Some(RegionWord::Part) {
+        end += 1;
+    }
+    let np = NounPhrase {
+        start: k,
+        end: k + 1,
+        modifiers: Vec::new(),
+        nouns: Vec::new(),
+        pronoun: Some(pronoun.to_string()),
+        possessive: false,
+        of: None,
+        text: pronoun.to_string(),
+        count: None,
+    };
+    let anchor = registry.resolve(&np, false)?;
+    Some((
+        Placement {
+            region: None,
+            relation: Some(relation),
+            anchor: Some(anchor),
+        },
+        end,
+    ))
+}
+
 /// A placement phrase at `i` ("the left side of the frame", "behind the boat", "to the right
-/// of it", "onto the top of the stump") and the index after it.
+/// of it", "to its right", "onto the top of the stump") and the index after it.
 pub(super) fn place(
     tokens: &[Token],
     i: usize,
@@ -155,38 +328,14 @@ pub(super) fn place(
     registry: &mut Registry,
 ) -> Option<(Placement, usize)> {
     let w = |k: usize| tokens.get(i + k).map_or("", |t| t.lower.as_str());
-    // Relations with a fixed lead.
-    let (relation, skip) = match (w(0), w(1), w(2)) {
-        ("in", "front", "of") => (Some(Relation::InFrontOf), 3),
-        ("to" | "at" | "on", "the", "left" | "right")
-            if w(3) == "of" && !frame_word(w(4), w(5)) =>
-        {
-            (Some(side_relation(w(2))), 4)
-        }
-        ("the", "left" | "right", "of") if !frame_word(w(3), w(4)) => {
-            (Some(side_relation(w(1))), 3)
-        }
-        ("left" | "right", "of", _) if !frame_word(w(2), w(3)) => (Some(side_relation(w(0))), 2),
-        ("on" | "onto" | "to", "the", "top") if w(3) == "of" && !frame_word(w(4), w(5)) => {
-            (Some(Relation::OnTopOf), 4)
-        }
-        ("on" | "onto", "top", "of") => (Some(Relation::OnTopOf), 3),
-        ("next" | "close", "to", _) => (Some(Relation::NextTo), 2),
-        ("behind", _, _) => (Some(Relation::Behind), 1),
-        ("above", _, _) => (Some(Relation::Above), 1),
-        ("over", _, _) => (Some(Relation::Above), 1),
-        ("below" | "under" | "underneath" | "beneath", _, _) => (Some(Relation::Below), 1),
-        ("onto" | "on" | "atop" | "upon", _, _) => (Some(Relation::OnTopOf), 1),
-        ("inside" | "into" | "within", _, _) => (Some(Relation::Inside), 1),
-        ("beside" | "alongside" | "near", _, _) => (Some(Relation::NextTo), 1),
-        _ => (None, 0),
-    };
-    let relation = relation.filter(|r| *r != Relation::Above || w(0) != "over" || over_ok);
-    if let Some(relation) = relation
+    if let Some(found) = owner_side(tokens, i, registry) {
+        return Some(found);
+    }
+    if let Some((relation, skip)) = relation_lead(tokens, i, over_ok)
         && let Some(np) = noun_phrase(tokens, i + skip)
-        && !REGION_WORDS.contains(&np.head())
+        && !is_region_word(np.head())
     {
-        if np.head().is_empty() || FRAME_WORDS.contains(&np.head()) {
+        if np.head().is_empty() || lexicon().is_spatial(Spatial::Frame, np.head()) {
             return None;
         }
         // "into the hands of a man": beside the owner of the body part.
@@ -210,45 +359,11 @@ pub(super) fn place(
     if matches!(w(0), "to" | "on" | "at" | "in" | "toward" | "towards") {
         j += 1;
     }
-    if tokens.get(j).is_some_and(|t| t.lower == "the") {
-        j += 1;
-    }
     let region_word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
-    let (region, mut end) = match (region_word(j), region_word(j + 1)) {
-        ("top" | "upper", "left") | ("top-left" | "upper-left", _) => (
-            Region::TopLeft,
-            j + 1 + usize::from(!region_word(j).contains('-')),
-        ),
-        ("top" | "upper", "right") | ("top-right" | "upper-right", _) => (
-            Region::TopRight,
-            j + 1 + usize::from(!region_word(j).contains('-')),
-        ),
-        ("bottom" | "lower", "left") | ("bottom-left" | "lower-left", _) => (
-            Region::BottomLeft,
-            j + 1 + usize::from(!region_word(j).contains('-')),
-        ),
-        ("bottom" | "lower", "right") | ("bottom-right" | "lower-right", _) => (
-            Region::BottomRight,
-            j + 1 + usize::from(!region_word(j).contains('-')),
-        ),
-        ("left", _) => (Region::Left, j + 1),
-        ("right", _) => (Region::Right, j + 1),
-        ("top", _) => (Region::Top, j + 1),
-        ("bottom", _) => (Region::Bottom, j + 1),
-        ("center" | "centre" | "middle", _) => (Region::Center, j + 1),
-        ("foreground", _) => (Region::Foreground, j + 1),
-        ("background", _) => (Region::Background, j + 1),
-        _ => return None,
-    };
-    if matches!(
-        region_word(end),
-        "side" | "edge" | "corner" | "half" | "third" | "border"
-    ) {
-        end += 1;
-    }
+    let (region, mut end) = region_at(tokens, j)?;
     if region_word(end) == "of" {
         let k = end + 1 + usize::from(region_word(end + 1) == "the");
-        if FRAME_WORDS.contains(&region_word(k)) {
+        if frame_word(region_word(k), "") {
             end = k + 1;
         } else if let Some(np) = noun_phrase(tokens, end + 1) {
             // "the top of the stump", "the bottom of a tree".
@@ -271,28 +386,97 @@ pub(super) fn place(
             }
         }
     }
-    // A bare "left"/"right" only counts after a lead word or "from" ("turns left" is a turn).
-    if j == i
-        && i > 0
-        && !tokens
-            .get(i - 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "from" | "to"))
+    // A bare "left"/"right" counts after a lead word or "from", or before "to" and another
+    // region ("left to right"): "turns left" is a turn.
+    let bare = j == i && tokens.get(i).is_some_and(|t| t.lower != "the");
+    if bare
+        && !(i > 0 && matches!(region_word(i - 1), "from" | "to"))
+        && !(region_word(end) == "to" && region_at(tokens, end + 1).is_some())
     {
         return None;
     }
     Some((region_placement(region), end))
 }
 
-fn side_relation(word: &str) -> Relation {
-    if word == "left" {
-        Relation::LeftOf
-    } else {
-        Relation::RightOf
+/// A screen region named at `j` after any lead word: "the lower left", "top-right corner",
+/// "the very center", "the top center", "the left edge"; the region and the index after it.
+/// Reads no anchor, so it has no side effects.
+fn region_at(tokens: &[Token], j: usize) -> Option<(Region, usize)> {
+    let lex = lexicon();
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let mut k = j;
+    if word(k) == "the" {
+        k += 1;
+    }
+    while lex.is_spatial(Spatial::Degree, word(k)) {
+        k += 1;
+    }
+    let mut axes: Vec<RegionWord> = Vec::new();
+    while axes.len() < 2 {
+        let parts: Option<Vec<RegionWord>> = word(k)
+            .split('-')
+            .map(|part| lex.region_word(part).filter(|r| is_axis(*r)))
+            .collect();
+        match parts {
+            Some(parts) if !parts.is_empty() && axes.len() + parts.len() <= 2 => {
+                axes.extend(parts);
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    let region = combine(&axes)?;
+    while lex.region_word(word(k)) == Some(RegionWord::Part) && !axes.is_empty() {
+        k += 1;
+    }
+    Some((region, k))
+}
+
+/// Whether a region word names a place in the frame (not a part or the far distance).
+fn is_axis(word: RegionWord) -> bool {
+    !matches!(word, RegionWord::Part | RegionWord::Depth)
+}
+
+/// The region one or two region words name together: "upper left" is the top-left corner,
+/// "top center" the top, "center left" the left.
+fn combine(axes: &[RegionWord]) -> Option<Region> {
+    use RegionWord as W;
+    let single = |w: W| match w {
+        W::Top => Some(Region::Top),
+        W::Bottom => Some(Region::Bottom),
+        W::Left => Some(Region::Left),
+        W::Right => Some(Region::Right),
+        W::Center => Some(Region::Center),
+        W::Foreground => Some(Region::Foreground),
+        W::Background => Some(Region::Background),
+        W::Part | W::Depth => None,
+    };
+    match axes {
+        [a] => single(*a),
+        [a, b] => match (*a, *b) {
+            (W::Top, W::Left) | (W::Left, W::Top) => Some(Region::TopLeft),
+            (W::Top, W::Right) | (W::Right, W::Top) => Some(Region::TopRight),
+            (W::Bottom, W::Left) | (W::Left, W::Bottom) => Some(Region::BottomLeft),
+            (W::Bottom, W::Right) | (W::Right, W::Bottom) => Some(Region::BottomRight),
+            (W::Center, other) | (other, W::Center) => single(other),
+            (a, _) => single(a),
+        },
+        _ => None,
+    }
+}
+
+/// The side relation a word names ("left" → left of), if it names one.
+fn side_relation(word: &str) -> Option<Relation> {
+    match lexicon().region_word(word)? {
+        RegionWord::Left => Some(Relation::LeftOf),
+        RegionWord::Right => Some(Relation::RightOf),
+        _ => None,
     }
 }
 
 fn frame_word(a: &str, b: &str) -> bool {
-    FRAME_WORDS.contains(&a) || (a == "the" && FRAME_WORDS.contains(&b))
+    let frame = |w: &str| lexicon().is_spatial(Spatial::Frame, w);
+    frame(a) || (a == "the" && frame(b))
 }
 
 #[cfg(test)]
@@ -396,5 +580,81 @@ mod tests {
             relation(&p.to),
             (Some(Relation::NextTo), Some("man".into()))
         );
+    }
+
+    #[test]
+    fn a_pronoun_side_relates_to_the_last_anchor() {
+        let (p, _) = path_of("a boy runs from the left side of the fountain to its right side");
+        assert_eq!(
+            relation(&p.from),
+            (Some(Relation::LeftOf), Some("fountain".into()))
+        );
+        assert_eq!(
+            relation(&p.to),
+            (Some(Relation::RightOf), Some("fountain".into()))
+        );
+    }
+
+    #[test]
+    fn graded_relations_and_regions_read_as_plain_ones() {
+        let (p, _) = path_of("a kite rises from far below the bridge to high above it");
+        assert_eq!(
+            relation(&p.from),
+            (Some(Relation::Below), Some("bridge".into()))
+        );
+        assert_eq!(
+            relation(&p.to),
+            (Some(Relation::Above), Some("bridge".into()))
+        );
+        let (p, _) = path_of("a car parks in the very center of the frame");
+        assert_eq!(region(&p.to), Some(Region::Center));
+        let (p, _) = path_of("a fish swims up to the top center");
+        assert_eq!(region(&p.to), Some(Region::Top));
+    }
+
+    #[test]
+    fn regions_joined_by_to_are_a_path_without_from() {
+        let (p, _) = path_of("a snail inches right edge to left edge");
+        assert_eq!(
+            (region(&p.from), region(&p.to)),
+            (Some(Region::Right), Some(Region::Left))
+        );
+    }
+
+    #[test]
+    fn a_pass_goes_from_one_side_of_the_passed_to_the_other() {
+        let (p, _) = path_of("a car overtakes a truck");
+        assert_eq!(
+            relation(&p.from),
+            (Some(Relation::LeftOf), Some("truck".into()))
+        );
+        assert_eq!(
+            relation(&p.to),
+            (Some(Relation::RightOf), Some("truck".into()))
+        );
+    }
+
+    #[test]
+    fn a_support_of_its_own_is_no_destination() {
+        let (p, _) = path_of("a spider drops on its thread from above the lamp to below it");
+        assert_eq!(
+            relation(&p.from),
+            (Some(Relation::Above), Some("lamp".into()))
+        );
+        assert_eq!(
+            relation(&p.to),
+            (Some(Relation::Below), Some("lamp".into()))
+        );
+    }
+
+    #[test]
+    fn a_holding_verb_sent_somewhere_does_not_start_there() {
+        let (p, _) = path_of("a lantern floats over to the upper left");
+        assert_eq!(
+            (region(&p.from), region(&p.to)),
+            (None, Some(Region::TopLeft))
+        );
+        let (p, _) = path_of("a cat sits to the left of the lamp");
+        assert_eq!(p.from, p.to);
     }
 }
