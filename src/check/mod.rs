@@ -108,6 +108,27 @@ pub fn check_value(value: &serde_json::Value) -> Checked {
     }
 }
 
+/// [`check_value`], then [`fix`] and [`check`] again on a document that matches the
+/// schema: what `scenec check --fix` reports. The diagnostics are the fixed notes first (the
+/// version upgrade's, made on reading, before the fixes'), then what the fixed storyboard
+/// still has; the storyboard is the fixed one. A document that does not parse comes back as
+/// [`check_value`] left it, with no storyboard.
+pub fn fix_value(value: &serde_json::Value) -> Checked {
+    let checked = check_value(value);
+    let Some(mut storyboard) = checked.storyboard else {
+        return checked;
+    };
+    let mut diagnostics: Vec<Diagnostic> = (checked.diagnostics.into_iter())
+        .filter(|d| d.severity == Severity::Fixed)
+        .collect();
+    diagnostics.extend(fix(&mut storyboard));
+    diagnostics.extend(check(&storyboard));
+    Checked {
+        storyboard: Some(storyboard),
+        diagnostics,
+    }
+}
+
 /// Runs every semantic pass over `storyboard`. No I/O. The size limits are checked first:
 /// a storyboard beyond them gets only those errors, in time linear in its size.
 pub fn check(storyboard: &Storyboard) -> Vec<Diagnostic> {
@@ -133,4 +154,36 @@ pub fn accept(storyboard: Storyboard) -> Result<(CheckedStoryboard, Vec<Diagnost
 /// value) per change made. A storyboard beyond the size limits is left unchanged.
 pub fn fix(storyboard: &mut Storyboard) -> Vec<Diagnostic> {
     fixes::run_all(storyboard)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fix_value_reports_the_fixes_and_returns_the_fixed_storyboard() {
+        let text = include_str!("../../tests/fixtures/broken/E0601-durations-do-not-add-up.json");
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert!(
+            check_value(&value)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "E0601")
+        );
+        let fixed = fix_value(&value);
+        let storyboard = fixed.storyboard.as_ref().unwrap();
+        assert!(check(storyboard).iter().all(|d| !d.is_error()));
+        let first = fixed.diagnostics.first().unwrap();
+        assert_eq!(
+            (first.code.as_str(), first.severity),
+            ("E0601", Severity::Fixed)
+        );
+    }
+
+    #[test]
+    fn fix_value_of_a_document_that_does_not_parse_has_no_storyboard() {
+        let fixed = fix_value(&serde_json::json!({"shots": "none"}));
+        assert!(fixed.storyboard.is_none());
+        assert!(fixed.diagnostics.iter().all(Diagnostic::is_error));
+    }
 }

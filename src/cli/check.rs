@@ -110,29 +110,12 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
-/// `fix()` then `check()` on a document that matches the schema: the fixed notes come first
-/// (the version upgrade's, made on reading, before the fixes'). Returns the fixed storyboard
-/// as JSON when there was one to fix.
+/// [`scenec::check::fix_value`], with the fixed storyboard as JSON when there was one to
+/// fix.
 fn check_fixed(value: &Value) -> (Checked, Option<Value>) {
-    let checked = scenec::check::check_value(value);
-    let Some(mut storyboard) = checked.storyboard else {
-        return (checked, None);
-    };
-    let mut diagnostics: Vec<Diagnostic> = checked
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.severity == Severity::Fixed)
-        .collect();
-    diagnostics.extend(scenec::check::fix(&mut storyboard));
-    diagnostics.extend(scenec::check(&storyboard));
-    let json = serde_json::to_value(&storyboard).ok();
-    (
-        Checked {
-            storyboard: Some(storyboard),
-            diagnostics,
-        },
-        json,
-    )
+    let checked = scenec::check::fix_value(value);
+    let json = (checked.storyboard.as_ref()).and_then(|s| serde_json::to_value(s).ok());
+    (checked, json)
 }
 
 fn write_json(out: &Path, value: &Value) -> Result<(), String> {

@@ -2,10 +2,10 @@
 //! that builds the chosen director.
 
 use clap::ValueEnum;
-use scenec::director::{Director, FallbackDirector, Heuristic};
+use scenec::director::{Director, DirectorChoice};
 use serde::Deserialize;
 
-use super::llm_args::{Fallback, LlmArgs};
+use super::llm_args::LlmArgs;
 
 /// Which front end decomposes the prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
@@ -32,40 +32,40 @@ pub struct DirectorArgs {
     pub llm: Box<LlmArgs>,
 }
 
+impl DirectorKind {
+    /// The library's name for this kind.
+    fn to_library(self) -> scenec::director::DirectorKind {
+        match self {
+            DirectorKind::Heuristic => scenec::director::DirectorKind::Heuristic,
+            DirectorKind::Llm => scenec::director::DirectorKind::Llm,
+            DirectorKind::Replay => scenec::director::DirectorKind::Replay,
+        }
+    }
+}
+
 impl DirectorArgs {
+    /// The library's director settings these flags describe.
+    fn choice(&self) -> DirectorChoice {
+        self.llm.choice(self.director.map(DirectorKind::to_library))
+    }
+
     /// The director kind after applying the default rule.
     pub fn kind(&self) -> DirectorKind {
-        self.director.unwrap_or_else(|| {
-            let key = std::env::var_os(&self.llm.api_key_env).is_some_and(|v| !v.is_empty());
-            let url = self.llm.base_url.as_deref().is_some_and(|u| !u.is_empty());
-            if key || url {
-                DirectorKind::Llm
-            } else {
-                DirectorKind::Heuristic
-            }
-        })
+        match self.choice().kind() {
+            scenec::director::DirectorKind::Heuristic => DirectorKind::Heuristic,
+            scenec::director::DirectorKind::Llm => DirectorKind::Llm,
+            scenec::director::DirectorKind::Replay => DirectorKind::Replay,
+        }
     }
 
     /// Builds the chosen director; the error is a sentence for people.
     pub fn build(&self) -> Result<Box<dyn Director>, String> {
-        let kind = self.kind();
-        let why = if self.director.is_none() && kind == DirectorKind::Llm {
+        let why = if self.director.is_none() && self.kind() == DirectorKind::Llm {
             " (the llm director was chosen because an API key or a base URL is set; --director heuristic works offline)"
         } else {
             ""
         };
-        let director = match kind {
-            DirectorKind::Heuristic => return Ok(Box::new(Heuristic)),
-            DirectorKind::Llm => self.llm.llm(),
-            DirectorKind::Replay => self.llm.replay(),
-        }
-        .map_err(|e| format!("{e}{why}"))?;
-        Ok(match self.llm.fallback {
-            Some(Fallback::Heuristic) => {
-                Box::new(FallbackDirector::new(director, Box::new(Heuristic)))
-            }
-            None => director,
-        })
+        self.choice().build().map_err(|e| format!("{e}{why}"))
     }
 }
 

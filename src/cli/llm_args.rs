@@ -2,18 +2,16 @@
 //! builders of the LLM-backed directors.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use super::bounds;
-use scenec::director::fidelity::FidelityMode;
 use scenec::director::llm::DryRun;
 use scenec::director::llm::settings::{
-    DEFAULT_BASE_URL, DEFAULT_EXAMPLES, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_REQUEST_TIMEOUT,
+    DEFAULT_EXAMPLES, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_TOKENS,
+    DEFAULT_MODEL, DEFAULT_REQUEST_TIMEOUT,
 };
 use scenec::director::{
-    CachedDirector, Director, DirectorError, LlmDirector, LlmSettings, OutputMode, ReplayDirector,
-    Request,
+    DirectorChoice, DirectorError, DirectorKind, FallbackKind, LlmDirector, LlmSettings,
+    OutputMode, Request,
 };
 
 /// Director to ask when the first one fails.
@@ -101,78 +99,40 @@ fn parse_mode(s: &str) -> Result<OutputMode, String> {
     s.parse()
 }
 
-fn seconds(flag: &str, value: f64) -> Result<Duration, DirectorError> {
-    Duration::try_from_secs_f64(value).map_err(|_| DirectorError::Config {
-        message: format!("--{flag} {value} is not a number of seconds ≥ 0"),
-    })
-}
-
 impl LlmArgs {
+    /// The library's director settings these flags describe, for the director `kind`.
+    pub fn choice(&self, kind: Option<DirectorKind>) -> DirectorChoice {
+        DirectorChoice {
+            director: kind,
+            base_url: self.base_url.clone(),
+            model: self.model.clone(),
+            api_key_env: self.api_key_env.clone(),
+            temperature: self.temperature,
+            seed: self.seed,
+            max_tokens: self.max_tokens,
+            connect_timeout: self.connect_timeout,
+            read_timeout: self.read_timeout,
+            request_timeout: self.request_timeout,
+            max_response_bytes: self.max_response_bytes,
+            max_attempts: self.max_attempts,
+            mode: self.mode,
+            prompt_dir: self.prompt_dir.clone(),
+            examples: self.examples,
+            strict_fidelity: self.strict_fidelity,
+            no_fidelity: self.no_fidelity,
+            record: self.record.clone(),
+            cassettes: self.cassettes.clone(),
+            no_cache: self.no_cache,
+            fallback: self
+                .fallback
+                .map(|Fallback::Heuristic| FallbackKind::Heuristic),
+        }
+    }
+
     /// The settings these flags and the environment describe. `need_endpoint` makes a missing
     /// endpoint an error (a dry run or a replay needs none).
     pub fn settings(&self, need_endpoint: bool) -> Result<LlmSettings, DirectorError> {
-        let key = std::env::var(&self.api_key_env)
-            .ok()
-            .filter(|k| !k.is_empty());
-        if need_endpoint && key.is_none() && self.base_url.is_none() {
-            return Err(DirectorError::Config {
-                message: format!(
-                    "no LLM endpoint: set OPENAI_BASE_URL or --base-url (e.g. http://127.0.0.1:8080/v1), or put an API key in {}",
-                    self.api_key_env
-                ),
-            });
-        }
-        if need_endpoint && key.is_none() && self.api_key_env != "OPENAI_API_KEY" {
-            return Err(DirectorError::Config {
-                message: format!("--api-key-env names {}, which is not set", self.api_key_env),
-            });
-        }
-        let mut s = LlmSettings::new(
-            self.base_url
-                .clone()
-                .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
-        );
-        s.api_key = key.unwrap_or_default();
-        s.model = self.model.clone();
-        s.temperature = self.temperature;
-        s.seed = Some(self.seed);
-        s.max_tokens = self.max_tokens;
-        s.connect_timeout = seconds("connect-timeout", self.connect_timeout)?;
-        s.read_timeout = seconds("read-timeout", self.read_timeout)?;
-        s.request_timeout = seconds("request-timeout", self.request_timeout)?;
-        s.max_response_bytes = self.max_response_bytes;
-        s.max_attempts = self.max_attempts;
-        s.mode = self.mode;
-        s.prompt_dir = self.prompt_dir.clone();
-        s.examples = self.examples;
-        s.fidelity = match (self.no_fidelity, self.strict_fidelity) {
-            (true, _) => FidelityMode::Off,
-            (false, true) => FidelityMode::Strict,
-            (false, false) => FidelityMode::Warn,
-        };
-        s.validate()?;
-        Ok(s)
-    }
-
-    /// The LLM director, recording or cached as the flags say.
-    pub fn llm(&self) -> Result<Box<dyn Director>, DirectorError> {
-        let director = LlmDirector::new(self.settings(true)?)?;
-        Ok(match &self.record {
-            Some(dir) => Box::new(director.record_to(dir)),
-            None if self.no_cache => Box::new(director),
-            None => Box::new(CachedDirector::new(
-                Box::new(director),
-                CachedDirector::default_dir(),
-            )),
-        })
-    }
-
-    /// The replay director over `--cassettes`.
-    pub fn replay(&self) -> Result<Box<dyn Director>, DirectorError> {
-        Ok(Box::new(ReplayDirector::open(
-            &self.cassettes,
-            self.settings(false)?,
-        )?))
+        self.choice(None).settings(need_endpoint)
     }
 
     /// The exact first request for `request`, unsent.

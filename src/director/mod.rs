@@ -1,6 +1,8 @@
 //! Front ends that turn a prompt into a storyboard, behind one [`Director`] trait.
 
 pub mod cache;
+#[cfg(feature = "llm")]
+pub mod choice;
 mod error;
 pub mod fallback;
 pub mod fidelity;
@@ -14,6 +16,8 @@ pub mod replay;
 pub mod transcript;
 
 pub use cache::CachedDirector;
+#[cfg(feature = "llm")]
+pub use choice::{DirectorChoice, DirectorKind, FallbackKind};
 pub use error::DirectorError;
 pub use fallback::FallbackDirector;
 pub use heuristic::Heuristic;
