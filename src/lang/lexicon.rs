@@ -349,6 +349,33 @@ impl Lexicon {
         self.count_words.get(word).copied()
     }
 
+    /// Every word the lists hold (nouns, adjectives, verb bases, closed classes, numbers …),
+    /// for spelling correction.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.nouns
+            .keys()
+            .chain(&self.places)
+            .chain(&self.body_parts)
+            .chain(&self.ambient)
+            .chain(&self.garments)
+            .chain(&self.states)
+            .chain(&self.adjectives)
+            .chain(&self.verbs)
+            .chain(self.closed.values().flatten())
+            .chain(&self.numbers)
+            .copied()
+    }
+
+    /// The base forms of the listed verbs.
+    pub fn verb_bases(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.verbs.iter().copied()
+    }
+
+    /// The listed nouns that name things (every entity class), in the singular.
+    pub fn nouns(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.nouns.keys().copied()
+    }
+
     /// Whether `word` is an adjective (listed, a state word, or by its suffix).
     pub fn is_adjective(&self, word: &str) -> bool {
         self.adjectives.contains(word)

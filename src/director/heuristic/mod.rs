@@ -1,7 +1,8 @@
 //! The heuristic director: a deterministic, rule-based decomposer of English prompts. No
 //! network, no model files; its vocabulary is the shared lexicon of [`crate::lang`].
 //!
-//! The rules run in stages, one file each: [`tokenize`] splits words, [`clauses`] cuts
+//! The rules run in stages, one file each: [`tidy`] corrects misspellings and drops emoji,
+//! [`tokenize`] splits words, [`clauses`] cuts
 //! clauses on temporal connectives and orders them in time, [`timing`] reads durations,
 //! [`predicate`] finds subjects and verbs ([`verbs`] lemmatizes), [`entities`] names the
 //! things and resolves pronouns, [`placements`] reads paths and relations, [`states`] reads
@@ -22,6 +23,7 @@ mod predicate;
 mod shots;
 mod states;
 mod style;
+mod tidy;
 mod timing;
 mod title;
 mod tokenize;

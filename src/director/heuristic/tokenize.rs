@@ -39,12 +39,13 @@ impl Token {
     }
 }
 
-/// Splits `text` into tokens and annotates them with the language layer's analysis. Words
+/// Splits `text`, tidied ([`super::tidy`]), into tokens and annotates them with the language layer's analysis. Words
 /// keep inner hyphens and apostrophes ("close-up", "worm's-eye", "10-second"); every other
 /// non-space character is its own token.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
-    let spans = split(text);
-    annotate(text, &spans)
+    let text = super::tidy::tidy(text);
+    let spans = split(&text);
+    annotate(&text, &spans)
 }
 
 /// A token's text, byte span and whether it is punctuation.
