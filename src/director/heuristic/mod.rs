@@ -307,17 +307,8 @@ fn fit_total(timed: &mut [Timed], target: f64) {
         for (w, e) in &mut t.slots {
             *w *= if *e { scale_explicit } else { scale_default };
         }
-        shots::retime(&mut t.shot.actions, &old, &t.slots);
+        shots::retime(&mut t.shot.actions, &mut t.shot.camera, &old, &t.slots);
         let new_duration: f64 = t.slots.iter().map(|(w, _)| w).sum();
-        let ratio = if t.shot.duration_s > 0.0 {
-            new_duration / t.shot.duration_s
-        } else {
-            1.0
-        };
-        for c in &mut t.shot.camera {
-            c.start_s *= ratio;
-            c.end_s *= ratio;
-        }
         t.shot.duration_s = new_duration;
     }
 }

@@ -110,10 +110,15 @@ pub(super) fn build(
     let mut setting = String::new();
     for (n, g) in groups.iter().enumerate() {
         let order = time_order(clauses, &g.clauses);
-        // Slots: runs of simultaneous clauses, deduplicated.
+        let timed_camera = camera_slots(clauses, readings, &order);
+        // Slots: runs of simultaneous clauses, deduplicated. A camera clause without an
+        // action of its own happens with the clause before it unless a sequence word puts
+        // it after ("…and lifts her bow; then the camera pushes in").
         let mut slots: Vec<Vec<usize>> = Vec::new();
         let mut last_key: Option<Vec<(String, String, String)>> = None;
-        for (i, simul) in order {
+        // clauses that repeat the actions before them keep only their camera cues
+        let mut repeats: Vec<usize> = Vec::new();
+        for (pos, &(i, simul)) in order.iter().enumerate() {
             let key: Vec<_> = readings[i]
                 .actions
                 .iter()
@@ -125,20 +130,42 @@ pub(super) fn build(
                     )
                 })
                 .collect();
-            if !key.is_empty() && last_key.as_ref() == Some(&key) {
+            let repeat = !key.is_empty() && last_key.as_ref() == Some(&key);
+            if repeat {
+                repeats.push(i);
+                if let Some(slot) = slots.last_mut() {
+                    slot.push(i);
+                }
                 continue;
             }
             if !key.is_empty() {
                 last_key = Some(key);
             }
+            let camera_only = readings[i].actions.is_empty() && !readings[i].camera.is_empty();
+            let joins = simul || (camera_only && !timed_camera[pos]);
             match slots.last_mut() {
-                Some(slot) if simul => slot.push(i),
+                Some(slot) if joins => slot.push(i),
                 _ => slots.push(vec![i]),
             }
         }
+        let kept: Vec<bool> = slots
+            .iter()
+            .map(|s| {
+                s.iter().any(|&i| {
+                    !readings[i].actions.is_empty()
+                        || order
+                            .iter()
+                            .position(|&(c, _)| c == i)
+                            .is_some_and(|pos| timed_camera[pos])
+                })
+            })
+            .collect();
         let acting_slots: Vec<&Vec<usize>> = slots
             .iter()
-            .filter(|s| s.iter().any(|&i| !readings[i].actions.is_empty()))
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .map(|(s, _)| s)
+            .take(MAX_ACTIONS_PER_SHOT)
             .collect();
         let mut weights: Vec<(f64, bool)> = Vec::new();
         let mut actions: Vec<Action> = Vec::new();
@@ -151,7 +178,7 @@ pub(super) fn build(
             let w = explicit.unwrap_or(DEFAULT_ACTION_S);
             weights.push((w, explicit.is_some()));
             let slot_start = actions.len();
-            for &i in slot.iter() {
+            for &i in slot.iter().filter(|i| !repeats.contains(i)) {
                 for d in &readings[i].actions {
                     if actions.len() >= MAX_ACTIONS_PER_SHOT {
                         break;
@@ -202,11 +229,28 @@ pub(super) fn build(
             .filter(|t| !t.is_empty())
             .collect();
         texts.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        let cues: Vec<&(Cue, Option<String>)> = g
-            .clauses
-            .iter()
-            .flat_map(|&i| readings[i].camera.iter())
-            .collect();
+        // each clause's cues start with the slot it belongs to (a dropped slot: with the
+        // kept slot before it, else at the start)
+        let mut starts = Vec::with_capacity(weights.len());
+        let mut at = 0.0;
+        for (w, _) in &weights {
+            starts.push(at);
+            at += w;
+        }
+        let mut cues: Vec<(f64, &(Cue, Option<String>))> = Vec::new();
+        let mut kept_index: Option<usize> = None;
+        for (slot, keep) in slots.iter().zip(&kept) {
+            if *keep {
+                kept_index = Some(kept_index.map_or(0, |k| k + 1));
+            }
+            let start = kept_index
+                .and_then(|k| starts.get(k))
+                .copied()
+                .unwrap_or(0.0);
+            for &i in slot {
+                cues.extend(readings[i].camera.iter().map(|c| (start, c)));
+            }
+        }
         let first_actor = actions.first().map(|a| a.entity.clone());
         let camera = camera_moves(&cues, duration, first_actor.as_deref());
         if let Some(s) = g.clauses.iter().find_map(|&i| readings[i].setting.clone()) {
@@ -252,11 +296,16 @@ fn rescale_defaults(actions: &mut [Action], weights: &mut [(f64, bool)], each: f
             *w = each;
         }
     }
-    retime(actions, &old, weights);
+    retime(actions, &mut [], &old, weights);
 }
 
-/// Moves action times from slot lengths `old` to `new`.
-pub(super) fn retime(actions: &mut [Action], old: &[f64], new: &[(f64, bool)]) {
+/// Moves action and camera times from slot lengths `old` to `new`.
+pub(super) fn retime(
+    actions: &mut [Action],
+    camera: &mut [CameraMove],
+    old: &[f64],
+    new: &[(f64, bool)],
+) {
     let starts = |ws: &mut dyn Iterator<Item = f64>| {
         let mut t = 0.0;
         let mut v = Vec::new();
@@ -281,34 +330,85 @@ pub(super) fn retime(actions: &mut [Action], old: &[f64], new: &[(f64, bool)]) {
             _ => x,
         }
     };
+    let end = |x: f64| {
+        if x >= *old_starts.last().unwrap_or(&0.0) - 1e-9 {
+            *new_starts.last().unwrap_or(&x)
+        } else {
+            map(x)
+        }
+    };
     for a in actions {
         a.start_s = map(a.start_s);
-        a.end_s = if a.end_s >= *old_starts.last().unwrap_or(&0.0) - 1e-9 {
-            *new_starts.last().unwrap_or(&a.end_s)
-        } else {
-            map(a.end_s)
-        };
+        a.end_s = end(a.end_s);
+    }
+    for c in camera {
+        c.start_s = map(c.start_s);
+        c.end_s = end(c.end_s);
     }
 }
 
-/// Camera moves over a shot: each cue gets an equal part of the shot, in order.
+/// Which camera clauses of a shot (by position in `order`) take time of their own: one a
+/// sequence word or a new sentence puts after an action ("then the camera pulls back"),
+/// and one that opens
+/// the shot before a clause a sequence word puts after it ("the camera pans across the
+/// room, then a dog walks in").
+fn camera_slots(clauses: &[Clause], readings: &[Reading], order: &[(usize, bool)]) -> Vec<bool> {
+    let acting = |i: usize| !readings[i].actions.is_empty();
+    let mut acted = false;
+    order
+        .iter()
+        .enumerate()
+        .map(|(pos, &(i, _))| {
+            let camera_only = !acting(i) && !readings[i].camera.is_empty();
+            // a sequence word or a new sentence tells the next step of the story
+            let sequenced = clauses[i].marked
+                || pos
+                    .checked_sub(1)
+                    .is_some_and(|p| clauses[order[p].0].sentence != clauses[i].sentence);
+            let after_action = acted && sequenced;
+            let before_action = !acted
+                && order
+                    .get(pos + 1)
+                    .is_some_and(|&(n, simul)| !simul && clauses[n].marked && acting(n));
+            acted |= acting(i);
+            camera_only && (after_action || before_action)
+        })
+        .collect()
+}
+
+/// Camera moves over a shot: each cue starts at its clause's time and lasts until the next
+/// cue's start (the shot's end for the last); cues that start together share their time.
 fn camera_moves(
-    cues: &[&(Cue, Option<String>)],
+    cues: &[(f64, &(Cue, Option<String>))],
     duration: f64,
     first_actor: Option<&str>,
 ) -> Vec<CameraMove> {
-    let n = cues.len().max(1) as f64;
-    cues.iter()
-        .enumerate()
-        .map(|(k, (cue, target))| CameraMove {
-            kind: cue.kind,
-            direction: cue.direction,
-            speed: cue.speed,
-            start_s: duration * k as f64 / n,
-            end_s: duration * (k + 1) as f64 / n,
-            target: target.clone().or_else(|| first_actor.map(str::to_string)),
-        })
-        .collect()
+    let mut moves = Vec::with_capacity(cues.len());
+    let mut k = 0;
+    while k < cues.len() {
+        let start = cues[k].0.min(duration);
+        let together = cues[k..]
+            .iter()
+            .take_while(|(s, _)| (s - cues[k].0).abs() < 1e-9)
+            .count();
+        let end = cues
+            .get(k + together)
+            .map_or(duration, |(s, _)| s.min(duration));
+        let end = if end > start { end } else { duration };
+        let part = (end - start) / together as f64;
+        for (n, (_, (cue, target))) in cues[k..k + together].iter().enumerate() {
+            moves.push(CameraMove {
+                kind: cue.kind,
+                direction: cue.direction,
+                speed: cue.speed,
+                start_s: start + part * n as f64,
+                end_s: start + part * (n + 1) as f64,
+                target: target.clone().or_else(|| first_actor.map(str::to_string)),
+            });
+        }
+        k += together;
+    }
+    moves
 }
 
 /// Framing when the prompt names none: wide for journeys and big things, closer for
@@ -362,4 +462,55 @@ fn sentence_case(text: &str) -> String {
         out.push('.');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Heuristic;
+    use crate::director::Request;
+    use crate::ir::MoveKind;
+
+    /// (move, start) of every camera move of shot one.
+    type MoveStarts = Vec<(MoveKind, f64)>;
+    /// (verb, start) of every action of shot one.
+    type ActionStarts = Vec<(String, f64)>;
+
+    fn times(prompt: &str) -> (MoveStarts, ActionStarts) {
+        let sb = Heuristic
+            .decompose(&Request::new(prompt))
+            .unwrap_or_else(|e| panic!("{prompt}: {e}"));
+        let shot = &sb.shots[0];
+        (
+            shot.camera.iter().map(|c| (c.kind, c.start_s)).collect(),
+            shot.actions
+                .iter()
+                .map(|a| (a.verb.clone(), a.start_s))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_camera_move_a_sequence_word_puts_after_an_action_starts_after_it() {
+        let (camera, actions) =
+            times("A dog digs a hole and drops a bone in it; then the camera pushes in.");
+        assert_eq!(actions, [("dig".to_string(), 0.0), ("drop".into(), 2.5)]);
+        assert_eq!(camera, [(MoveKind::Dolly, 5.0)]);
+    }
+
+    #[test]
+    fn a_camera_move_joined_by_and_runs_with_the_action_before_it() {
+        let (camera, actions) =
+            times("A girl climbs the ladder and jumps, and the camera tilts down.");
+        assert_eq!(actions, [("climb".to_string(), 0.0), ("jump".into(), 2.5)]);
+        assert_eq!(camera, [(MoveKind::Tilt, 2.5)]);
+    }
+
+    #[test]
+    fn an_opening_camera_move_before_a_sequenced_action_takes_its_own_time() {
+        let (camera, actions) = times(
+            "The camera trucks right past a market stall, then a vendor waves, and the camera pans left.",
+        );
+        assert_eq!(actions, [("wave".to_string(), 2.5)]);
+        assert_eq!(camera, [(MoveKind::Truck, 0.0), (MoveKind::Pan, 2.5)]);
+    }
 }
