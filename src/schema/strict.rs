@@ -1,7 +1,6 @@
 //! Rewrites of schemars' output: description clean-up for every profile, and the rules of the
 //! strict wire profile (closed objects, everything required, `anyOf` for `oneOf`, enums as
-//! plain `enum`, nullable enums as one `enum` with `null`, no `format`, bounded arrays,
-//! `$defs` only for what is used more than once).
+//! plain `enum`, no `format`, bounded arrays, `$defs` only for what is used more than once).
 
 use std::collections::BTreeMap;
 
@@ -171,7 +170,6 @@ pub(crate) fn make_strict(value: &mut Value, property: Option<&str>) {
             _ => {}
         }
     }
-    fold_nullable_enum(map);
 }
 
 /// `oneOf` of constants (how schemars writes a unit enum whose variants have doc comments)
@@ -190,27 +188,6 @@ fn fold_one_of(map: &mut Map<String, Value>, one_of: Value) {
             map.insert("anyOf".into(), Value::Array(variants));
         }
     }
-}
-
-/// `anyOf: [{type: "string", enum: [...]}, {type: "null"}]` becomes one
-/// `{type: ["string", "null"], enum: [..., null]}`: the same values in fewer tokens.
-fn fold_nullable_enum(map: &mut Map<String, Value>) {
-    let Some(Value::Array(any_of)) = map.get("anyOf") else {
-        return;
-    };
-    let [Value::Object(values), Value::Object(null)] = any_of.as_slice() else {
-        return;
-    };
-    let is_null = null.len() == 1 && null.get("type") == Some(&Value::from("null"));
-    let plain = values.len() == 2 && values.get("type") == Some(&Value::from("string"));
-    let Some(Value::Array(consts)) = values.get("enum").filter(|_| is_null && plain) else {
-        return;
-    };
-    let mut consts = consts.clone();
-    consts.push(Value::Null);
-    map.remove("anyOf");
-    map.insert("type".into(), serde_json::json!(["string", "null"]));
-    map.insert("enum".into(), Value::Array(consts));
 }
 
 fn array_bound(property: Option<&str>) -> Option<u64> {
@@ -270,21 +247,16 @@ mod tests {
     }
 
     #[test]
-    fn a_nullable_enum_becomes_one_enum_with_null() {
+    fn a_nullable_enum_stays_an_any_of_with_null() {
+        // `{type: ["string", "null"], enum: [..., null]}` would be shorter, but Anthropic's and
+        // some OpenAI validators reject null in an enum; every server takes this form
         let mut schema = json!({
             "anyOf": [{"oneOf": [{"const": "left"}, {"const": "right"}]}, {"type": "null"}]
         });
         make_strict(&mut schema, None);
         assert_eq!(
             schema,
-            json!({"type": ["string", "null"], "enum": ["left", "right", null]})
-        );
-        // a nullable object stays an anyOf
-        let mut object = json!({"anyOf": [{"$ref": "#/$defs/P"}, {"type": "null"}]});
-        make_strict(&mut object, None);
-        assert_eq!(
-            object,
-            json!({"anyOf": [{"$ref": "#/$defs/P"}, {"type": "null"}]})
+            json!({"anyOf": [{"type": "string", "enum": ["left", "right"]}, {"type": "null"}]})
         );
     }
 
