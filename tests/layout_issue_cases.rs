@@ -512,3 +512,73 @@ fn validation_reports_what_a_tampered_plan_fails_to_show() {
         assert!(codes_found.contains(&code), "{code} not in {codes_found:?}");
     }
 }
+
+#[test]
+fn validation_under_a_camera_move_reports_what_a_tampered_plan_fails_to_show() {
+    // The car drives from the left to the centre with the bird flying to a place above it
+    // while the camera pans left (the world slides right on screen): every statement is
+    // checked while the camera moves.
+    let mut sb = storyboard(
+        "wide",
+        json!([
+            entity("bird", "animal", "a blue bird"),
+            entity("car", "vehicle", "a red car")
+        ]),
+        json!([
+            cast("bird", rel("above", "car")),
+            cast("car", region("left"))
+        ]),
+        json!([
+            action("car", "drive", 0.0, 4.0, region("left"), region("center")),
+            action("bird", "fly", 1.0, 4.0, Value::Null, rel("above", "car"))
+        ]),
+    );
+    sb.shots[0].camera = serde_json::from_value(json!([{
+        "move": "pan", "direction": "left", "speed": "slow",
+        "start_s": 0.0, "end_s": 2.0, "target": null
+    }]))
+    .unwrap_or_else(|e| panic!("bad camera move: {e}"));
+    let good = plan(&sb);
+    assert_clean(&sb, &good);
+    let last = good.keyframes.len() - 1;
+    let found = |plan: &KeyframePlan| -> Vec<&'static str> {
+        validate(&sb, plan).iter().map(|f| f.code).collect()
+    };
+    let with_car = |k: usize, change: &dyn Fn(&mut scenec::ir::EntityFrame)| {
+        let mut plan = good.clone();
+        for e in plan.keyframes[k]
+            .entities
+            .iter_mut()
+            .filter(|e| e.id == "car")
+        {
+            change(e);
+        }
+        plan
+    };
+    // The car stays where it started on screen: with the world sliding right, it drove
+    // left.
+    let start = boxed(&good, 0, "car");
+    assert!(found(&with_car(last, &|e| e.bbox = start)).contains(&codes::PATH_NOT_SHOWN));
+    // The car is hidden in the middle of the frame after the camera has moved.
+    assert!(found(&with_car(2, &|e| e.visible = false)).contains(&codes::VISIBILITY));
+    // Hidden beyond the right edge, where the pan carries things, it could be the camera's
+    // doing; beyond the left edge it cannot.
+    let gone = |x: f64| {
+        move |e: &mut scenec::ir::EntityFrame| {
+            e.visible = false;
+            e.bbox = [x, e.bbox[1], x, e.bbox[3]];
+        }
+    };
+    assert!(!found(&with_car(2, &gone(1.0))).contains(&codes::VISIBILITY));
+    assert!(found(&with_car(2, &gone(0.0))).contains(&codes::VISIBILITY));
+    // The bird is hidden where its flight ends above the car.
+    let mut no_bird = good.clone();
+    for e in no_bird.keyframes[last]
+        .entities
+        .iter_mut()
+        .filter(|e| e.id == "bird")
+    {
+        e.visible = false;
+    }
+    assert!(found(&no_bird).contains(&codes::RELATION_BROKEN));
+}

@@ -76,6 +76,21 @@ pub enum EntityKind {
     Effect,
 }
 
+impl EntityKind {
+    /// Typical real-world height of an entity of this kind, in metres: with a box's height
+    /// and the camera's focal length it gives the entity's distance from the camera.
+    pub fn height_m(self) -> f64 {
+        match self {
+            EntityKind::Character | EntityKind::Crowd => 1.7,
+            EntityKind::Animal => 1.1,
+            EntityKind::Object => 0.5,
+            EntityKind::Vehicle => 1.5,
+            EntityKind::Structure => 8.0,
+            EntityKind::Effect => 2.0,
+        }
+    }
+}
+
 /// One continuous camera take.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Shot {

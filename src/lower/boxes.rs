@@ -32,17 +32,16 @@ fn framing_height(framing: Framing) -> f64 {
     }
 }
 
-/// Size of a kind relative to a standing adult, its width/height ratio in pixels, and its
-/// real-world height in metres (which sets its depth).
-fn kind_shape(kind: EntityKind) -> (f64, f64, f64) {
+/// Size of a kind relative to a standing adult and its width/height ratio in pixels.
+fn kind_shape(kind: EntityKind) -> (f64, f64) {
     match kind {
-        EntityKind::Character => (1.0, 0.42, 1.7),
-        EntityKind::Animal => (0.75, 1.2, 1.1),
-        EntityKind::Object => (0.35, 1.0, 0.5),
-        EntityKind::Vehicle => (0.7, 2.2, 1.5),
-        EntityKind::Structure => (1.6, 1.0, 8.0),
-        EntityKind::Crowd => (0.9, 3.0, 1.7),
-        EntityKind::Effect => (0.8, 1.5, 2.0),
+        EntityKind::Character => (1.0, 0.42),
+        EntityKind::Animal => (0.75, 1.2),
+        EntityKind::Object => (0.35, 1.0),
+        EntityKind::Vehicle => (0.7, 2.2),
+        EntityKind::Structure => (1.6, 1.0),
+        EntityKind::Crowd => (0.9, 3.0),
+        EntityKind::Effect => (0.8, 1.5),
     }
 }
 
@@ -110,14 +109,14 @@ pub fn is_depth(region: Region) -> bool {
 /// Width and height of a box of `kind` at `framing` in a frame of `aspect` (width / height),
 /// before any region or relation scaling.
 pub fn size(kind: EntityKind, framing: Framing, aspect: f64) -> (f64, f64) {
-    let (scale, ratio, _) = kind_shape(kind);
+    let (scale, ratio) = kind_shape(kind);
     let h = framing_height(framing) * scale;
     (h * ratio / aspect, h)
 }
 
 /// Real-world height in metres of an entity of `kind` (an object when unknown).
 pub fn world_height(kind: Option<EntityKind>) -> f64 {
-    kind_shape(kind.unwrap_or(EntityKind::Object)).2
+    kind.unwrap_or(EntityKind::Object).height_m()
 }
 
 /// The box a region gives a `w`×`h` box. `vertical`: the entity's placements speak of
@@ -227,8 +226,10 @@ pub fn depth_of(b: &BoxN, world_h: f64, cam0: &CameraState) -> f64 {
 }
 
 /// Re-projects a box laid out in the starting camera `cam0` through the camera `cam`, its
-/// centre placed at `depth`. When `keep_centre` is set (the camera target), the box keeps
-/// its centre and only scales.
+/// centre placed at `depth`. When `keep_centre` is set (the camera target), the box only
+/// scales, about the centre of its part inside the frame (its centre when it fits): the
+/// operator keeps what the frame shows of the target framed, so a close-up pulled back from
+/// shrinks towards the face the frame showed, not below the frame.
 pub fn project(
     b: &BoxN,
     depth: f64,
@@ -251,12 +252,14 @@ pub fn project(
         return [-1.0, -1.0, -1.0, -1.0];
     }
     let h = h0 * (cam.fy / cam0.fy) * depth / p[2];
+    if keep_centre {
+        let f = h / h0;
+        let shown = clip(b);
+        let pivot = [(shown[0] + shown[2]) / 2.0, (shown[1] + shown[3]) / 2.0];
+        return std::array::from_fn(|i| pivot[i % 2] + (b[i] - pivot[i % 2]) * f);
+    }
     let w = w0 * h / h0;
-    let (u, v) = if keep_centre {
-        (u0, v0)
-    } else {
-        (0.5 + cam.fx * p[0] / p[2], 0.5 + cam.fy * p[1] / p[2])
-    };
+    let (u, v) = (0.5 + cam.fx * p[0] / p[2], 0.5 + cam.fy * p[1] / p[2]);
     [u - w / 2.0, v - h / 2.0, u + w / 2.0, v + h / 2.0]
 }
 

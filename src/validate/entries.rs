@@ -140,11 +140,12 @@ pub fn check(
                 );
             }
             let inside = t >= enter + tol && t <= exit - tol;
+            let boxes: Vec<[f64; 4]> = entries.iter().map(|e| e.bbox).collect();
             if inside
                 && !visible
                 && !hidden
-                && !view.camera_moved_by(t)
                 && presence(view, &c.entity, t) == Presence::On
+                && !view.hidden_by_camera(plan, k, &boxes)
             {
                 hidden = true;
                 out.push(

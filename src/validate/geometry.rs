@@ -86,6 +86,12 @@ pub fn union(boxes: &[Rect]) -> Option<Rect> {
     })
 }
 
+/// Whether a plan box reaches an edge of the frame (it may go on past it, so the plan does
+/// not tell its full size).
+pub fn cut_by_frame(b: &Rect) -> bool {
+    b.iter().any(|&v| v <= 1e-6 || v >= 1.0 - 1e-6)
+}
+
 /// Horizontal centre.
 pub fn centre_x(r: &Rect) -> f64 {
     cx(r)

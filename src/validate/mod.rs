@@ -6,6 +6,7 @@
 //! cannot hide behind the code that made it. Every miss is a [`Finding`] with a code (see
 //! [`codes`] and the README), the storyboard's JSON pointer and the keyframe.
 
+mod camera;
 pub mod codes;
 mod entries;
 mod geometry;

@@ -3,7 +3,8 @@
 
 use crate::ir::{KeyframePlan, Region, Storyboard};
 
-use super::geometry;
+use super::camera::Lens;
+use super::geometry::{self, Rect};
 use super::relations::visible_box;
 use super::timing::ShotView;
 use super::{Finding, codes};
@@ -46,7 +47,10 @@ fn y_rank(r: Region, other: Region) -> Option<i8> {
     }
 }
 
-/// Every region-to-region path of the shot.
+/// Every region-to-region path of the shot. While the camera moves, a path shows either on
+/// screen as stated (the camera follows the mover, or the path outruns the move) or in the
+/// starting camera's frame once the keyframes' boxes are taken back through their cameras
+/// (at the distance the box's height gives the entity's kind).
 pub fn check(
     storyboard: &Storyboard,
     plan: &KeyframePlan,
@@ -60,17 +64,9 @@ pub fn check(
         ) else {
             continue;
         };
-        if storyboard.entity(&a.entity).is_none() {
+        let Some(entity) = storyboard.entity(&a.entity) else {
             continue;
-        }
-        let targeted = view
-            .shot
-            .camera
-            .iter()
-            .any(|m| m.target.as_deref() == Some(a.entity.as_str()));
-        if view.camera_moves_during(a.start_s, a.end_s) && !targeted {
-            continue;
-        }
+        };
         let (Some(k0), Some(k1)) = (
             view.keyframe_at(plan, a.start_s),
             view.keyframe_at(plan, a.end_s),
@@ -83,41 +79,86 @@ pub fn check(
         ) else {
             continue;
         };
-        let axes = [
-            (
-                x_rank(from).zip(x_rank(to)),
-                geometry::centre_x(&b1) - geometry::centre_x(&b0),
-                geometry::width(&b0).max(geometry::width(&b1)),
-                ["left", "right"],
-            ),
-            (
-                y_rank(from, to).zip(y_rank(to, from)),
-                geometry::centre_y(&b1) - geometry::centre_y(&b0),
-                geometry::height(&b0).max(geometry::height(&b1)),
-                ["up", "down"],
-            ),
-        ];
-        for (ranks, moved, size, words) in axes {
-            let Some((r0, r1)) = ranks else { continue };
-            if r0 == r1 {
-                continue;
-            }
-            let sign = if r1 > r0 { 1.0 } else { -1.0 };
-            let need = CLEAR_SHARE.min(0.5 * (1.0 - size).max(0.0));
-            if moved * sign + 0.002 < need {
-                let way = words[usize::from(r1 > r0)];
-                out.push(
-                    Finding::new(
-                        codes::PATH_NOT_SHOWN,
-                        format!("/shots/{}/actions/{j}", view.index),
-                        format!(
-                            "`{}` is to move {way} but its box moves {moved:+.3} of the frame (at least {need:.3} {way})",
-                            a.entity
-                        ),
-                    )
-                    .at(plan, k1),
-                );
-            }
+        let on_screen = misses(from, to, &b0, &b1);
+        if on_screen.is_empty() {
+            continue;
+        }
+        let height = entity.kind.height_m();
+        let start = view.start_lens(plan);
+        let in_start_frame = start.and_then(|start| {
+            let back = |k: usize, b: &Rect| {
+                start_frame_box(&start, &Lens::of(&plan.keyframes[k].camera), b, height)
+            };
+            Some(misses(from, to, &back(k0, &b0)?, &back(k1, &b1)?))
+        });
+        // A box the frame cuts does not tell its size, so neither its distance nor where
+        // the starting camera would see it: once the camera has moved, the plan cannot
+        // show such a path either way.
+        let moved = start.is_some_and(|s| s != Lens::of(&plan.keyframes[k1].camera));
+        let cut = geometry::cut_by_frame(&b0) || geometry::cut_by_frame(&b1);
+        if in_start_frame.is_some_and(|m| m.is_empty()) || (moved && cut) {
+            continue;
+        }
+        for message in on_screen {
+            out.push(
+                Finding::new(
+                    codes::PATH_NOT_SHOWN,
+                    format!("/shots/{}/actions/{j}", view.index),
+                    format!("`{}` {message}", a.entity),
+                )
+                .at(plan, k1),
+            );
         }
     }
+}
+
+/// `b`, seen by `now`, as the starting camera `start` sees it: its centre taken back
+/// through `now` at the distance its height gives a thing `height` metres tall, and
+/// projected by `start`; `None` when that point is behind the starting camera.
+fn start_frame_box(start: &Lens, now: &Lens, b: &Rect, height: f64) -> Option<Rect> {
+    let (w, h) = (geometry::width(b), geometry::height(b));
+    if h <= 0.0 {
+        return None;
+    }
+    let z = height * now.fy() / h;
+    let world = now.unproject(geometry::centre_x(b), geometry::centre_y(b), z);
+    let (u, v, z0) = start.project(&world)?;
+    let scale = start.fy() / now.fy() * z / z0;
+    let (hw, hh) = (w * scale / 2.0, h * scale / 2.0);
+    Some([u - hw, v - hh, u + hw, v + hh])
+}
+
+/// What the boxes `b0` (at the path's start) and `b1` (at its end) fail to show of a path
+/// from region `from` to region `to`, one sentence per axis.
+fn misses(from: Region, to: Region, b0: &Rect, b1: &Rect) -> Vec<String> {
+    let axes = [
+        (
+            x_rank(from).zip(x_rank(to)),
+            geometry::centre_x(b1) - geometry::centre_x(b0),
+            geometry::width(b0).max(geometry::width(b1)),
+            ["left", "right"],
+        ),
+        (
+            y_rank(from, to).zip(y_rank(to, from)),
+            geometry::centre_y(b1) - geometry::centre_y(b0),
+            geometry::height(b0).max(geometry::height(b1)),
+            ["up", "down"],
+        ),
+    ];
+    let mut out = Vec::new();
+    for (ranks, moved, size, words) in axes {
+        let Some((r0, r1)) = ranks else { continue };
+        if r0 == r1 {
+            continue;
+        }
+        let sign = if r1 > r0 { 1.0 } else { -1.0 };
+        let need = CLEAR_SHARE.min(0.5 * (1.0 - size).max(0.0));
+        if moved * sign + 0.002 < need {
+            let way = words[usize::from(r1 > r0)];
+            out.push(format!(
+                "is to move {way} but its box moves {moved:+.3} of the frame (at least {need:.3} {way})"
+            ));
+        }
+    }
+    out
 }

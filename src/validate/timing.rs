@@ -1,7 +1,8 @@
 //! Which keyframes belong to which shot, and which keyframe shows a shot-relative time.
 
-use crate::ir::{KeyframePlan, MoveKind, Shot, ShotSpan, Storyboard};
+use crate::ir::{KeyframePlan, Shot, ShotSpan, Storyboard};
 
+use super::camera::{self, Lens};
 use super::{Finding, codes};
 
 /// One shot of the storyboard with its frames in the plan.
@@ -65,21 +66,25 @@ impl ShotView<'_> {
             .find(|&k| plan.keyframes[k].frame == frame)
     }
 
-    /// Whether a camera move (other than static) has started by `t`: screen positions after
-    /// it are the camera's as much as the storyboard's.
-    pub fn camera_moved_by(&self, t: f64) -> bool {
-        self.shot
-            .camera
-            .iter()
-            .any(|m| m.kind != MoveKind::Static && m.start_s < t)
+    /// The camera at the shot's first keyframe, whose screen the storyboard's placements
+    /// speak of.
+    pub fn start_lens(&self, plan: &KeyframePlan) -> Option<Lens> {
+        self.keyframes
+            .first()
+            .map(|&k| Lens::of(&plan.keyframes[k].camera))
     }
 
-    /// Whether a camera move (other than static) overlaps `[t0, t1]`.
-    pub fn camera_moves_during(&self, t0: f64, t1: f64) -> bool {
-        self.shot
-            .camera
-            .iter()
-            .any(|m| m.kind != MoveKind::Static && m.start_s < t1 && m.end_s > t0)
+    /// Whether every one of `boxes` (hidden entries at keyframe `k`) went out of the frame
+    /// by an edge the camera's move since the shot's start carries things across.
+    pub fn hidden_by_camera(&self, plan: &KeyframePlan, k: usize, boxes: &[[f64; 4]]) -> bool {
+        let Some(start) = self.start_lens(plan) else {
+            return false;
+        };
+        let now = Lens::of(&plan.keyframes[k].camera);
+        !boxes.is_empty()
+            && boxes
+                .iter()
+                .all(|b| camera::explains_hidden(&start, &now, b))
     }
 }
 
