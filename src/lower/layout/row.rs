@@ -37,22 +37,22 @@ pub fn split_row(row: &Rect, n: usize) -> Vec<Rect> {
     };
     let cut_left = row[0] < 0.0 && row[2] > 0.0 && row[2] <= 1.0;
     let cut_right = row[2] > 1.0 && row[0] < 1.0 && row[0] >= 0.0;
-    let left_edges: Vec<f64> = if cut_left {
+    // The first instance's left edge and the distance from one to the next.
+    let (first, s) = if cut_left {
         // Closed up against the row's right end, which is inside the frame.
         let s = step(row[2]);
-        (0..n)
-            .map(|i| row[2] - w - (count - 1.0 - i as f64) * s)
-            .collect()
+        (row[2] - w - (count - 1.0) * s, s)
     } else if cut_right {
         // Closed up against the row's left end.
-        let s = step(1.0 - row[0]);
-        (0..n).map(|i| row[0] + i as f64 * s).collect()
+        (row[0], step(1.0 - row[0]))
     } else {
-        (0..n).map(|i| row[0] + i as f64 * full).collect()
+        (row[0], full)
     };
-    left_edges
-        .into_iter()
-        .map(|x0| [x0, row[1], x0 + w, row[3]])
+    (0..n)
+        .map(|i| {
+            let x0 = first + i as f64 * s;
+            [x0, row[1], x0 + w, row[3]]
+        })
         .collect()
 }
 
@@ -89,7 +89,10 @@ mod tests {
         let row = [0.3076 - row_width(w, 3), 0.24, 0.3076, 0.47];
         let parts = split_row(&row, 3);
         assert!(parts.iter().all(inside), "{parts:?}");
-        assert!((parts[2][2] - 0.3076).abs() < 1e-12, "the leader keeps its place");
+        assert!(
+            (parts[2][2] - 0.3076).abs() < 1e-12,
+            "the leader keeps its place"
+        );
         for pair in parts.windows(2) {
             assert!(pair[0][0] < pair[1][0], "still left to right: {parts:?}");
         }
