@@ -108,6 +108,8 @@ pub fn lower(
         .iter()
         .any(|c| matches!(c, Conditioning::CameraPoses | Conditioning::MotionSchedule));
     let mut layout_notes: Vec<LayoutNote> = Vec::new();
+    // The same for every keyframe and clip: trimmed to the budget once.
+    let negative = negative_prompt(profile);
     let mut shot_start_s = 0.0;
     for (shot, span) in storyboard.shots.iter().zip(&spans) {
         let ctx = ShotContext::new(storyboard, shot, span, options.easing, aspect, shot_start_s);
@@ -115,7 +117,8 @@ pub fn lower(
         let boundaries: Vec<u32> = clip_spans.iter().skip(1).map(|c| c.start_frame).collect();
         let first_index = keyframes.len();
         for (frame, reasons) in timeline::shot_keyframes(shot, span, &boundaries, interval_frames) {
-            let (keyframe, relaxed) = ctx.keyframe(frame, reasons, fps, profile, &states);
+            let (keyframe, relaxed) =
+                ctx.keyframe(frame, reasons, fps, profile, &states, &negative);
             for (pointer, message) in relaxed {
                 note(&mut layout_notes, &shot.id, frame, pointer, message);
             }
@@ -137,7 +140,7 @@ pub fn lower(
                 start_frame: c.start_frame,
                 num_frames: c.num_frames,
                 prompt: tokens::fit(&phrases, profile.tokenizer, profile.prompt_token_limit),
-                negative_prompt: negative_prompt(profile),
+                negative_prompt: negative.clone(),
                 trim_end: c.trim_end,
                 first_keyframe: index_of(c.start_frame),
                 last_keyframe: index_of(last_in_shot),
@@ -198,6 +201,7 @@ struct ShotContext<'a> {
     camera: ShotCamera<'a>,
     cam0: camera::CameraState,
     targets: Vec<&'a str>,
+    words: prompt::ShotWords,
     start_s: f64,
     /// Times of the shot's events (start, end, action and camera bounds), seconds.
     events: Vec<f64>,
@@ -235,6 +239,7 @@ impl<'a> ShotContext<'a> {
             camera,
             cam0,
             targets,
+            words: prompt::ShotWords::new(storyboard, shot),
             start_s,
             events,
         }
@@ -247,6 +252,7 @@ impl<'a> ShotContext<'a> {
         fps: f64,
         profile: &Profile,
         states: &StateTimeline<'a>,
+        negative: &str,
     ) -> (Keyframe, Vec<(String, String)>) {
         let t = self.snap(timeline::time_in_shot(
             self.span,
@@ -262,7 +268,8 @@ impl<'a> ShotContext<'a> {
             let Some(entity) = self.storyboard.entity(id) else {
                 continue;
             };
-            let action = active_action(self.shot, id, t);
+            let active = active_action(self.shot, id, t);
+            let action = active.map(|(j, p)| (&self.shot.actions[j], p));
             let state = states.at(id, self.start_s + t);
             let n = projected[i].len();
             let mut any_visible = false;
@@ -290,7 +297,7 @@ impl<'a> ShotContext<'a> {
             moments.push(EntityMoment {
                 description: prompt::counted(entity),
                 state,
-                action,
+                phase: active.and_then(|(j, p)| self.words.phase(j, p)),
                 placement: words::placement(
                     self.storyboard,
                     self.layout.pose(id, t),
@@ -300,14 +307,16 @@ impl<'a> ShotContext<'a> {
             });
         }
         let active = self.camera.active(t);
-        let phrases = prompt::keyframe_phrases(self.storyboard, self.shot, &moments, active);
+        let move_index =
+            active.and_then(|(m, _)| self.shot.camera.iter().position(|c| std::ptr::eq(c, m)));
+        let phrases = self.words.keyframe_phrases(&moments, move_index);
         let pose = cam.pose().map(|row| row.map(round6));
         let keyframe = Keyframe {
             frame,
             time_s: round6(f64::from(frame) / fps),
             shot: self.shot.id.clone(),
             prompt: tokens::fit(&phrases, profile.tokenizer, profile.prompt_token_limit),
-            negative_prompt: negative_prompt(profile),
+            negative_prompt: negative.to_string(),
             entities,
             camera: CameraFrame {
                 kind: active.map_or(MoveKind::Static, |(m, _)| m.kind),
@@ -451,17 +460,18 @@ fn groups(n: usize, links: &[(usize, usize)]) -> Vec<usize> {
     }
 }
 
-/// The action `id` is doing (or undergoing, as its affected object) at `t` (the latest
-/// started when several touch `t`) and its linear progress.
-fn active_action<'a>(shot: &'a Shot, id: &str, t: f64) -> Option<(&'a crate::ir::Action, f64)> {
+/// The index of the action `id` is doing (or undergoing, as its affected object) at `t`
+/// (the latest started when several touch `t`) and its linear progress.
+fn active_action(shot: &Shot, id: &str, t: f64) -> Option<(usize, f64)> {
     shot.actions
         .iter()
-        .filter(|a| {
+        .enumerate()
+        .filter(|(_, a)| {
             let acts = a.entity == id || a.object.as_ref().is_some_and(|o| o.entity == id);
             acts && a.start_s <= t && t <= a.end_s
         })
-        .max_by(|a, b| a.start_s.total_cmp(&b.start_s))
-        .map(|a| (a, easing::progress(t, a.start_s, a.end_s)))
+        .max_by(|(_, a), (_, b)| a.start_s.total_cmp(&b.start_s))
+        .map(|(j, a)| (j, easing::progress(t, a.start_s, a.end_s)))
 }
 
 fn round4(v: f64) -> f64 {

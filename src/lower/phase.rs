@@ -10,25 +10,46 @@
 use crate::ir::Action;
 use crate::lang::{gerund, lexicon};
 
-/// The action's phase at progress `p` (0 at its start, 1 at its end): "starting to walk",
-/// "walking from left to right", and at the end the result ("stopped") or still the
-/// progressive.
-pub fn action_phase(action: &Action, p: f64) -> String {
-    let verb = action.verb.trim().to_lowercase();
-    // verbs whose last frame shows a result ("stopped"), from the shared lexicon
-    let result = lexicon().result_of(&verb);
-    if p < 0.05 {
-        return match result {
+/// An action's three wordings, worked out once: its first keyframe's, the one while it is
+/// under way, and its last keyframe's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phases {
+    start: String,
+    under_way: String,
+    end: Option<String>,
+}
+
+impl Phases {
+    /// The wordings of `action`.
+    pub fn of(action: &Action) -> Self {
+        let verb = action.verb.trim().to_lowercase();
+        // verbs whose last frame shows a result ("stopped"), from the shared lexicon
+        let result = lexicon().result_of(&verb);
+        let start = match result {
             Some((Some(start), _)) => start.to_string(),
             _ => format!("starting to {verb}"),
         };
+        let under_way =
+            progressive(&verb, &action.description).unwrap_or_else(|| gerund_phrase(&verb));
+        Self {
+            start,
+            under_way,
+            end: result.map(|(_, end)| end.to_string()),
+        }
     }
-    if p > 0.95
-        && let Some((_, end)) = result
-    {
-        return end.to_string();
+
+    /// The action's phase at progress `p` (0 at its start, 1 at its end): "starting to
+    /// walk", "walking from left to right", and at the end the result ("stopped") or still
+    /// the progressive.
+    pub fn at(&self, p: f64) -> &str {
+        if p < 0.05 {
+            return &self.start;
+        }
+        match &self.end {
+            Some(end) if p > 0.95 => end,
+            _ => &self.under_way,
+        }
     }
-    progressive(&verb, &action.description).unwrap_or_else(|| gerund_phrase(&verb))
 }
 
 /// "walks from left to right" with verb "walk" → "walking from left to right".
@@ -103,7 +124,7 @@ mod tests {
         let walk = action("walk", "walks from left to right");
         let phases: Vec<String> = [0.0, 0.5, 1.0]
             .iter()
-            .map(|&p| action_phase(&walk, p))
+            .map(|&p| Phases::of(&walk).at(p).to_string())
             .collect();
         assert_eq!(
             phases,
@@ -116,12 +137,13 @@ mod tests {
         let stop = action("stop", "stops");
         let phases: Vec<String> = [0.0, 0.5, 1.0]
             .iter()
-            .map(|&p| action_phase(&stop, p))
+            .map(|&p| Phases::of(&stop).at(p).to_string())
             .collect();
         assert_eq!(phases, ["slowing to a stop", "stopping", "stopped"]);
         let sit = action("sit down", "sits down on the bench");
-        assert_eq!(action_phase(&sit, 0.0), "starting to sit down");
-        assert_eq!(action_phase(&sit, 0.5), "sitting down on the bench");
-        assert_eq!(action_phase(&sit, 1.0), "seated");
+        let sit = Phases::of(&sit);
+        assert_eq!(sit.at(0.0), "starting to sit down");
+        assert_eq!(sit.at(0.5), "sitting down on the bench");
+        assert_eq!(sit.at(1.0), "seated");
     }
 }

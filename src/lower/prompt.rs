@@ -9,8 +9,8 @@
 use std::borrow::Cow;
 
 use crate::ir::{
-    Action, Angle, CameraMove, Direction, Entity, Framing, MoveKind, Placement, Region, Relation,
-    Shot, Speed, Storyboard,
+    Angle, CameraMove, Direction, Entity, Framing, MoveKind, Placement, Region, Relation, Shot,
+    Speed, Storyboard,
 };
 
 use super::phase;
@@ -69,54 +69,87 @@ pub struct EntityMoment<'a> {
     pub description: Cow<'a, str>,
     /// Its state, if it has one.
     pub state: Option<StateAt>,
-    /// The action under way and its progress.
-    pub action: Option<(&'a Action, f64)>,
+    /// The phase of the action under way ("walking from left to right").
+    pub phase: Option<&'a str>,
     /// Placement words ("on the left", "moving to a spot under the wooden table").
     pub placement: Option<String>,
 }
 
-/// The clauses of a keyframe prompt.
-pub fn keyframe_phrases(
-    storyboard: &Storyboard,
-    shot: &Shot,
-    entities: &[EntityMoment<'_>],
-    camera: Option<(&CameraMove, f64)>,
-) -> Vec<Phrase> {
-    let mut out = Vec::new();
-    let mut sentence = 0;
-    out.push(clause(
-        sentence,
-        format!(
-            "{} shot, {}",
-            framing_words(shot.framing),
-            angle_words(shot.angle)
-        ),
-        "",
-        5,
-    ));
-    for e in entities {
-        sentence += 1;
-        out.push(clause(sentence, e.description.to_string(), "", 0));
-        if let Some(place) = &e.placement {
-            out.push(clause(sentence, place.clone(), " ", 3));
-        }
-        if let Some(state) = &e.state {
-            out.push(clause(sentence, state.words(), ", ", 0));
-        }
-        if let Some((action, p)) = e.action {
-            out.push(clause(sentence, phase::action_phase(action, p), ", ", 1));
+/// The words of one shot that every keyframe prompt repeats, worked out once per shot:
+/// framing and angle, setting, style, each camera move's words and each action's phases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShotWords {
+    framing: String,
+    setting: Option<String>,
+    style: Option<String>,
+    cameras: Vec<String>,
+    phases: Vec<phase::Phases>,
+}
+
+impl ShotWords {
+    /// The words of `shot`, one of `storyboard`'s shots.
+    pub fn new(storyboard: &Storyboard, shot: &Shot) -> Self {
+        let setting = shot.setting.trim().trim_end_matches('.');
+        let style = storyboard.style.trim().trim_end_matches('.');
+        Self {
+            framing: format!(
+                "{} shot, {}",
+                framing_words(shot.framing),
+                angle_words(shot.angle)
+            ),
+            setting: (!setting.is_empty()).then(|| setting_words(setting)),
+            style: (!style.is_empty()).then(|| style.to_string()),
+            cameras: shot
+                .camera
+                .iter()
+                .map(|m| camera_words(storyboard, m))
+                .collect(),
+            phases: shot.actions.iter().map(phase::Phases::of).collect(),
         }
     }
-    sentence += 1;
-    push_setting(&mut out, shot, sentence);
-    sentence += 1;
-    let camera_text = match camera {
-        Some((m, _)) => camera_words(storyboard, m),
-        None => "static camera".to_string(),
-    };
-    out.push(clause(sentence, camera_text, "", 4));
-    push_style(&mut out, storyboard, sentence + 1);
-    out
+
+    /// The phase of the shot's action number `action` at progress `p`.
+    pub fn phase(&self, action: usize, p: f64) -> Option<&str> {
+        self.phases.get(action).map(|ph| ph.at(p))
+    }
+
+    /// The clauses of a keyframe prompt: the entities at that instant, and the shot's camera
+    /// move number `camera` when one is under way.
+    pub fn keyframe_phrases(
+        &self,
+        entities: &[EntityMoment<'_>],
+        camera: Option<usize>,
+    ) -> Vec<Phrase> {
+        let mut out = Vec::with_capacity(4 * entities.len() + 4);
+        let mut sentence = 0;
+        out.push(clause(sentence, &self.framing, "", 5));
+        for e in entities {
+            sentence += 1;
+            out.push(clause(sentence, &e.description, "", 0));
+            if let Some(place) = &e.placement {
+                out.push(clause(sentence, place, " ", 3));
+            }
+            if let Some(state) = &e.state {
+                out.push(clause(sentence, &state.words(), ", ", 0));
+            }
+            if let Some(phase) = e.phase {
+                out.push(clause(sentence, phase, ", ", 1));
+            }
+        }
+        sentence += 1;
+        if let Some(setting) = &self.setting {
+            out.push(clause(sentence, setting, "", 2));
+        }
+        sentence += 1;
+        let camera_text = camera
+            .and_then(|i| self.cameras.get(i))
+            .map_or("static camera", String::as_str);
+        out.push(clause(sentence, camera_text, "", 4));
+        if let Some(style) = &self.style {
+            out.push(clause(sentence + 1, style, "", 6));
+        }
+        out
+    }
 }
 
 /// The clauses of a clip prompt: who is there and what they do during `[t0, t1]` seconds of
@@ -133,7 +166,7 @@ pub fn clip_phrases(
     let mut sentence = 0;
     out.push(clause(
         sentence,
-        format!(
+        &format!(
             "{} shot, {}",
             framing_words(shot.framing),
             angle_words(shot.angle)
@@ -146,10 +179,10 @@ pub fn clip_phrases(
             continue;
         };
         sentence += 1;
-        out.push(clause(sentence, counted(entity).into_owned(), "", 0));
+        out.push(clause(sentence, &counted(entity), "", 0));
         let (start, end) = states.get(i).cloned().unwrap_or((None, None));
         if let Some(s) = &start {
-            out.push(clause(sentence, s.words(), ", ", 0));
+            out.push(clause(sentence, &s.words(), ", ", 0));
         }
         let actions: Vec<&str> = shot
             .actions
@@ -158,12 +191,12 @@ pub fn clip_phrases(
             .map(|a| a.description.as_str())
             .collect();
         if !actions.is_empty() {
-            out.push(clause(sentence, actions.join(", then "), " ", 1));
+            out.push(clause(sentence, &actions.join(", then "), " ", 1));
         }
         if let Some(s) = &end
             && end != start
         {
-            out.push(clause(sentence, format!("ending {}", s.words()), ", ", 0));
+            out.push(clause(sentence, &format!("ending {}", s.words()), ", ", 0));
         }
     }
     sentence += 1;
@@ -180,7 +213,7 @@ pub fn clip_phrases(
     } else {
         moves.join(", then ")
     };
-    out.push(clause(sentence, camera, "", 4));
+    out.push(clause(sentence, &camera, "", 4));
     push_style(&mut out, storyboard, sentence + 1);
     out
 }
@@ -210,14 +243,14 @@ fn number_word(n: u32) -> String {
 pub fn negative_phrases() -> Vec<Phrase> {
     negative_terms()
         .enumerate()
-        .map(|(i, t)| clause(0, t.to_string(), ", ", if i < 2 { 0 } else { 7 }))
+        .map(|(i, t)| clause(0, t, ", ", if i < 2 { 0 } else { 7 }))
         .collect()
 }
 
 fn push_setting(out: &mut Vec<Phrase>, shot: &Shot, sentence: usize) {
     let setting = shot.setting.trim().trim_end_matches('.');
     if !setting.is_empty() {
-        out.push(clause(sentence, setting_words(setting), "", 2));
+        out.push(clause(sentence, &setting_words(setting), "", 2));
     }
 }
 
@@ -239,11 +272,11 @@ fn setting_words(setting: &str) -> String {
 fn push_style(out: &mut Vec<Phrase>, storyboard: &Storyboard, sentence: usize) {
     let style = storyboard.style.trim().trim_end_matches('.');
     if !style.is_empty() {
-        out.push(clause(sentence, style.to_string(), "", 6));
+        out.push(clause(sentence, style, "", 6));
     }
 }
 
-fn clause(sentence: usize, text: String, sep: &'static str, rank: u8) -> Phrase {
+fn clause(sentence: usize, text: &str, sep: &'static str, rank: u8) -> Phrase {
     Phrase {
         sentence,
         text: text.trim().trim_end_matches('.').to_string(),

@@ -21,13 +21,20 @@ pub fn estimate(tokenizer: Tokenizer, text: &str) -> usize {
     let mut other = 0usize;
     let mut letters = 0usize;
     for c in text.chars() {
-        if c.is_alphabetic() {
+        // ASCII (nearly every prompt character) by range tests, the rest by Unicode tables.
+        let (alphabetic, counted) = if c.is_ascii() {
+            let space = matches!(c, ' ' | '\t'..='\r');
+            (c.is_ascii_alphabetic(), !space)
+        } else {
+            (c.is_alphabetic(), c.is_numeric() || !c.is_whitespace())
+        };
+        if alphabetic {
             letters += 1;
             continue;
         }
         word_units += letters.div_ceil(7);
         letters = 0;
-        if c.is_numeric() || !(c.is_whitespace()) {
+        if counted {
             other += 1;
         }
     }
@@ -72,7 +79,7 @@ pub fn render(phrases: &[Phrase], keep: &[bool]) -> String {
                 out.push_str(". ");
             }
             current = Some(p.sentence);
-            out.push_str(&capitalize(&p.text));
+            push_capitalized(&mut out, &p.text);
         } else {
             out.push_str(p.sep);
             out.push_str(&p.text);
@@ -120,12 +127,12 @@ pub fn cut_words(text: &str, tokenizer: Tokenizer, limit: usize) -> String {
     }
 }
 
-/// `text` with its first letter upper-cased.
-pub fn capitalize(text: &str) -> String {
+/// Appends `text` to `out` with its first letter upper-cased.
+fn push_capitalized(out: &mut String, text: &str) {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(chars.as_str());
     }
 }
 
