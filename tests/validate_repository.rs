@@ -1,6 +1,7 @@
-//! Every storyboard the repository keeps — examples, fixtures, the storyboards in the
-//! replay cassettes, and the heuristic director's storyboard for every case of the suites
-//! in tests/eval — lowers for every backend into a plan that shows every statement
+//! Every storyboard the repository keeps — examples, fixtures (v1 ones upgraded, and the
+//! checker's broken fixtures that its fixes repair), the storyboards in the replay
+//! cassettes, and the heuristic director's storyboard for every case of the suites in
+//! tests/eval — lowers for every backend into a plan that shows every statement
 //! (translation validation finds nothing).
 
 use std::path::{Path, PathBuf};
@@ -54,10 +55,15 @@ fn assert_faithful(name: &str, sb: &CheckedStoryboard) {
 
 #[test]
 fn examples_and_fixtures_validate_clean() {
-    let files: Vec<PathBuf> = ["examples", "tests/fixtures", "tests/fixtures/storyboards"]
-        .iter()
-        .flat_map(|d| json_files(d))
-        .collect();
+    let files: Vec<PathBuf> = [
+        "examples",
+        "tests/fixtures",
+        "tests/fixtures/storyboards",
+        "tests/fixtures/v1",
+    ]
+    .iter()
+    .flat_map(|d| json_files(d))
+    .collect();
     assert!(
         files.len() >= 8,
         "expected the examples and fixtures, found {files:?}"
@@ -71,6 +77,25 @@ fn examples_and_fixtures_validate_clean() {
             storyboard(&value).unwrap_or_else(|| panic!("{} does not check clean", path.display()));
         assert_faithful(&path.display().to_string(), &sb);
     }
+}
+
+#[test]
+fn broken_fixtures_that_the_fixes_repair_validate_clean() {
+    // The checker's fixtures for its codes: those with warnings only, and those whose errors
+    // the deterministic fixes repair, are storyboards the CLI lowers.
+    let mut lowered = 0;
+    for path in json_files("tests/fixtures/broken") {
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        if let Some(sb) = storyboard(&value) {
+            lowered += 1;
+            assert_faithful(&path.display().to_string(), &sb);
+        }
+    }
+    assert!(lowered >= 8, "only {lowered} broken fixtures lowered");
 }
 
 /// The storyboard a replayed cassette ends with: its last reply that checks clean, else the
