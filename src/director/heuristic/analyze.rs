@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use super::camera::{self, Cue};
 use super::clauses::{Clause, Link, host_of};
 use super::entities::{NounPhrase, Registry, noun_phrase};
+use super::objects;
 use super::paths;
 use super::placements::{self, Path};
 use super::predicate::{self, Parsed, Verb};
 use super::states;
 use super::tokenize::{Token, join};
-use crate::ir::{Angle, EntityKind, Framing, Placement};
+use crate::ir::{Affected, Angle, EntityKind, Framing, Placement};
 use crate::lang::{Closed, lexicon};
 
 /// Times of day, which qualify a setting but are not one.
@@ -69,6 +70,8 @@ pub(super) struct Draft {
     pub state_from: Option<String>,
     /// Appearance after.
     pub state_to: Option<String>,
+    /// The other entity the action moves ("sets the vase on the sill").
+    pub object: Option<Affected>,
 }
 
 /// What one clause says.
@@ -413,12 +416,16 @@ fn draft(
     let end = change
         .as_ref()
         .map_or(tokens.len(), |c| c.at.max(verb.rest));
-    let Path { from, to } = placements::path(
+    let candidate = objects::candidate(tokens, verb, registry);
+    let mut path = placements::path(
         &tokens[..end],
         (verb.at + 1).min(end),
         &verb.lemma,
         registry,
     );
+    let object =
+        candidate.and_then(|c| objects::affected(tokens, verb, entity, c, &mut path, registry));
+    let Path { from, to } = path;
     let (from, to) = (not_self(from, entity), not_self(to, entity));
     if verb.lemma == "be" && from.is_none() && to.is_none() && change.is_none() {
         return None;
@@ -447,6 +454,7 @@ fn draft(
         to,
         state_from,
         state_to,
+        object,
     })
 }
 

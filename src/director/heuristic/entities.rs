@@ -277,6 +277,9 @@ pub(super) struct Registry {
     mentions: Vec<String>,
     /// The last clause subject made of several entities ("a man and his dog").
     group: Option<Vec<String>>,
+    /// The entity the last placing verb moved, which a later object "it" names ("lifts a
+    /// gear off the belt and drops it into a bin").
+    pub moved: Option<String>,
 }
 
 impl Registry {

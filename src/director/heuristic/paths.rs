@@ -57,6 +57,7 @@ pub(super) fn elided_leg(
         ),
         state_from: None,
         state_to: None,
+        object: None,
         ..previous
     });
 }

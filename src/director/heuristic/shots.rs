@@ -193,7 +193,7 @@ pub(super) fn build(
                         to: d.to.clone(),
                         state_from: d.state_from.clone(),
                         state_to: d.state_to.clone(),
-                        object: None,
+                        object: d.object.clone(),
                     };
                     // Simultaneous clauses that make one entity move two ways or change
                     // two ways at once ("a bird flies whilst it flies over a lake") keep
