@@ -44,10 +44,10 @@ def main() -> None:
     compile_us = mean_us(2000, lambda: scenec.compile(PROMPT, director="heuristic"))
     check_us = mean_us(2000, lambda: scenec.check(storyboard))
     lower_emit_us = mean_us(2000, lambda: scenec.emit(scenec.lower(storyboard, "wan"), "wan"))
-    print(f"compile (heuristic, generic)  {compile_us:8.1} µs")
-    print(f"check                         {check_us:8.1} µs")
-    print(f"lower + emit (wan)            {lower_emit_us:8.1} µs")
-    print(f"import scenec                 {import_ms():8.1} ms")
+    print(f"compile (heuristic, generic)  {compile_us:8.1f} µs")
+    print(f"check                         {check_us:8.1f} µs")
+    print(f"lower + emit (wan)            {lower_emit_us:8.1f} µs")
+    print(f"import scenec                 {import_ms():8.1f} ms")
 
 
 if __name__ == "__main__":

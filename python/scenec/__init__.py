@@ -13,7 +13,6 @@ released and returns plain dicts and lists; the behaviour is the library's.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from typing import Any, Iterable, List, Mapping, Optional, Union
 
@@ -97,7 +96,8 @@ def compile(
     ``llm_settings`` are the CLI's LLM flags with ``_`` for ``-``: ``base_url``, ``model``,
     ``api_key_env``, ``temperature``, ``seed``, ``max_tokens``, ``connect_timeout``,
     ``read_timeout``, ``request_timeout``, ``max_response_bytes``, ``max_attempts``,
-    ``mode``, ``prompt_dir``, ``record``, ``cassettes``, ``no_cache``, ``fallback``; an
+    ``mode``, ``prompt_dir``, ``examples``, ``strict_fidelity``, ``no_fidelity``, ``record``,
+    ``cassettes``, ``no_cache``, ``fallback``; an
     unknown name raises :class:`InputError`. The GIL is released while the pipeline runs.
 
     Returns ``{"storyboard", "plan", "payload", "meta", "diagnostics"}``. Raises
@@ -125,6 +125,8 @@ async def compile_async(
     The compile runs on scenec's own runtime with the GIL released, so the event loop and
     other coroutines keep running while it waits for the model.
     """
+    import asyncio  # here, not at the top: it doubles the time of `import scenec`
+
     call = functools.partial(
         compile,
         prompt,
