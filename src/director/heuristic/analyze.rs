@@ -255,7 +255,9 @@ fn read(
     let mut after_verb = 0;
     if let Some(verb) = &parsed.verb {
         after_verb = verb.rest;
-        let meta = imperative && META_VERBS.contains(&verb.lemma.as_str());
+        // an imperative is in the base form: "and says" continues a sentence
+        let base_form = tokens.get(verb.at).is_some_and(|t| t.lower == verb.lemma);
+        let meta = imperative && base_form && META_VERBS.contains(&verb.lemma.as_str());
         if !camera_subject && !meta && (!imperative || cues.is_empty()) {
             // The object right after the verb is an entity too ("plants a flag", "picks up
             // a cube"), and so is the agent of a passive ("set afloat by a child").
@@ -348,7 +350,34 @@ fn read(
     {
         registry.resolve(np, false);
     }
+    if let Some(quote) = &clause.quote {
+        say(&mut reading.actions, quote);
+    }
     reading
+}
+
+/// The most words of a quoted line an action description keeps.
+const MAX_QUOTE_WORDS: usize = 12;
+
+/// Gives a quoted line to the clause's speech action (else its first action): the speaker
+/// says it ("says \"We anchor at dawn.\"").
+fn say(actions: &mut [Draft], quote: &str) {
+    let lex = lexicon();
+    let Some(pos) = actions
+        .iter()
+        .position(|a| lex.is_speech_verb(&a.verb))
+        .or((!actions.is_empty()).then_some(0))
+    else {
+        return;
+    };
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let line = if words.len() > MAX_QUOTE_WORDS {
+        format!("{}…", words[..MAX_QUOTE_WORDS].join(" "))
+    } else {
+        words.join(" ")
+    };
+    let action = &mut actions[pos];
+    action.description = format!("{} \"{line}\"", action.description);
 }
 
 /// When the clause only names the video, a brief's heading ("a 30-second ad for a water

@@ -2,7 +2,7 @@
 //! the clauses in true time order ("after washing…, the boy…", "…before brewing…").
 
 use super::entities::noun_phrase;
-use super::tokenize::Token;
+use super::tokenize::{Token, join};
 use super::verbs::{Form, known_verb};
 use super::words::{is_adverb, is_verb_after_noun, number};
 use crate::ir::Transition;
@@ -43,6 +43,9 @@ pub(super) struct Clause {
     /// Whether a sequence word ("then", "afterwards", "after that") puts it after the
     /// previous clause.
     pub marked: bool,
+    /// The quoted line its speaker says ("says, \"We anchor at dawn.\""), kept out of the
+    /// clause's tokens.
+    pub quote: Option<String>,
 }
 
 /// Splits `tokens` into clauses, in text order.
@@ -58,6 +61,23 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
             s.close();
             s.sentence += 1;
             i += 1;
+            continue;
+        }
+        // Quoted speech is what a speaker says, never part of the scene.
+        if is_quote_mark(t)
+            && let Some(close) = (i + 1..tokens.len()).find(|&k| is_quote_mark(&tokens[k]))
+        {
+            let inner = &tokens[i + 1..close];
+            s.attach_quote(join(inner).trim_end_matches(',').to_string());
+            // a line that ends its sentence ends the prompt's sentence too: ."He nods"
+            let next_capital = tokens
+                .get(close + 1)
+                .is_none_or(|n| n.text.starts_with(char::is_uppercase));
+            if inner.last().is_some_and(Token::ends_sentence) && next_capital {
+                s.close();
+                s.sentence += 1;
+            }
+            i = close + 1;
             continue;
         }
         if t.punct
@@ -181,6 +201,9 @@ struct Splitter {
     joined: bool,
     marked: bool,
     sentence: usize,
+    /// A quoted line not yet given to a clause, and whether it came before its clause.
+    quote: Option<String>,
+    quote_first: bool,
 }
 
 impl Splitter {
@@ -188,19 +211,65 @@ impl Splitter {
     /// new one in the same sentence.
     fn close(&mut self) {
         if self.current.iter().any(|t| !t.punct) || self.cut.is_some() {
+            let mut tokens = std::mem::take(&mut self.current);
+            if self.quote.is_some() && self.quote_first {
+                invert_speaker(&mut tokens);
+            }
             self.out.push(Clause {
-                tokens: std::mem::take(&mut self.current),
+                tokens,
                 link: self.link,
                 sentence: self.sentence,
                 cut: self.cut.take(),
                 joined_by_and: self.joined,
                 marked: self.marked,
+                quote: self.quote.take(),
             });
         }
         self.current.clear();
         self.link = Link::Sequential;
         self.joined = false;
         self.marked = false;
+    }
+}
+
+impl Splitter {
+    /// Gives a quoted line to its clause: the one being collected, else the one just closed
+    /// in the same sentence ("says, \"…\""), else the next one ("\"…\" asks Edith").
+    fn attach_quote(&mut self, text: String) {
+        if self.current.iter().any(|t| !t.punct) {
+            self.quote = Some(text);
+            self.quote_first = false;
+        } else if let Some(last) = self
+            .out
+            .last_mut()
+            .filter(|c| c.sentence == self.sentence && c.quote.is_none())
+        {
+            last.quote = Some(text);
+        } else {
+            self.quote = Some(text);
+            self.quote_first = true;
+        }
+    }
+}
+
+/// Whether `t` is a double quotation mark.
+fn is_quote_mark(t: &Token) -> bool {
+    t.punct && matches!(t.text.as_str(), "\"" | "“" | "”" | "«" | "»")
+}
+
+/// Puts the speaker of an inverted quotation before its verb: after a quoted line, "asks
+/// Edith" is "Edith asks".
+fn invert_speaker(tokens: &mut Vec<Token>) {
+    let speech = tokens
+        .first()
+        .and_then(|t| known_verb(&t.lower))
+        .is_some_and(|(lemma, _)| lexicon().is_speech_verb(&lemma));
+    if speech
+        && let Some(np) = noun_phrase(tokens, 1)
+        && tokens[np.end..].iter().all(|t| t.punct)
+    {
+        let verb = tokens.remove(0);
+        tokens.insert(np.end - 1, verb);
     }
 }
 
@@ -437,5 +506,25 @@ mod tests {
             ]
         );
         assert_eq!(join(&clauses[1].tokens), "a clock ringing");
+    }
+
+    #[test]
+    fn quoted_lines_belong_to_their_speaker_and_end_their_sentence() {
+        let clauses = split(&tokenize(
+            "Ana waves and says, \"See you at noon.\" The bus leaves. \"Wait!\" shouts Tom.",
+        ));
+        let read: Vec<(String, Option<String>, usize)> = clauses
+            .iter()
+            .map(|c| (join(&c.tokens), c.quote.clone(), c.sentence))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Ana waves".to_string(), None, 0),
+                ("says".into(), Some("See you at noon.".into()), 0),
+                ("The bus leaves".into(), None, 1),
+                ("Tom shouts".into(), Some("Wait!".into()), 2),
+            ]
+        );
     }
 }
