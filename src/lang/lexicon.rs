@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use super::upos::Upos;
 use super::verb_forms::{VerbForm, verb_form};
 
+mod framing_words;
 mod time_words;
 
 /// The class of a listed noun: what sort of thing it names.

@@ -350,6 +350,15 @@ fn read(
     {
         registry.resolve(np, false);
     }
+    if !camera_subject {
+        let taken: Vec<&str> = reading
+            .setting
+            .iter()
+            .chain(reading.actions.iter().filter_map(|a| a.state_to.as_ref()))
+            .map(String::as_str)
+            .collect();
+        super::mentions::register(tokens, &taken, registry);
+    }
     if let Some(quote) = &clause.quote {
         say(&mut reading.actions, quote);
     }

@@ -58,6 +58,7 @@ impl NounPhrase {
             Some(of)
                 if lexicon().is_partitive(self.head())
                     || lexicon().group_size(self.head()).is_some()
+                    || self.names_the_video()
                     || lexicon().is_body_part(self.head())
                     || is_style_noun(self.head()) =>
             {
@@ -65,6 +66,12 @@ impl NounPhrase {
             }
             _ => self,
         }
+    }
+
+    /// Whether the phrase names the video or how it is made or framed ("a realistic video",
+    /// "cinematic footage", "close-up low angle"), never a thing in it.
+    pub fn names_the_video(&self) -> bool {
+        self.pronoun.is_none() && lexicon().is_framing_noun(&self.nouns.join(" "))
     }
 
     /// Whether the phrase names a place rather than an entity.
@@ -293,9 +300,27 @@ impl Registry {
         }
         if (!as_subject && (np.is_place() || np.is_body_part() || np.is_ambient()))
             || np.head().is_empty()
+            || np.names_the_video()
         {
             return None;
         }
+        let (head, existing) = self.existing(np);
+        let id = match existing {
+            Some(k) => self.entities[k].id.clone(),
+            None => self.create(np, &head),
+        };
+        self.note(&id, as_subject);
+        Some(id)
+    }
+
+    /// Whether a noun phrase (not a pronoun) names an entity already registered.
+    pub fn knows(&self, np: &NounPhrase) -> bool {
+        self.existing(np.referent()).1.is_some()
+    }
+
+    /// The head noun an entity of `np` (its referent) is filed under, and the index of the
+    /// registered entity it names, if any.
+    fn existing(&self, np: &NounPhrase) -> (String, Option<usize>) {
         let counted = instances(np) > 1;
         let head = if counted {
             singular(np.head())
@@ -317,12 +342,7 @@ impl Registry {
                     lexicon().is_state_word(m.as_str()) && !e.description.contains(m.as_str())
                 }))
         });
-        let id = match existing {
-            Some(k) => self.entities[k].id.clone(),
-            None => self.create(np, &head),
-        };
-        self.note(&id, as_subject);
-        Some(id)
+        (head, existing)
     }
 
     /// Records that `id` was mentioned (as a subject or not). A mention right after one of

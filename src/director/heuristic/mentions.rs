@@ -1,0 +1,131 @@
+//! Things a clause names that its subject, object and camera rules did not make entities,
+//! read from the parse: nouns that are objects, obliques, modifiers or conjuncts ("aims a
+//! hose at a burning shed", "glides past a red buoy", "a girl walking her dog").
+
+use super::entities::{NounPhrase, Registry, noun_phrase};
+use super::kinds::kind_of;
+use super::placements::is_region_word;
+use super::tokenize::Token;
+use crate::ir::EntityKind;
+use crate::lang::{Closed, Upos, lexicon};
+
+/// Dependency relations (Universal Dependencies labels) of a noun that takes part in what
+/// a clause shows.
+const PARTICIPANT_RELATIONS: &[&str] = &["obj", "iobj", "obl", "nmod", "conj"];
+
+/// Dependency relations of the words a noun phrase opens with before its head.
+const PREMODIFIER_RELATIONS: &[&str] = &["det", "amod", "compound", "nummod", "nmod:poss"];
+
+/// Registers, in `registry`, every thing the clause's `tokens` name that is no entity yet,
+/// except what the clause already reads otherwise: its setting ("on a rocky cliff") and the
+/// states its actions end in ("melts into a puddle of water"), given in `taken`. An "of"
+/// complement belongs to the noun before it ("a sculpture of a swan").
+pub(super) fn register(tokens: &[Token], taken: &[&str], registry: &mut Registry) {
+    for (i, token) in tokens.iter().enumerate() {
+        let relation = token.deprel.as_str();
+        let base = relation.split(':').next().unwrap_or(relation);
+        // a time or measure ("obl:tmod", "obl:npmod") is no participant
+        if token.upos != Upos::Noun
+            || !PARTICIPANT_RELATIONS.contains(&base)
+            || relation.contains("tmod")
+            || relation.contains("npmod")
+        {
+            continue;
+        }
+        let start = phrase_start(tokens, i);
+        if start > 0 && tokens[start - 1].lower == "of" {
+            continue;
+        }
+        let Some(np) = noun_phrase(tokens, start) else {
+            continue;
+        };
+        let text = np.text.to_lowercase();
+        let is_taken = taken
+            .iter()
+            .any(|t| t.contains(text.as_str()) || text.contains(t));
+        if np.end > i
+            && np.head() == token.lower
+            && !is_taken
+            && names_a_thing(&np)
+            && !registry.knows(&np)
+        {
+            registry.resolve(&np, false);
+        }
+    }
+}
+
+/// Where the noun phrase headed by the noun at `i` starts: the first of the determiners,
+/// adjectives, numbers and nouns that modify it right before it.
+fn phrase_start(tokens: &[Token], i: usize) -> usize {
+    let mut start = i;
+    while start > 0 && {
+        let t = &tokens[start - 1];
+        !t.punct && PREMODIFIER_RELATIONS.contains(&t.deprel.as_str())
+    } {
+        start -= 1;
+    }
+    start
+}
+
+/// Whether a noun phrase names a thing in the scene: a listed noun with a determiner,
+/// number or possessive ("the piano", "her dog"; a bare "snow" or "waves" is the scene's
+/// stuff), or an unlisted one introduced with "a"/"an" ("a red buoy"), but not a place, body part, the air, a region
+/// of the frame, an appearance, a part of a group or a word about the video itself (its
+/// kind, "an 8-second bumper", included).
+fn names_a_thing(np: &NounPhrase) -> bool {
+    let head = np.head();
+    let lex = lexicon();
+    if np.pronoun.is_some()
+        || head.is_empty()
+        || np.referent().head() != head
+        || np.is_place()
+        || np.is_body_part()
+        || np.is_ambient()
+        || np.names_the_video()
+        || lex.is_video_noun(head)
+        || lex.is_partitive(head)
+        || lex.group_size(head).is_some()
+        || lex.is_state_word(head)
+        || lex.is_adjective(head)
+        || is_region_word(head)
+    {
+        return false;
+    }
+    let first = np.text.split(' ').next().unwrap_or("").to_lowercase();
+    let determined =
+        np.possessive || np.count.is_some() || lex.is(Closed::Determiner, first.as_str());
+    let indefinite = matches!(first.as_str(), "a" | "an");
+    // "in the dust", "through the smoke": an effect is an entity when introduced as one
+    match kind_of(head) {
+        Some(EntityKind::Effect) => indefinite,
+        Some(_) => determined,
+        None => indefinite,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Heuristic;
+    use crate::director::Request;
+
+    fn ids(prompt: &str) -> Vec<String> {
+        Heuristic
+            .decompose(&Request::new(prompt))
+            .map(|sb| sb.entities.into_iter().map(|e| e.id).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn objects_of_prepositions_are_entities_but_settings_states_and_stuff_are_not() {
+        assert_eq!(ids("A canoe glides past a red buoy."), ["canoe", "buoy"]);
+        assert_eq!(
+            ids("An ice sculpture of a swan melts into a puddle of water."),
+            ["ice_sculpture"]
+        );
+        assert_eq!(ids("A goat grazes in the snow."), ["goat"]);
+        assert_eq!(
+            ids("A cinematic video of a scene where a fox digs."),
+            ["fox"]
+        );
+    }
+}
