@@ -30,6 +30,7 @@ mod timing;
 mod title;
 mod tokenize;
 mod verbs;
+mod visibility;
 mod words;
 
 use std::time::Instant;
@@ -139,6 +140,7 @@ impl Heuristic {
         // The rules do not block shots yet: the cast is read off the actions, anchors,
         // camera targets and shot descriptions, as for a version 1 storyboard.
         check::infer_casts(&mut storyboard);
+        visibility::windows(&mut storyboard.shots);
         limits::fit_texts(&mut storyboard);
         Ok((storyboard, cut))
     }
