@@ -128,7 +128,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .collect();
     let mut verbs = set(include_str!("lexicon/verbs.txt"));
     verbs.extend(irregular.values().copied());
-    verbs.extend(time_words::speech_verbs());
+    verbs.extend(time_words::verbs());
     let closed = [
         (Closed::Determiner, include_str!("lexicon/determiners.txt")),
         (Closed::Possessive, include_str!("lexicon/possessives.txt")),

@@ -131,7 +131,20 @@ pub(super) fn read_all(clauses: &[Clause], registry: &mut Registry) -> Vec<Readi
         let host = host_of(clauses, i).map(|h| (&clauses[h].tokens, &parsed[h]));
         out.push(read(clause, &parsed[i], host, registry, &mut states));
         if parsed[i].verb.is_none() && out[i].actions.is_empty() {
-            paths::elided_leg(clauses, i, &mut out, registry);
+            // "(shifts from green to brown,) then to yellow": the next change
+            let next = (i > 0 && clauses[i - 1].sentence == clause.sentence)
+                .then(|| out[i - 1].actions.last())
+                .flatten()
+                .and_then(|last| states::next_change(&clause.tokens, last));
+            match next {
+                Some(next) => {
+                    if let Some(to) = &next.state_to {
+                        states.insert(next.entity.clone(), to.clone());
+                    }
+                    out[i].actions.push(next);
+                }
+                None => paths::elided_leg(clauses, i, &mut out, registry),
+            }
         }
     }
     paths::settle(clauses, &mut out);

@@ -1,79 +1,20 @@
 //! State changes: "turns red", "changes from blue to orange", "melts into a puddle",
 //! "bursts into bloom", "goes from day to night" → state_from / state_to.
 
+use super::analyze::Draft;
 use super::entities::noun_phrase;
-use super::tokenize::Token;
+use super::tokenize::{Token, join};
 use crate::lang::lexicon;
-
-/// Verbs that take an appearance as complement ("turns red", "comes out purple").
-const LINKING: &[&str] = &[
-    "turn",
-    "become",
-    "go",
-    "grow",
-    "get",
-    "fade",
-    "change",
-    "shift",
-    "come",
-    "end",
-    "glow",
-    "flush",
-    "blush",
-    "look",
-    "stay",
-    "remain",
-    "ripen",
-    "transition",
-];
-
-/// Verbs whose "into X" is a transformation rather than a movement.
-const TRANSFORMING: &[&str] = &[
-    "melt",
-    "turn",
-    "transform",
-    "morph",
-    "burst",
-    "dissolve",
-    "change",
-    "grow",
-    "shatter",
-    "crumble",
-    "freeze",
-    "fade",
-    "explode",
-    "blossom",
-    "bloom",
-    "evolve",
-    "become",
-    "shift",
-    "transition",
-    "dry",
-    "wilt",
-    "wither",
-    "rot",
-    "boil",
-    "crystallize",
-    "unfold",
-    "collapse",
-    "break",
-];
 
 /// The material state a transforming verb implies its entity starts in: what melts is
 /// solid, what freezes or boils is liquid. `None` when the verb implies none.
 pub(super) fn implied_before(verb: &str) -> Option<&'static str> {
-    match verb {
-        "melt" | "thaw" | "shatter" | "crumble" => Some("solid"),
-        "freeze" | "crystallize" | "boil" | "evaporate" => Some("liquid"),
-        "dry" => Some("wet"),
-        "wilt" | "wither" | "rot" => Some("fresh"),
-        _ => None,
-    }
+    lexicon().material_before(verb)
 }
 
 /// Whether `verb` can turn its entity into another thing ("melts", "crumbles").
 pub(super) fn is_transforming(verb: &str) -> bool {
-    TRANSFORMING.contains(&verb)
+    lexicon().is_transforming_verb(verb)
 }
 
 /// A change of appearance.
@@ -120,7 +61,7 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
     }
     let mut i = start;
     // "comes out purple", "turns bright red".
-    if LINKING.contains(&verb) {
+    if lexicon().is_change_verb(verb) {
         while matches!(
             word(i),
             "out" | "up" | "to" | "completely" | "slowly" | "gradually" | "fully"
@@ -165,7 +106,7 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
         });
     }
     // "melts into a puddle of water", "bursts into full pink bloom".
-    if TRANSFORMING.contains(&verb) {
+    if is_transforming(verb) {
         let into = (start..tokens.len())
             .take_while(|&k| !tokens[k].punct)
             .find(|&k| word(k) == "into")?;
@@ -188,6 +129,32 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
         });
     }
     None
+}
+
+/// The next of successive changes, from a verbless clause after a change: "(shifts from
+/// green to brown,) then to yellow" — the same entity and verb, from where the last change
+/// ended to the new state.
+pub(super) fn next_change(tokens: &[Token], last: &Draft) -> Option<Draft> {
+    let from = last.state_to.clone()?;
+    let (first, rest) = tokens.split_first()?;
+    if !matches!(first.lower.as_str(), "to" | "into") || rest.iter().all(|t| t.punct) {
+        return None;
+    }
+    let to = phrase(rest);
+    if !is_state(&to) {
+        return None;
+    }
+    let verb_word = last.description.split(' ').next().unwrap_or(&last.verb);
+    Some(Draft {
+        entity: last.entity.clone(),
+        verb: last.verb.clone(),
+        description: format!("{verb_word} {}", join(tokens)),
+        from: None,
+        to: None,
+        state_from: Some(from),
+        state_to: Some(to),
+        object: None,
+    })
 }
 
 /// The words of a state phrase without articles.
@@ -318,5 +285,35 @@ mod tests {
             Some("bare".into())
         );
         assert_eq!(initial_state(&["lonely".into()]), None);
+    }
+
+    #[test]
+    fn a_verbless_state_after_a_change_is_the_next_change() {
+        let last = Draft {
+            entity: "leaf".into(),
+            verb: "turn".into(),
+            description: "turns from green to red".into(),
+            from: None,
+            to: None,
+            state_from: Some("green".into()),
+            state_to: Some("red".into()),
+            object: None,
+        };
+        let next = next_change(&tokenize("to a deep brown"), &last);
+        assert_eq!(
+            next.map(|d| (d.description, d.state_from, d.state_to)),
+            Some((
+                "turns to a deep brown".to_string(),
+                Some("red".into()),
+                Some("deep brown".into())
+            ))
+        );
+        // a place is no state; a clause without a change before it is none either
+        assert_eq!(next_change(&tokenize("to the garden"), &last), None);
+        let still = Draft {
+            state_to: None,
+            ..last
+        };
+        assert_eq!(next_change(&tokenize("to yellow"), &still), None);
     }
 }

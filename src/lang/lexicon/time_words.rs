@@ -35,9 +35,15 @@ static TIME_WORDS: LazyLock<TimeWords> = LazyLock::new(|| TimeWords {
         .collect(),
 });
 
-/// The verbs of speech, for the lexicon's verb set.
-pub(super) fn speech_verbs() -> impl Iterator<Item = &'static str> {
-    lines(include_str!("speech_verbs.txt"))
+/// The verbs of speech, change and transformation, for the lexicon's verb set.
+pub(super) fn verbs() -> impl Iterator<Item = &'static str> {
+    [
+        include_str!("speech_verbs.txt"),
+        include_str!("change_verbs.txt"),
+        include_str!("transforming_verbs.txt"),
+    ]
+    .into_iter()
+    .flat_map(lines)
 }
 
 impl Lexicon {
@@ -97,7 +103,8 @@ mod tests {
         let lex = lexicon();
         assert!(lex.is_video_noun("teaser") && !lex.is_video_noun("cat"));
         assert!(lex.is_sequence_word("finally") && !lex.is_sequence_word("while"));
-        assert!(lex.is_change_verb("cycle") && !lex.is_change_verb("walk"));
+        assert!(lex.is_change_verb("cycle") && lex.is_verb("cycle"));
+        assert!(!lex.is_change_verb("walk"));
         assert!(lex.is_transforming_verb("melt") && !lex.is_transforming_verb("sail"));
         assert_eq!(lex.material_before("melt"), Some("solid"));
         assert_eq!(lex.material_before("turn"), None);
