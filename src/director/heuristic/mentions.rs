@@ -33,7 +33,7 @@ pub(super) fn register(tokens: &[Token], taken: &[&str], registry: &mut Registry
             continue;
         }
         let start = phrase_start(tokens, i);
-        if start > 0 && tokens[start - 1].lower == "of" {
+        if start > 0 && tokens[start - 1].lower == "of" && !of_the_video(tokens, start - 1) {
             continue;
         }
         let Some(np) = noun_phrase(tokens, start) else {
@@ -52,6 +52,16 @@ pub(super) fn register(tokens: &[Token], taken: &[&str], registry: &mut Registry
             registry.resolve(&np, false);
         }
     }
+}
+
+/// Whether the "of" at `at` follows a word about the video or a comma ("medium shot, eye
+/// level, of a violinist"): its complement is what the video shows, not part of a thing.
+fn of_the_video(tokens: &[Token], at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| {
+            t.punct || lexicon().is_framing_noun(&t.lower) || lexicon().is_video_noun(&t.lower)
+        })
 }
 
 /// Where the noun phrase headed by the noun at `i` starts: the first of the determiners,
