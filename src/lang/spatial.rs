@@ -36,6 +36,8 @@ pub enum Spatial {
     Viewer,
     /// Particles that make a following "to" a destination ("over to", "up to").
     Particle,
+    /// Words that say their subject is off screen ("is gone").
+    Gone,
 }
 
 /// What a region word says about a place in the frame (`lexicon/region_words.txt`).
@@ -85,6 +87,7 @@ static LISTS: LazyLock<HashMap<Spatial, HashSet<&'static str>>> = LazyLock::new(
         (Spatial::Degree, include_str!("lexicon/degree_words.txt")),
         (Spatial::Frame, include_str!("lexicon/frame_nouns.txt")),
         (Spatial::Viewer, include_str!("lexicon/viewer_nouns.txt")),
+        (Spatial::Gone, include_str!("lexicon/gone_words.txt")),
         (
             Spatial::Particle,
             include_str!("lexicon/motion_particles.txt"),
@@ -162,6 +165,7 @@ mod tests {
             (Spatial::Frame, "frame"),
             (Spatial::Viewer, "camera"),
             (Spatial::Particle, "over"),
+            (Spatial::Gone, "gone"),
         ] {
             assert!(lex.is_spatial(class, word), "{class:?} {word}");
         }

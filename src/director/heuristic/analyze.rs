@@ -478,7 +478,16 @@ fn draft(
         candidate.and_then(|c| objects::affected(tokens, verb, entity, c, &mut path, registry));
     let Path { from, to } = path;
     let (from, to) = (not_self(from, entity), not_self(to, entity));
-    if verb.lemma == "be" && from.is_none() && to.is_none() && change.is_none() {
+    let words: Vec<String> = tokens[verb.rest.min(tokens.len())..]
+        .iter()
+        .map(|t| t.lower.clone())
+        .collect();
+    if verb.lemma == "be"
+        && from.is_none()
+        && to.is_none()
+        && change.is_none()
+        && !super::visibility::says_gone(&words)
+    {
         return None;
     }
     let (mut state_from, mut state_to) = (None, None);

@@ -25,6 +25,7 @@ pub(super) fn windows(shots: &mut [Shot]) {
                 .collect();
             let length = a.end_s - a.start_s;
             let lex = lexicon();
+            let said_gone = a.verb == "be" && says_gone(&words);
             if lex.is_spatial(Spatial::Appearing, &a.verb) || framed(&words, "into") {
                 // Coming in from a side: it walks in from just outside the frame.
                 if let Some(from) = &mut a.from
@@ -37,7 +38,7 @@ pub(super) fn windows(shots: &mut [Shot]) {
                 }
             }
             let gone = lex.is_spatial(Spatial::Disappearing, &a.verb) && !leaves_a_thing(&words);
-            if gone || framed(&words, "out") {
+            if gone || said_gone || framed(&words, "out") {
                 // Leaving by a side: it goes from the middle to just outside the frame.
                 if let Some(to) = &mut a.to
                     && let Some(side) = to.region.and_then(outside)
@@ -79,6 +80,14 @@ fn set(member: &mut CastMember, enter: &[(String, f64)], exit: &[(String, f64)])
     if member.exit_s.is_none() {
         member.exit_s = last_out;
     }
+}
+
+/// Whether the words say their subject is off screen: "is gone", "is out of sight".
+pub(super) fn says_gone(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| lexicon().is_spatial(Spatial::Gone, w.as_str()))
+        || framed(words, "out")
 }
 
 /// Whether the words say "into (the) frame" / "out of (the) view" and the like, `lead`
@@ -155,6 +164,13 @@ mod tests {
         let sb = storyboard("A waiter walks into the frame from the right.");
         let from = sb.shots[0].actions[0].from.as_ref().and_then(|p| p.region);
         assert_eq!(from, Some(crate::ir::Region::OffscreenRight));
+    }
+
+    #[test]
+    fn being_out_of_sight_closes_the_window() {
+        let sb = storyboard("A dog runs down the lane until it is out of sight.");
+        let dog = member(&sb, "dog");
+        assert!(dog.exit_s.is_some(), "{dog:?}");
     }
 
     #[test]
