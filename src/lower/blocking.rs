@@ -483,11 +483,14 @@ fn waypoints(
         }
     }
     points.sort_by(|a, b| a.t.total_cmp(&b.t));
-    // Of two statements for one instant, the later one (an action's over the cast's) wins.
+    // Of two statements for one instant, the later one (an action's over the cast's) wins;
+    // a hold (an object staying put until its next action takes it) never overrides one.
+    let is_hold = |w: &Waypoint| w.place.is_none() && w.pointer.is_empty();
     let mut k = 0;
     while k + 1 < points.len() {
         if points[k].t == points[k + 1].t {
-            points.remove(k);
+            let drop = if is_hold(&points[k + 1]) { k + 1 } else { k };
+            points.remove(drop);
         } else {
             k += 1;
         }

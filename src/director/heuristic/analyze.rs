@@ -148,6 +148,7 @@ pub(super) fn read_all(clauses: &[Clause], registry: &mut Registry) -> Vec<Readi
         }
     }
     paths::settle(clauses, &mut out);
+    super::manner::fold(clauses, &mut out);
     out
 }
 

@@ -17,6 +17,7 @@ mod clauses;
 mod entities;
 mod kinds;
 mod limits;
+mod manner;
 mod mentions;
 mod objects;
 mod paths;
