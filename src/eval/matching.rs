@@ -79,12 +79,14 @@ pub(crate) fn contains_run(words: &[String], run: &[String]) -> bool {
             .any(|w| w.iter().zip(run).all(|(a, b)| word_eq(a, b)))
 }
 
-/// Word equality up to inflection.
+/// Word equality up to inflection: verb forms, regular plurals and the irregular plurals
+/// the language layer knows ("children" and "child", "geese" and "goose").
 pub(crate) fn word_eq(a: &str, b: &str) -> bool {
     a == b
         || lemma(a) == lemma(b)
         || a.strip_suffix('s') == Some(b)
         || b.strip_suffix('s') == Some(a)
+        || crate::lang::singular(a) == crate::lang::singular(b)
 }
 
 #[cfg(test)]
@@ -102,6 +104,8 @@ mod tests {
     fn words_match_up_to_inflection() {
         assert!(word_eq("buries", "bury"));
         assert!(word_eq("cars", "car"));
+        assert!(word_eq("children", "child") && word_eq("geese", "goose"));
+        assert!(!word_eq("child", "chili"));
         assert!(!word_eq("cat", "category"));
         assert!(contains_run(
             &words("ice_sculpture"),
