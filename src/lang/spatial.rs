@@ -38,6 +38,8 @@ pub enum Spatial {
     Particle,
     /// Words that say their subject is off screen ("is gone").
     Gone,
+    /// Verbs that go out of view with a particle after them ("fades away", "melts away").
+    Fading,
 }
 
 /// What a region word says about a place in the frame (`lexicon/region_words.txt`).
@@ -88,6 +90,7 @@ static LISTS: LazyLock<HashMap<Spatial, HashSet<&'static str>>> = LazyLock::new(
         (Spatial::Frame, include_str!("lexicon/frame_nouns.txt")),
         (Spatial::Viewer, include_str!("lexicon/viewer_nouns.txt")),
         (Spatial::Gone, include_str!("lexicon/gone_words.txt")),
+        (Spatial::Fading, include_str!("lexicon/fading_verbs.txt")),
         (
             Spatial::Particle,
             include_str!("lexicon/motion_particles.txt"),
@@ -166,6 +169,7 @@ mod tests {
             (Spatial::Viewer, "camera"),
             (Spatial::Particle, "over"),
             (Spatial::Gone, "gone"),
+            (Spatial::Fading, "fade"),
         ] {
             assert!(lex.is_spatial(class, word), "{class:?} {word}");
         }

@@ -416,10 +416,17 @@ impl Registry {
                 _ => true,
             }
         };
+        // With nothing better, "he" may be an animal or a thing and "it" a character ("the
+        // ghost glows, then it fades away").
         let loose = |id: &String| {
             let kind = self.kind(id);
-            matches!(p, "he" | "him" | "himself" | "she" | "her" | "herself")
-                && matches!(kind, Some(EntityKind::Object | EntityKind::Animal))
+            match p {
+                "he" | "him" | "himself" | "she" | "her" | "herself" => {
+                    matches!(kind, Some(EntityKind::Object | EntityKind::Animal))
+                }
+                "it" | "itself" => kind == Some(EntityKind::Character),
+                _ => false,
+            }
         };
         let found = if as_subject {
             self.subjects

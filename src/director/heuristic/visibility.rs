@@ -25,7 +25,7 @@ pub(super) fn windows(shots: &mut [Shot]) {
                 .collect();
             let length = a.end_s - a.start_s;
             let lex = lexicon();
-            let said_gone = a.verb == "be" && says_gone(&words);
+            let said_gone = (a.verb == "be" && says_gone(&words)) || then_gone(&words);
             if lex.is_spatial(Spatial::Appearing, &a.verb) || framed(&words, "into") {
                 // Coming in from a side: it walks in from just outside the frame.
                 if let Some(from) = &mut a.from
@@ -37,7 +37,8 @@ pub(super) fn windows(shots: &mut [Shot]) {
                     enter.push((a.entity.clone(), a.start_s + APPEAR_AT * length));
                 }
             }
-            let gone = lex.is_spatial(Spatial::Disappearing, &a.verb) && !leaves_a_thing(&words);
+            let gone = (lex.is_spatial(Spatial::Disappearing, &a.verb) && !leaves_a_thing(&words))
+                || fades(&a.verb, &words);
             if gone || said_gone || framed(&words, "out") {
                 // Leaving by a side: it goes from the middle to just outside the frame.
                 if let Some(to) = &mut a.to
@@ -88,6 +89,24 @@ pub(super) fn says_gone(words: &[String]) -> bool {
         .iter()
         .any(|w| lexicon().is_spatial(Spatial::Gone, w.as_str()))
         || framed(words, "out")
+}
+
+/// Whether a clause joined to the action says its subject is gone: "pops and is gone",
+/// "rushes past and is gone by the end".
+fn then_gone(words: &[String]) -> bool {
+    let lex = lexicon();
+    words.windows(2).any(|w| {
+        lex.is(Closed::Auxiliary, w[0].as_str()) && lex.is_spatial(Spatial::Gone, w[1].as_str())
+    })
+}
+
+/// Whether a fading verb goes out of view: "fades away", "melts away" (not "fades in").
+fn fades(verb: &str, words: &[String]) -> bool {
+    let lex = lexicon();
+    lex.is_spatial(Spatial::Fading, verb)
+        && words
+            .get(1)
+            .is_some_and(|w| lex.is_spatial(Spatial::Particle, w.as_str()))
 }
 
 /// Whether the words say "into (the) frame" / "out of (the) view" and the like, `lead`
@@ -177,6 +196,21 @@ mod tests {
     fn leaving_a_place_is_not_leaving_the_picture() {
         let sb = storyboard("A steam train leaves the station as the camera trucks left.");
         assert_eq!(member(&sb, "steam_train").exit_s, None);
+    }
+
+    #[test]
+    fn being_gone_after_an_action_closes_the_window() {
+        let sb = storyboard("A firework bursts overhead and is gone.");
+        let firework = member(&sb, "firework");
+        assert!(firework.exit_s.is_some(), "{firework:?}");
+    }
+
+    #[test]
+    fn fading_away_closes_the_window_but_fading_in_does_not() {
+        let sb = storyboard("A mirage shimmers above the road, then it fades away.");
+        assert!(member(&sb, "mirage").exit_s.is_some(), "{:?}", sb.shots[0]);
+        let sb = storyboard("A lantern fades in over the lake.");
+        assert_eq!(member(&sb, "lantern").exit_s, None);
     }
 
     #[test]
