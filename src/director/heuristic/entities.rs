@@ -8,7 +8,7 @@ use super::tokenize::{Token, join};
 use super::words::{is_function_word, is_verb_after_noun, number};
 use crate::check::limits::{MAX_COUNT, MAX_ID_CHARS};
 use crate::ir::{Entity, EntityKind};
-use crate::lang::{Closed, lexicon, regular_singular, singular};
+use crate::lang::{Closed, Upos, lexicon, regular_singular, singular};
 
 /// Longest id before its `_n` suffix: room for a suffix of up to seven digits.
 const MAX_BASE_ID_CHARS: usize = MAX_ID_CHARS - 8;
@@ -153,7 +153,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
         }
         if let Some(head) = words.last()
             && has_noun
-            && is_verb_after_noun(tokens, j, head)
+            && (is_verb_after_noun(tokens, j, head) || is_verb_after_name(tokens, j))
         {
             break;
         }
@@ -170,7 +170,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
         words.push(w.to_string());
         j += 1;
     }
-    if words.is_empty() {
+    if words.is_empty() || !heads_a_thing(&tokens[j - 1]) {
         return None;
     }
     // "twin toddlers", "a dozen eggs": a word before the noun that says how many.
@@ -241,6 +241,36 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
         text: join(&tokens[text_start..end]),
         count,
     })
+}
+
+/// Whether the last content word of a phrase can name a thing: not a time noun ("hours
+/// later", "that winter") and, unless the lexicon lists it as a noun, not tagged by the
+/// language layer as a word class that never heads a noun phrase (so "however", "although"
+/// or "halfway" name nothing), nor as a graded adjective ("smallest", lemma "small"). A
+/// plain adjective tag is not enough: the tagger calls unfamiliar nouns adjectives.
+fn heads_a_thing(head: &Token) -> bool {
+    let word = head.lower.as_str();
+    let never_a_head = match head.upos {
+        Upos::Adv | Upos::Sconj | Upos::Cconj | Upos::Adp => true,
+        Upos::Adj => head.lemma != word,
+        _ => false,
+    };
+    !lexicon().is_time_noun(word) && (lexicon().is_noun(word) || !never_a_head)
+}
+
+/// Whether the lower-case word at `i` is the verb of the name just before it ("Nadia
+/// tied", "Hugo decided"): the tagger calls the word a verb and the name a proper noun
+/// that is no verb itself (so a sentence-initial "Pan left" is not read as a name).
+fn is_verb_after_name(tokens: &[Token], i: usize) -> bool {
+    let (Some(name), Some(word)) = (i.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(i))
+    else {
+        return false;
+    };
+    word.upos == Upos::Verb
+        && word.text.starts_with(|c: char| c.is_lowercase())
+        && name.upos == Upos::Propn
+        && name.text.starts_with(|c: char| c.is_uppercase())
+        && super::verbs::known_verb(&name.lower).is_none()
 }
 
 /// How many things a word before a noun says there are: a whole number word or numeral
@@ -620,6 +650,28 @@ mod tests {
     fn np(text: &str) -> NounPhrase {
         let t = tokenize(text);
         noun_phrase(&t, 0).unwrap_or_else(|| panic!("no noun phrase in {text}"))
+    }
+
+    #[test]
+    fn time_nouns_and_non_nouns_head_no_phrase() {
+        let t = tokenize("Hours later they met that winter.");
+        assert!(noun_phrase(&t, 0).is_none());
+        assert!(noun_phrase(&t, 4).is_none());
+        let t = tokenize("However, the smallest stayed.");
+        assert!(noun_phrase(&t, 0).is_none());
+        assert!(noun_phrase(&t, 2).is_none());
+        // An unfamiliar noun the tagger calls an adjective still heads its phrase.
+        assert_eq!(np("A snowman melts.").nouns, ["snowman"]);
+    }
+
+    #[test]
+    fn a_name_stops_before_its_verb() {
+        assert_eq!(np("Nadia tied the rope").nouns, ["nadia"]);
+        let t = tokenize("Then Hugo decided to stay");
+        assert_eq!(
+            noun_phrase(&t, 1).map(|p| p.nouns),
+            Some(vec!["hugo".into()])
+        );
     }
 
     #[test]

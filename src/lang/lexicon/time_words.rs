@@ -16,6 +16,7 @@ struct TimeWords {
     transforming_verbs: HashSet<&'static str>,
     material_states: HashMap<&'static str, &'static str>,
     speech_verbs: HashSet<&'static str>,
+    time_nouns: HashSet<&'static str>,
     tens: HashMap<&'static str, u32>,
 }
 
@@ -29,6 +30,7 @@ static TIME_WORDS: LazyLock<TimeWords> = LazyLock::new(|| TimeWords {
         .map(|(verb, state)| (verb, state.trim()))
         .collect(),
     speech_verbs: set(include_str!("speech_verbs.txt")),
+    time_nouns: set(include_str!("time_nouns.txt")),
     tens: lines(include_str!("tens.txt"))
         .filter_map(|l| l.split_once('\t'))
         .filter_map(|(word, value)| Some((word, value.trim().parse().ok()?)))
@@ -92,6 +94,12 @@ impl Lexicon {
     pub fn is_speech_verb(&self, lemma: &str) -> bool {
         TIME_WORDS.speech_verbs.contains(lemma)
     }
+
+    /// Whether `word` names a stretch or point of time ("hours", "winter", "morning"): the
+    /// head of a temporal phrase ("hours later", "every morning"), never a thing in a scene.
+    pub fn is_time_noun(&self, word: &str) -> bool {
+        TIME_WORDS.time_nouns.contains(word)
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +117,8 @@ mod tests {
         assert_eq!(lex.material_before("melt"), Some("solid"));
         assert_eq!(lex.material_before("turn"), None);
         assert!(lex.is_speech_verb("mutter") && lex.is_verb("mutter"));
+        assert!(lex.is_time_noun("winter") && lex.is_time_noun("hours"));
+        assert!(!lex.is_time_noun("clock"));
         assert_eq!(lex.tens_word("forty"), Some(40));
         assert_eq!(lex.tens_word("ninety-nine"), Some(99));
         assert_eq!(lex.tens_word("forty-twelve"), None);
