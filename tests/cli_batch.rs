@@ -92,6 +92,9 @@ async fn sigterm_leaves_whole_lines_and_resume_completes_one_line_per_id() {
                 "--director",
                 "llm",
                 "--no-cache",
+                // one request per prompt: the server answers the panda for every prompt,
+                // which the fidelity gate would send back for repair
+                "--no-fidelity",
                 "--concurrency",
                 "4",
                 "-o",
