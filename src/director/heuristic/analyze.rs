@@ -702,17 +702,9 @@ pub(super) fn lower_first(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Heuristic;
+    use super::super::test_support::storyboard;
     use super::super::tokenize::tokenize;
     use super::*;
-    use crate::director::Request;
-    use crate::ir::Storyboard;
-
-    fn storyboard(prompt: &str) -> Storyboard {
-        Heuristic
-            .decompose(&Request::new(prompt))
-            .unwrap_or_else(|e| panic!("{prompt}: {e}"))
-    }
 
     fn verbs(prompt: &str) -> Vec<(String, String)> {
         storyboard(prompt)

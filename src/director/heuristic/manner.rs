@@ -77,17 +77,12 @@ fn merge(a: Option<&Placement>, b: Option<&Placement>) -> Option<Option<Placemen
 
 #[cfg(test)]
 mod tests {
-    use crate::director::{Heuristic, Request};
+    use super::super::test_support::{actions, storyboard};
     use crate::ir::{Region, Relation};
 
     #[test]
     fn a_participle_of_manner_joins_the_next_action() {
-        let Ok(sb) = Heuristic.decompose(&Request::new(
-            "A cyclist, riding from right to left, passes a parked van.",
-        )) else {
-            panic!("the prompt decomposes");
-        };
-        let actions = &sb.shots[0].actions;
+        let actions = actions("A cyclist, riding from right to left, passes a parked van.");
         assert_eq!(actions.len(), 1, "{actions:?}");
         let (from, to) = (actions[0].from.as_ref(), actions[0].to.as_ref());
         assert_eq!(from.and_then(|p| p.region), Some(Region::Right));
@@ -98,12 +93,7 @@ mod tests {
 
     #[test]
     fn a_trailing_participle_restating_the_path_is_one_action() {
-        let Ok(sb) = Heuristic.decompose(&Request::new(
-            "A skater glides past the bench, moving from its right to its left.",
-        )) else {
-            panic!("the prompt decomposes");
-        };
-        let actions = &sb.shots[0].actions;
+        let actions = actions("A skater glides past the bench, moving from its right to its left.");
         assert_eq!(actions.len(), 1, "{actions:?}");
         assert_eq!(
             actions[0].to.as_ref().and_then(|p| p.relation),
@@ -113,11 +103,7 @@ mod tests {
 
     #[test]
     fn a_participle_without_a_path_is_left_alone() {
-        let Ok(sb) = Heuristic.decompose(&Request::new(
-            "A dog, wagging its tail, runs to the left of the gate.",
-        )) else {
-            panic!("the prompt decomposes");
-        };
+        let sb = storyboard("A dog, wagging its tail, runs to the left of the gate.");
         assert!(
             sb.shots[0].actions.iter().any(|a| a.verb == "wag"),
             "{sb:?}"

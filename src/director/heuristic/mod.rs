@@ -26,6 +26,8 @@ mod predicate;
 mod shots;
 mod states;
 mod style;
+#[cfg(test)]
+mod test_support;
 mod tidy;
 mod timing;
 mod title;

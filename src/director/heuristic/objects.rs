@@ -140,19 +140,8 @@ fn taken_off(
 
 #[cfg(test)]
 mod tests {
-    use super::super::Heuristic;
-    use crate::director::Request;
+    use super::super::test_support::actions;
     use crate::ir::{Action, Relation};
-
-    fn actions(prompt: &str) -> Vec<Action> {
-        Heuristic
-            .decompose(&Request::new(prompt))
-            .unwrap_or_else(|e| panic!("{prompt}: {e}"))
-            .shots
-            .into_iter()
-            .flat_map(|s| s.actions)
-            .collect()
-    }
 
     /// The affected entity, its relation and anchor at the end of the action.
     fn moved(a: &Action) -> Option<(String, Option<Relation>, Option<String>)> {

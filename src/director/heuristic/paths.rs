@@ -144,19 +144,8 @@ fn mirror(relation: Relation) -> Relation {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Heuristic;
-    use crate::director::Request;
-    use crate::ir::{Action, Placement, Region, Relation};
-
-    fn actions(prompt: &str) -> Vec<Action> {
-        Heuristic
-            .decompose(&Request::new(prompt))
-            .unwrap_or_else(|e| panic!("{prompt}: {e}"))
-            .shots
-            .into_iter()
-            .flat_map(|s| s.actions)
-            .collect()
-    }
+    use super::super::test_support::actions;
+    use crate::ir::{Placement, Region, Relation};
 
     fn region(p: &Option<Placement>) -> Option<Region> {
         p.as_ref().and_then(|p| p.region)

@@ -152,15 +152,8 @@ fn outside(region: Region) -> Option<Region> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Heuristic;
-    use crate::director::Request;
+    use super::super::test_support::storyboard;
     use crate::ir::{CastMember, Storyboard};
-
-    fn storyboard(prompt: &str) -> Storyboard {
-        Heuristic
-            .decompose(&Request::new(prompt))
-            .unwrap_or_else(|e| panic!("{prompt}: {e}"))
-    }
 
     fn member<'a>(sb: &'a Storyboard, id: &str) -> &'a CastMember {
         sb.shots[0]
