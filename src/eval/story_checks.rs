@@ -3,27 +3,35 @@
 //! action, and appearance changes (one or several, in time order) shown by the keyframe
 //! prompts.
 
-use super::matching::{action_matches, contains_words, find_entity, word_eq, words};
+use super::matching::{
+    action_matches, contains_words, find_entity, matching_entities, word_eq, words,
+};
 use super::suite::{AttributesExpect, CameraAfterExpect, StateExpect};
 use crate::ir::{Action, KeyframePlan, Shot, Storyboard};
 
-/// The entity's id or description holds every word.
+/// Some entity the phrase names holds every word in its id or description ("a blue cat and
+/// a white bird": the bird that is white, not just the first bird).
 pub(super) fn attributes(sb: &Storyboard, a: &AttributesExpect) -> Result<(), String> {
-    let ent =
-        find_entity(sb, &a.entity).ok_or_else(|| format!("no entity matches {:?}", a.entity))?;
-    let have = words(&format!("{} {}", ent.id, ent.description));
-    let missing: Vec<&String> = a
-        .words
-        .iter()
-        .filter(|w| !words(w).iter().all(|w| have.iter().any(|h| word_eq(h, w))))
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
+    let mut lacking = Vec::new();
+    for ent in matching_entities(sb, &a.entity) {
+        let have = words(&format!("{} {}", ent.id, ent.description));
+        let missing: Vec<&String> = a
+            .words
+            .iter()
+            .filter(|w| !words(w).iter().all(|w| have.iter().any(|h| word_eq(h, w))))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        lacking.push(format!(
             "{} ({:?}) lacks {missing:?}",
             ent.id, ent.description
-        ))
+        ));
+    }
+    if lacking.is_empty() {
+        Err(format!("no entity matches {:?}", a.entity))
+    } else {
+        Err(lacking.join("; "))
     }
 }
 
