@@ -1,26 +1,17 @@
 //! `scenec backends`: every backend profile, as a table for people or JSON for machines.
 
-use clap::ValueEnum;
 use scenec::backend::{self, Backend};
 use scenec::target::{self, Profile, Tokenizer};
 
 use super::EXIT_OK;
-
-/// Output format of the list.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    /// A table for people.
-    Text,
-    /// A JSON array of profiles.
-    Json,
-}
+use super::text_or_json::TextOrJson;
 
 /// Arguments of `scenec backends`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Output format: a table, or a JSON array of profiles.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
 }
 
 /// The backend a `--backend` value names, or a sentence for people listing the names there
@@ -38,8 +29,8 @@ pub fn named(name: &str) -> Result<Box<dyn Backend>, String> {
 pub fn run(args: &Args) -> u8 {
     let profiles = target::ALL;
     match args.format {
-        Format::Json => println!("{:#}", serde_json::to_value(profiles).unwrap_or_default()),
-        Format::Text => print!("{}", table(profiles)),
+        TextOrJson::Json => println!("{:#}", serde_json::to_value(profiles).unwrap_or_default()),
+        TextOrJson::Text => print!("{}", table(profiles)),
     }
     EXIT_OK
 }

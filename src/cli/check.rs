@@ -2,31 +2,23 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
 use scenec::check::{Checked, CheckedStoryboard, Diagnostic, Severity};
 use scenec::director::{Request, fidelity};
 use serde_json::Value;
 
 use super::logging::{note, quiet};
+use super::text_or_json::TextOrJson;
 use super::{EXIT_ERRORS, EXIT_INPUT, EXIT_OK, input};
-
-/// Output format of the diagnostics.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    /// Compiler-style text for people, on standard error.
-    Text,
-    /// A JSON array of diagnostics for machines, on standard output.
-    Json,
-}
 
 /// Arguments of `scenec check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Storyboard JSON file, or - for standard input.
     file: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Output format: compiler-style text on standard error, or a JSON array of diagnostics
+    /// on standard output.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
     /// Apply the deterministic fixes first (rescale shot durations, clamp intervals slightly
     /// past their shot) and report each change as a `fixed` note.
     #[arg(long)]
@@ -47,7 +39,7 @@ pub struct Args {
 /// Checks the file; exit 0 when clean or warnings only, 1 on errors, 2 when unreadable.
 pub fn run(args: &Args) -> u8 {
     let name = display_name(&args.file);
-    if matches!(args.format, Format::Json) && args.output.as_deref() == Some(Path::new("-")) {
+    if matches!(args.format, TextOrJson::Json) && args.output.as_deref() == Some(Path::new("-")) {
         eprintln!(
             "error: --format json prints diagnostics on standard output; write the fixed storyboard to a file with -o FILE"
         );
@@ -86,11 +78,11 @@ pub fn run(args: &Args) -> u8 {
         return EXIT_INPUT;
     }
     match args.format {
-        Format::Json => println!(
+        TextOrJson::Json => println!(
             "{:#}",
             serde_json::to_value(&checked.diagnostics).unwrap_or_default()
         ),
-        Format::Text => {
+        TextOrJson::Text => {
             let shown = fixed.as_ref().unwrap_or(&value);
             let shown_all = !quiet();
             for d in checked

@@ -56,6 +56,7 @@ mod runtime;
 mod schema;
 mod show_config;
 mod stop;
+mod text_or_json;
 mod verify;
 
 use std::ffi::OsString;
