@@ -16,7 +16,8 @@
 
 use serde_json::{Value, json};
 
-use super::layout::{ClipLayout, Instance};
+use super::layout::ClipLayout;
+use super::point_tracks::{PointTracks, clip_entry, points};
 use super::{Backend, EmitError, Payload};
 use crate::ir::{Clip, KeyframePlan};
 use crate::target::{self, Profile};
@@ -53,44 +54,19 @@ impl Backend for Ati {
     }
 }
 
-/// One clip: its prompt and the tracks as the nodes' JSON string.
+/// One clip: its prompt and the tracks as the nodes' JSON string; a track that leaves the
+/// frame for good ends at its last visible sample.
 fn clip_tracks(plan: &KeyframePlan, clip: &Clip) -> Result<Value, EmitError> {
     let layout = ClipLayout::new(plan, clip);
-    let first = f64::from(clip.start_frame);
-    let (tracked, untracked): (Vec<Instance>, Vec<Instance>) = layout
-        .instances()
-        .into_iter()
-        .partition(|&i| layout.at(i, first).is_some_and(|s| s.visible));
-    let tracks: Vec<Vec<Value>> = tracked
+    let tracks = PointTracks::sample(&layout, clip.start_frame, SAMPLES);
+    let json_tracks: Vec<Vec<Value>> = tracks
+        .samples
         .iter()
-        .map(|&instance| {
-            let samples: Vec<_> = (0..SAMPLES)
-                .filter_map(|i| {
-                    let u = f64::from(i) / f64::from(SAMPLES - 1);
-                    layout.at(instance, layout.frame_at(u))
-                })
-                .collect();
+        .map(|samples| {
             let end = samples.iter().rposition(|s| s.visible).map_or(0, |i| i + 1);
-            samples[..end]
-                .iter()
-                .map(|s| {
-                    let (x, y) = s.centre_px(plan.width, plan.height);
-                    json!({"x": x, "y": y})
-                })
-                .collect()
+            points(&samples[..end], plan.width, plan.height)
         })
         .collect();
-    let first_prompt = plan.keyframes.get(clip.first_keyframe).map(|k| &k.prompt);
-    Ok(json!({
-        "shot": clip.shot,
-        "start_frame": clip.start_frame,
-        "num_frames": clip.num_frames,
-        "trim_end": clip.trim_end,
-        "prompt": clip.prompt,
-        "negative_prompt": clip.negative_prompt,
-        "start_image_prompt": first_prompt,
-        "track_names": tracked.iter().map(Instance::name).collect::<Vec<_>>(),
-        "tracks": serde_json::to_string(&tracks)?,
-        "untracked": untracked.iter().map(Instance::name).collect::<Vec<_>>(),
-    }))
+    let fields = [("tracks", json!(serde_json::to_string(&json_tracks)?))];
+    Ok(clip_entry(plan, clip, &tracks, fields))
 }

@@ -13,6 +13,7 @@ mod layout;
 mod ltx;
 mod lvd;
 mod payload;
+mod point_tracks;
 mod wan;
 mod wan_move;
 

@@ -14,7 +14,8 @@
 
 use serde_json::{Value, json};
 
-use super::layout::{ClipLayout, Instance};
+use super::layout::ClipLayout;
+use super::point_tracks::{PointTracks, clip_entry, points};
 use super::{Backend, EmitError, Payload};
 use crate::ir::{Clip, KeyframePlan};
 use crate::target::{self, Profile};
@@ -47,44 +48,20 @@ impl Backend for WanMove {
     }
 }
 
-/// One clip: its prompt, the tracks as the node's JSON string, their visibility.
+/// One clip: its prompt, the tracks as the node's JSON string (a sample every generated
+/// frame), their visibility.
 fn clip_tracks(plan: &KeyframePlan, clip: &Clip) -> Result<Value, EmitError> {
     let layout = ClipLayout::new(plan, clip);
-    let first = f64::from(clip.start_frame);
-    let (tracked, untracked): (Vec<Instance>, Vec<Instance>) = layout
-        .instances()
-        .into_iter()
-        .partition(|&i| layout.at(i, first).is_some_and(|s| s.visible));
-    let span = f64::from(clip.num_frames.saturating_sub(1).max(1));
-    let mut tracks = Vec::with_capacity(tracked.len());
-    let mut visibility = Vec::with_capacity(tracked.len());
-    for &instance in &tracked {
-        let samples: Vec<_> = (0..clip.num_frames)
-            .filter_map(|j| layout.at(instance, layout.frame_at(f64::from(j) / span)))
-            .collect();
-        tracks.push(
-            samples
-                .iter()
-                .map(|s| {
-                    let (x, y) = s.centre_px(plan.width, plan.height);
-                    json!({"x": x, "y": y})
-                })
-                .collect::<Vec<_>>(),
-        );
-        visibility.push(samples.iter().map(|s| s.visible).collect::<Vec<_>>());
-    }
-    let first_prompt = plan.keyframes.get(clip.first_keyframe).map(|k| &k.prompt);
-    Ok(json!({
-        "shot": clip.shot,
-        "start_frame": clip.start_frame,
-        "num_frames": clip.num_frames,
-        "trim_end": clip.trim_end,
-        "prompt": clip.prompt,
-        "negative_prompt": clip.negative_prompt,
-        "start_image_prompt": first_prompt,
-        "track_names": tracked.iter().map(Instance::name).collect::<Vec<_>>(),
-        "track_coords": serde_json::to_string(&tracks)?,
-        "track_visibility": visibility,
-        "untracked": untracked.iter().map(Instance::name).collect::<Vec<_>>(),
-    }))
+    let tracks = PointTracks::sample(&layout, clip.start_frame, clip.num_frames);
+    let coords: Vec<Vec<Value>> = (tracks.samples.iter())
+        .map(|samples| points(samples, plan.width, plan.height))
+        .collect();
+    let visibility: Vec<Vec<bool>> = (tracks.samples.iter())
+        .map(|samples| samples.iter().map(|s| s.visible).collect())
+        .collect();
+    let fields = [
+        ("track_coords", json!(serde_json::to_string(&coords)?)),
+        ("track_visibility", json!(visibility)),
+    ];
+    Ok(clip_entry(plan, clip, &tracks, fields))
 }
