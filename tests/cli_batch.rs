@@ -11,6 +11,8 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+mod support;
+
 fn scenec() -> Command {
     let mut cmd = Command::cargo_bin("scenec").unwrap_or_else(|e| panic!("no scenec binary: {e}"));
     cmd.env_remove("OPENAI_API_KEY")
@@ -116,14 +118,8 @@ async fn sigterm_leaves_whole_lines_and_resume_completes_one_line_per_id() {
         assert!(started.elapsed() < Duration::from_secs(20), "no progress");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let pid = libc::pid_t::try_from(child.id()).unwrap_or_else(|e| panic!("{e}"));
-    // SAFETY: sends SIGTERM to the child this test started and still owns.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    let stopped = child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("cannot wait for scenec: {e}"));
-    let stderr = String::from_utf8_lossy(&stopped.stderr);
-    assert_eq!(stopped.status.code(), Some(130), "{stderr}");
+    support::sigterm(&child);
+    let stderr = support::interrupted(child);
     assert!(
         stderr.contains("interrupted:") && stderr.contains("--resume"),
         "{stderr}"

@@ -337,19 +337,13 @@ fn a_sigterm_before_the_output_is_touched_leaves_it_as_it_was() {
         assert!(started.elapsed() < Duration::from_secs(30), "no handler");
         std::thread::sleep(Duration::from_millis(10));
     }
-    let pid = libc::pid_t::try_from(child.id()).unwrap_or_else(|e| panic!("{e}"));
-    // SAFETY: sends SIGTERM to the child this test started and still owns.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    support::sigterm(&child);
     if let Some(mut stdin) = child.stdin.take() {
         stdin
             .write_all(line(json!(1), "a panda walks").as_bytes())
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let done = child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("cannot wait for scenec: {e}"));
-    let stderr = String::from_utf8_lossy(&done.stderr);
-    assert_eq!(done.status.code(), Some(130), "{stderr}");
+    let stderr = support::interrupted(child);
     assert!(stderr.contains("the output was not touched"), "{stderr}");
     assert_eq!(read(&out), "precious\n");
 }
@@ -397,14 +391,8 @@ fn a_sigterm_stops_a_busy_heuristic_batch_and_resume_completes_it() {
         assert!(started.elapsed() < Duration::from_secs(60), "no progress");
         std::thread::sleep(Duration::from_millis(5));
     }
-    let pid = libc::pid_t::try_from(child.id()).unwrap_or_else(|e| panic!("{e}"));
-    // SAFETY: sends SIGTERM to the child this test started and still owns.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    let stopped = child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("cannot wait for scenec: {e}"));
-    let stderr = String::from_utf8_lossy(&stopped.stderr);
-    assert_eq!(stopped.status.code(), Some(130), "{stderr}");
+    support::sigterm(&child);
+    support::interrupted(child);
     let first = lines(&read(&out));
     assert!(first.len() < 100, "{} lines", first.len());
     let resumed = run(true)

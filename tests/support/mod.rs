@@ -33,3 +33,21 @@ pub fn completion_with(content: &str, finish_reason: &str) -> ResponseTemplate {
 pub fn completion(content: &str) -> ResponseTemplate {
     completion_with(content, "stop")
 }
+
+/// Sends SIGTERM to `child` (a `scenec` this test started and still owns), or panics.
+pub fn sigterm(child: &std::process::Child) {
+    let pid = libc::pid_t::try_from(child.id()).unwrap_or_else(|e| panic!("{e}"));
+    // SAFETY: sends SIGTERM to the child this test started and still owns.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+}
+
+/// Waits for an interrupted `scenec` and returns its standard error, after checking it
+/// ended with the interrupted exit code, 130.
+pub fn interrupted(child: std::process::Child) -> String {
+    let stopped = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("cannot wait for scenec: {e}"));
+    let stderr = String::from_utf8_lossy(&stopped.stderr).into_owned();
+    assert_eq!(stopped.status.code(), Some(130), "{stderr}");
+    stderr
+}
