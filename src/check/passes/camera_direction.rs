@@ -104,24 +104,18 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
+    use crate::check::passes::test_support::{codes, panda, run_pass};
 
     fn with_move(kind: MoveKind, direction: Option<Direction>) -> Vec<Diagnostic> {
         let mut sb = panda();
         sb.shots[0].camera[0].kind = kind;
         sb.shots[0].camera[0].direction = direction;
-        run_on(&sb)
+        run_pass(run, &sb)
     }
 
     #[test]
     fn truck_right_fits() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
@@ -173,7 +167,7 @@ mod tests {
         let mut sb = panda();
         sb.shots[0].camera[0].kind = MoveKind::Orbit;
         sb.shots[0].camera[0].target = None;
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["W0803"]);
         assert_eq!(out[0].path, "/shots/0/camera/0/target");
     }

@@ -217,14 +217,8 @@ fn off_screen(s: usize, shot: &Shot, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
+    use crate::check::passes::test_support::{codes, panda, run_pass};
     use crate::ir::{Affected, Entity, EntityKind, Placement, Region, Relation};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
 
     fn member(id: &str, enter_s: Option<f64>, exit_s: Option<f64>) -> CastMember {
         CastMember {
@@ -248,14 +242,14 @@ mod tests {
 
     #[test]
     fn panda_is_blocked() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
     fn an_actor_missing_from_the_cast_is_reported_once_at_its_first_action() {
         let mut sb = panda();
         sb.shots[0].cast.clear();
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E1101"]);
         assert_eq!(out[0].path, "/shots/0/actions/0/entity");
     }
@@ -268,7 +262,7 @@ mod tests {
             relation: Some(Relation::NextTo),
             anchor: Some("tree".into()),
         });
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E1102"]);
         assert_eq!(out[0].path, "/shots/0/actions/1/to/anchor");
         let mut sb = with_tree();
@@ -278,30 +272,33 @@ mod tests {
             state_from: None,
             state_to: Some("shaking".into()),
         });
-        assert_eq!(run_on(&sb)[0].path, "/shots/0/actions/2/object/entity");
+        assert_eq!(
+            run_pass(run, &sb)[0].path,
+            "/shots/0/actions/2/object/entity"
+        );
         let mut sb = with_tree();
         sb.shots[0].camera[0].target = Some("tree".into());
-        assert_eq!(run_on(&sb)[0].path, "/shots/0/camera/0/target");
+        assert_eq!(run_pass(run, &sb)[0].path, "/shots/0/camera/0/target");
     }
 
     #[test]
     fn an_undeclared_actor_is_left_to_the_reference_check() {
         let mut sb = panda();
         sb.shots[0].actions[0].entity = "bear".into();
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
     }
 
     #[test]
     fn a_second_entry_is_a_duplicate_or_a_second_entrance() {
         let mut sb = panda();
         sb.shots[0].cast.push(member("panda", None, None));
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E1103"]);
         assert_eq!(out[0].path, "/shots/0/cast/1/entity");
         let mut sb = panda();
         sb.shots[0].cast[0].exit_s = Some(3.0);
         sb.shots[0].cast.push(member("panda", Some(6.0), None));
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out)[0], "E1104");
         assert_eq!(out[0].path, "/shots/0/cast/1");
     }
@@ -310,18 +307,18 @@ mod tests {
     fn windows_inside_the_shot_and_in_order() {
         let mut sb = panda();
         sb.shots[0].cast[0] = member("panda", Some(-1.0), Some(9.0));
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E1106", "E1106"]);
         assert_eq!(out[0].path, "/shots/0/cast/0/enter_s");
         assert_eq!(out[1].path, "/shots/0/cast/0/exit_s");
         let mut sb = panda();
         sb.shots[0].cast[0] = member("panda", Some(4.0), Some(4.0));
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out)[0], "E1105");
         assert_eq!(out[0].path, "/shots/0/cast/0/exit_s");
         let mut sb = panda();
         sb.shots[0].cast[0] = member("panda", Some(f64::NAN), None);
-        assert_eq!(codes(&run_on(&sb)), ["E0501"]);
+        assert_eq!(codes(&run_pass(run, &sb)), ["E0501"]);
     }
 
     #[test]
@@ -333,7 +330,7 @@ mod tests {
             relation: None,
             anchor: None,
         });
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["W1107"]);
         assert_eq!(out[0].path, "/shots/0/actions/0");
     }

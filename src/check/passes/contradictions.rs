@@ -104,14 +104,8 @@ fn moves(action: &Action) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
+    use crate::check::passes::test_support::{codes, panda, run_pass};
     use crate::ir::{Direction, Placement, Region};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
 
     fn region(r: Region) -> Option<Placement> {
         Some(Placement {
@@ -123,7 +117,7 @@ mod tests {
 
     #[test]
     fn sequential_actions_do_not_conflict() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
@@ -136,7 +130,7 @@ mod tests {
         back.from = region(Region::Right);
         back.to = region(Region::Left);
         sb.shots[0].actions.push(back);
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0701"]);
         assert_eq!(out[0].path, "/shots/0/actions/3");
     }
@@ -145,7 +139,7 @@ mod tests {
     fn a_gesture_while_walking_is_fine() {
         let mut sb = panda();
         sb.shots[0].actions[2].start_s = 1.0;
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
     }
 
     #[test]
@@ -155,7 +149,7 @@ mod tests {
         other.entity = "fox".into();
         other.verb = "run".into();
         sb.shots[0].actions.push(other);
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
     }
 
     #[test]
@@ -165,7 +159,7 @@ mod tests {
         let mut second = sb.shots[0].actions[1].clone();
         second.state_to = Some("blue".into());
         sb.shots[0].actions.push(second);
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0702"]);
         assert_eq!(out[0].path, "/shots/0/actions/3");
     }
@@ -176,7 +170,7 @@ mod tests {
         let mut back = sb.shots[0].camera[0].clone();
         back.direction = Some(Direction::Left);
         sb.shots[0].camera.push(back);
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0703"]);
         assert_eq!(out[0].path, "/shots/0/camera/1");
         assert!(out[0].message.contains("truck"), "{}", out[0].message);

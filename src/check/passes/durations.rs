@@ -46,24 +46,18 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
+    use crate::check::passes::test_support::{codes, panda, run_pass};
 
     #[test]
     fn panda_adds_up() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
     fn shots_shorter_than_the_total() {
         let mut sb = panda();
         sb.duration_s = 10.0;
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0601"]);
         assert_eq!(out[0].path, "/duration_s");
         assert!(out[0].message.contains("lasts 8 s"), "{}", out[0].message);
@@ -74,6 +68,6 @@ mod tests {
         let mut sb = panda();
         sb.duration_s = 10.0;
         sb.shots[0].duration_s = f64::NAN;
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
     }
 }

@@ -57,24 +57,18 @@ fn unique<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
+    use crate::check::passes::test_support::{codes, panda, run_pass};
 
     #[test]
     fn panda_ids_are_unique() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
     fn duplicate_entity_points_at_the_second() {
         let mut sb = panda();
         sb.entities.push(sb.entities[0].clone());
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0301"]);
         assert_eq!(out[0].path, "/entities/1/id");
         assert!(out[0].message.contains("/entities/0"));
@@ -86,7 +80,7 @@ mod tests {
         sb.shots.push(sb.shots[0].clone());
         sb.shots.push(sb.shots[0].clone());
         sb.shots[2].id = "".into();
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0302", "E0303"]);
         assert_eq!(out[0].path, "/shots/1/id");
         assert_eq!(out[1].path, "/shots/2/id");

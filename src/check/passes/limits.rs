@@ -200,17 +200,11 @@ fn texts(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
+    use crate::check::passes::test_support::{codes, panda, run_pass};
 
     #[test]
     fn panda_is_within_limits() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
@@ -219,7 +213,7 @@ mod tests {
         let shot = sb.shots[0].clone();
         sb.shots = vec![shot; 10_000];
         sb.shots[9_999].description = "x".repeat(10_000);
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0101"]);
         assert_eq!(out[0].path, "/shots");
     }
@@ -228,7 +222,7 @@ mod tests {
     fn over_an_hour_is_rejected() {
         let mut sb = panda();
         sb.duration_s = 7200.0;
-        assert_eq!(codes(&run_on(&sb)), ["E0102"]);
+        assert_eq!(codes(&run_pass(run, &sb)), ["E0102"]);
     }
 
     #[test]
@@ -236,7 +230,7 @@ mod tests {
         let mut sb = panda();
         sb.shots[0].actions[1].description = "é".repeat(MAX_TEXT_CHARS + 1);
         sb.entities[0].id = "p".repeat(MAX_ID_CHARS + 1);
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0105", "E0105"]);
         assert_eq!(out[0].path, "/entities/0/id");
         assert_eq!(out[1].path, "/shots/0/actions/1/description");
@@ -246,7 +240,7 @@ mod tests {
     fn multibyte_text_at_the_limit_passes() {
         let mut sb = panda();
         sb.title = "é".repeat(MAX_TEXT_CHARS);
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
     }
 
     #[test]
@@ -254,7 +248,7 @@ mod tests {
         let mut sb = panda();
         let action = sb.shots[0].actions[0].clone();
         sb.shots[0].actions = vec![action; MAX_ITEMS_PER_SHOT + 1];
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0104"]);
         assert_eq!(out[0].path, "/shots/0/actions");
     }

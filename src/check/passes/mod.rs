@@ -126,6 +126,16 @@ pub(crate) mod test_support {
             .unwrap_or_else(|e| panic!("examples/panda.json parses: {e}"))
     }
 
+    /// The diagnostics one pass (`run`) finds in `sb`.
+    pub(crate) fn run_pass(
+        run: fn(&Storyboard, &mut Vec<crate::check::Diagnostic>),
+        sb: &Storyboard,
+    ) -> Vec<crate::check::Diagnostic> {
+        let mut out = Vec::new();
+        run(sb, &mut out);
+        out
+    }
+
     /// Codes of the diagnostics, in order.
     pub(crate) fn codes(diagnostics: &[crate::check::Diagnostic]) -> Vec<&str> {
         diagnostics.iter().map(|d| d.code.as_str()).collect()

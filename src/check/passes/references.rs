@@ -105,25 +105,19 @@ fn help(sb: &Storyboard, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
+    use crate::check::passes::test_support::{codes, panda, run_pass};
     use crate::ir::{Placement, Relation};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
 
     #[test]
     fn panda_references_resolve() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
     fn misspelt_action_entity_suggests_the_close_id() {
         let mut sb = panda();
         sb.shots[0].actions[2].entity = "pandaa".into();
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0401"]);
         assert_eq!(out[0].path, "/shots/0/actions/2/entity");
         assert!(
@@ -139,7 +133,7 @@ mod tests {
     fn an_id_differing_only_by_an_invisible_character_is_shown_escaped() {
         let mut sb = panda();
         sb.shots[0].actions[2].entity = "pan\u{200b}da".into();
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0401"]);
         assert_eq!(
             out[0].message,
@@ -161,7 +155,7 @@ mod tests {
             relation: Some(Relation::NextTo),
             anchor: Some("tree".into()),
         });
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0402", "E0403"]);
         assert_eq!(out[0].path, "/shots/0/camera/0/target");
         assert_eq!(out[1].path, "/shots/0/actions/0/to/anchor");

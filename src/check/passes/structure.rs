@@ -61,24 +61,18 @@ pub(crate) fn run(sb: &Storyboard, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
+    use crate::check::passes::test_support::{codes, panda, run_pass};
 
     #[test]
     fn panda_is_well_formed() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
     fn no_shots_is_an_error_at_shots() {
         let mut sb = panda();
         sb.shots.clear();
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0201"]);
         assert_eq!(out[0].path, "/shots");
     }
@@ -87,9 +81,9 @@ mod tests {
     fn unknown_version_is_an_error() {
         let mut sb = panda();
         sb.schema_version = "3".into();
-        assert_eq!(codes(&run_on(&sb)), ["E0202"]);
+        assert_eq!(codes(&run_pass(run, &sb)), ["E0202"]);
         sb.schema_version = "1".into();
-        assert_eq!(codes(&run_on(&sb)), ["E0202"]);
+        assert_eq!(codes(&run_pass(run, &sb)), ["E0202"]);
     }
 
     #[test]
@@ -99,7 +93,7 @@ mod tests {
         shot.description = " ".into();
         shot.setting.clear();
         shot.actions.clear();
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["W0203"]);
         assert_eq!(out[0].path, "/shots/0");
     }

@@ -152,17 +152,11 @@ fn check_interval(iv: &Interval, shot_s: Option<f64>, out: &mut Vec<Diagnostic>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
+    use crate::check::passes::test_support::{codes, panda, run_pass};
 
     #[test]
     fn panda_timing_is_valid() {
-        assert!(run_on(&panda()).is_empty());
+        assert!(run_pass(run, &panda()).is_empty());
     }
 
     #[test]
@@ -170,7 +164,7 @@ mod tests {
         let mut sb = panda();
         sb.duration_s = f64::NAN;
         sb.shots[0].actions[1].start_s = f64::INFINITY;
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0501", "E0501"]);
         assert_eq!(out[0].path, "/duration_s");
         assert_eq!(out[1].path, "/shots/0/actions/1/start_s");
@@ -181,7 +175,7 @@ mod tests {
         let mut sb = panda();
         sb.duration_s = 0.0;
         sb.shots[0].duration_s = -2.0;
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0502", "E0502"]);
         assert_eq!(out[1].path, "/shots/0/duration_s");
     }
@@ -191,7 +185,7 @@ mod tests {
         let mut sb = panda();
         sb.shots[0].actions[1].end_s = 4.0;
         sb.shots[0].camera[0].end_s = 0.0;
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0504", "E0504"]);
         assert_eq!(out[0].path, "/shots/0/actions/1/end_s");
         assert_eq!(out[1].path, "/shots/0/camera/0/end_s");
@@ -205,7 +199,7 @@ mod tests {
         sb.shots[0].actions[2].end_s = 9.0;
         sb.shots[0].camera[0].start_s = 8.0;
         sb.shots[0].camera[0].end_s = 10.0;
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["E0503", "E0503", "E0503"]);
         assert_eq!(out[0].path, "/shots/0/actions/0/start_s");
         assert_eq!(out[1].path, "/shots/0/actions/2/end_s");
@@ -216,6 +210,6 @@ mod tests {
     fn float_noise_at_the_shot_end_is_tolerated() {
         let mut sb = panda();
         sb.shots[0].actions[2].end_s = 8.0 + 1e-9;
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
     }
 }

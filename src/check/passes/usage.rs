@@ -61,14 +61,8 @@ pub(crate) fn mentions(text: &str, entity: &Entity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::passes::test_support::{codes, panda};
+    use crate::check::passes::test_support::{codes, panda, run_pass};
     use crate::ir::{EntityKind, Placement, Relation};
-
-    fn run_on(sb: &Storyboard) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        run(sb, &mut out);
-        out
-    }
 
     fn oak() -> Entity {
         Entity {
@@ -83,7 +77,7 @@ mod tests {
     fn an_unused_entity_warns() {
         let mut sb = panda();
         sb.entities.push(oak());
-        let out = run_on(&sb);
+        let out = run_pass(run, &sb);
         assert_eq!(codes(&out), ["W1001"]);
         assert_eq!(out[0].path, "/entities/1");
     }
@@ -97,11 +91,11 @@ mod tests {
             relation: Some(Relation::NextTo),
             anchor: Some("old_oak".into()),
         });
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
         let mut sb = panda();
         sb.entities.push(oak());
         sb.shots[0].camera[0].target = Some("old_oak".into());
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
     }
 
     #[test]
@@ -109,10 +103,10 @@ mod tests {
         let mut sb = panda();
         sb.entities.push(oak());
         sb.shots[0].setting = "a clearing under an Old Oak".into();
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
         let mut sb = panda();
         sb.entities.push(oak());
         sb.shots[0].description = "The panda passes a gnarled oak.".into();
-        assert!(run_on(&sb).is_empty());
+        assert!(run_pass(run, &sb).is_empty());
     }
 }
