@@ -9,8 +9,14 @@ use std::sync::LazyLock;
 use super::upos::Upos;
 use super::verb_forms::{VerbForm, verb_form};
 
+mod camera_words;
 mod framing_words;
 mod time_words;
+
+pub use camera_words::{
+    CameraContext, CameraMotion, CameraReading, DirectionWord, Heading, MoveCondition, Pace,
+    ShotSize, ViewAngle,
+};
 
 /// The class of a listed noun: what sort of thing it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

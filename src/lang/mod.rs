@@ -37,7 +37,10 @@ mod verb_forms;
 pub use analysis::{Analysis, Sentence, Token};
 pub use conllu::{GoldSentence, GoldWord, parse_conllu, read_conllu};
 pub use error::LangError;
-pub use lexicon::{Closed, Lexicon, NounClass, lexicon, regular_singular};
+pub use lexicon::{
+    CameraContext, CameraMotion, CameraReading, Closed, DirectionWord, Heading, Lexicon,
+    MoveCondition, NounClass, Pace, ShotSize, ViewAngle, lexicon, regular_singular,
+};
 pub use model::Model;
 pub use morph::{gerund, lemma, past, plural, singular, third_person};
 pub use spatial::{RegionWord, Spatial};

@@ -51,7 +51,7 @@ pub fn verb_lemma(word: &str) -> String {
 }
 
 /// Possible (base, form) readings of `word` by the regular suffix rules, most likely first.
-fn candidates(word: &str) -> Vec<(String, VerbForm)> {
+pub(super) fn candidates(word: &str) -> Vec<(String, VerbForm)> {
     let mut out = Vec::new();
     let n = word.len();
     if n < 4 {

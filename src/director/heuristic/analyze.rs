@@ -178,11 +178,8 @@ fn read(
     states_now: &mut States,
 ) -> Reading {
     let tokens = &clause.tokens;
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| !t.punct)
-        .map(|t| t.lower.as_str())
-        .collect();
+    let word_tokens: Vec<&Token> = tokens.iter().filter(|t| !t.punct).collect();
+    let words: Vec<&str> = word_tokens.iter().map(|t| t.lower.as_str()).collect();
     let mut reading = Reading {
         framing: camera::framing(&words),
         angle: camera::angle(&words),
@@ -190,7 +187,7 @@ fn read(
         ..Reading::default()
     };
     let camera_subject = parsed.subjects.first().is_some_and(is_camera_phrase);
-    let cues = camera::moves(&words, camera_subject);
+    let cues = camera::moves(&word_tokens, camera_subject);
     reading.setting = setting(tokens);
     if let Some(product) = heading(tokens) {
         // A brief's heading names the video; what it is for is an entity.

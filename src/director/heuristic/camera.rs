@@ -1,7 +1,14 @@
 //! Camera language: moves (pan, tilt, zoom, dolly, truck, pedestal, orbit, crane, roll,
-//! follow, handheld, static) with directions and speeds, framing and angle.
+//! follow, handheld, static) with directions and speeds, framing and angle. The words are
+//! the lexicon's camera vocabulary ([`crate::lang::CameraReading`] and its kin); this module
+//! decides when a word is a move and maps the lexicon's values onto the IR's.
 
+use super::tokenize::Token;
 use crate::ir::{Angle, Direction, Framing, MoveKind, Speed};
+use crate::lang::{
+    CameraContext, CameraMotion, CameraReading, Closed, DirectionWord, Heading, Lexicon,
+    MoveCondition, Pace, ShotSize, ViewAngle, lexicon,
+};
 
 /// A camera move read from a clause, before it is timed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,300 +23,232 @@ pub(super) struct Cue {
     pub end: usize,
 }
 
-/// Reads camera moves from the lower-case `words` of a clause. `camera_subject` says the
-/// clause is about the camera ("the camera rises…", "drone shot circling…"), which lets
-/// ordinary verbs (rise, follow, circle, move) count as moves.
-pub(super) fn moves(words: &[&str], camera_subject: bool) -> Vec<Cue> {
+/// One word of a clause with what the move readings need around it.
+struct Site<'a> {
+    lex: &'static Lexicon,
+    /// The clause's lower-case words.
+    words: &'a [&'a str],
+    /// The word's index.
+    i: usize,
+    /// Whether the word opens a noun phrase's modifiers (a determiner is before it: "the
+    /// lower left"), where it is no verb.
+    modifier: bool,
+    /// Whether an ambiguous word here is an instruction to the camera: it opens the clause,
+    /// follows a camera, pace or joining word, or the clause is about the camera.
+    lead: bool,
+    /// Whether the clause is about the camera.
+    camera_subject: bool,
+}
+
+impl Site<'_> {
+    fn word(&self, k: usize) -> &str {
+        self.words.get(k).copied().unwrap_or("")
+    }
+
+    /// Whether `reading` holds here, and how many words the cue spans.
+    fn holds(&self, reading: &CameraReading) -> Option<usize> {
+        let i = self.i;
+        let next = self.lex.camera_direction(self.word(i + 1));
+        let particle =
+            self.lead && next.is_some() && next == reading.default.map(DirectionWord::Toward);
+        let (holds, len) = match reading.when {
+            MoveCondition::Term => (true, 1),
+            MoveCondition::Led => (
+                (self.lead || dir_after(self.words, i + 1).is_some())
+                    && !self.lex.opens_view_angle(&self.words[i..]),
+                1,
+            ),
+            MoveCondition::Steered => (
+                self.lead
+                    && kind(reading.motion)
+                        .zip(dir_after(self.words, i + 1))
+                        .is_some_and(|(k, d)| on_axis(k, d)),
+                1,
+            ),
+            MoveCondition::Particle => (particle, 2),
+            MoveCondition::BareParticle => {
+                let after = self.word(i + 2);
+                let object = self.lex.is(Closed::Determiner, after)
+                    || self.lex.is(Closed::Possessive, after);
+                (particle && !object, 2)
+            }
+            MoveCondition::Camera => (self.camera_subject && !self.modifier, 1),
+            MoveCondition::Named => {
+                let next = self.word(i + 1);
+                let named = self.lex.camera_context(next) == Some(CameraContext::Noun)
+                    || self.lex.shot_size(&[next]).is_some();
+                (named, 2)
+            }
+            MoveCondition::Around => {
+                let around = self.words[i + 1..self.words.len().min(i + 4)]
+                    .iter()
+                    .any(|w| self.lex.camera_direction(w) == Some(DirectionWord::Around));
+                (self.lead && around, 2)
+            }
+            MoveCondition::Rotation => (
+                self.camera_subject
+                    || matches!(
+                        next,
+                        Some(DirectionWord::Toward(
+                            Heading::Clockwise | Heading::Counterclockwise
+                        ))
+                    ),
+                1,
+            ),
+        };
+        holds.then_some(len)
+    }
+
+    /// The move `reading` makes here, with its direction.
+    fn cue(&self, reading: &CameraReading) -> (MoveKind, Option<Direction>) {
+        let default = reading.default.map(direction);
+        let stated = dir_after(self.words, self.i + 1);
+        let Some(kind) = kind(reading.motion) else {
+            // A bodily move: its direction says which.
+            return match stated {
+                Some(d @ (Direction::Left | Direction::Right)) => (MoveKind::Truck, Some(d)),
+                Some(d @ (Direction::Up | Direction::Down)) => (MoveKind::Pedestal, Some(d)),
+                Some(Direction::Out) => (MoveKind::Dolly, Some(Direction::Out)),
+                _ => (MoveKind::Dolly, Some(Direction::In)),
+            };
+        };
+        let direction = match kind {
+            MoveKind::Orbit | MoveKind::Roll => rotation(self.words, self.i + 1),
+            _ => stated.filter(|d| on_axis(kind, *d)),
+        };
+        (kind, direction.or(default))
+    }
+}
+
+/// Reads camera moves from the words of a clause (its tokens without punctuation).
+/// `camera_subject` says the clause is about the camera ("the camera rises…", "drone shot
+/// circling…"), which lets ordinary verbs (rise, follow, circle, move) count as moves.
+pub(super) fn moves(tokens: &[&Token], camera_subject: bool) -> Vec<Cue> {
+    let lex = lexicon();
+    let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let speed = speed(&words);
     let mut out: Vec<Cue> = Vec::new();
-    let speed = speed(words);
-    let w = |k: usize| words.get(k).copied().unwrap_or("");
-    let mut i = 0;
-    while i < words.len() {
-        let word = w(i);
-        let next = w(i + 1);
-        // Ambiguous words count at the clause start (imperative), after "camera"/"shot"/an
-        // adverb, before a direction, or when the clause is about the camera.
-        let lead = i == 0
-            || matches!(
-                w(i.wrapping_sub(1)),
-                "camera"
-                    | "shot"
-                    | "slow"
-                    | "slowly"
-                    | "quick"
-                    | "quickly"
-                    | "fast"
-                    | "gently"
-                    | "then"
-                    | "and"
-                    | "gradually"
-                    | "smoothly"
-                    | "steadily"
-                    | "rapidly"
-                    | "to"
-            )
-            || camera_subject;
-        let directed = dir_after(words, i + 1).is_some();
-        let mut push = |kind: MoveKind, direction: Option<Direction>, len: usize| {
-            if !out
+    for (i, token) in tokens.iter().enumerate() {
+        let prev = i.checked_sub(1).map_or("", |p| words[p]);
+        let site = Site {
+            lex,
+            words: &words,
+            i,
+            modifier: lex.is(Closed::Determiner, prev) || lex.is(Closed::Possessive, prev),
+            lead: i == 0
+                || lex.camera_context(prev).is_some()
+                || lex.camera_pace(prev).is_some()
+                || camera_subject,
+            camera_subject,
+        };
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let phrase = lex
+            .camera_phrase_readings(&token.lower, next)
+            .iter()
+            .map(|r| (*r, site.holds(r).map(|_| 2)));
+        let word = lex
+            .camera_readings(&token.lower, &token.lemma)
+            .into_iter()
+            .map(|r| (r, site.holds(&r)));
+        let found = phrase
+            .chain(word)
+            .find_map(|(r, len)| Some((site.cue(&r), len?)));
+        if let Some(((kind, direction), len)) = found
+            && !out
                 .iter()
                 .any(|c| c.kind == kind && c.direction == direction)
-            {
-                out.push(Cue {
-                    kind,
-                    direction,
-                    speed,
-                    end: i + len,
-                });
-            }
-        };
-        match word {
-            "pan" | "pans" | "panning" | "panned" if lead || directed => push(
-                MoveKind::Pan,
-                dir_after(words, i + 1).filter(|d| matches!(d, Direction::Left | Direction::Right)),
-                1,
-            ),
-            "whip-pan" | "whip-pans" => push(MoveKind::Pan, dir_after(words, i + 1), 1),
-            "tilt" | "tilts" | "tilting" | "tilted"
-                if (lead || directed) && !matches!(next, "angle" | "shot") =>
-            {
-                push(
-                    MoveKind::Tilt,
-                    dir_after(words, i + 1)
-                        .filter(|d| matches!(d, Direction::Up | Direction::Down)),
-                    1,
-                )
-            }
-            "zoom" | "zooms" | "zooming" | "zoomed" => push(
-                MoveKind::Zoom,
-                Some(in_out(words, i + 1).unwrap_or(Direction::In)),
-                1,
-            ),
-            "dolly" | "dollies" | "dollying" | "dollied" => push(
-                MoveKind::Dolly,
-                Some(in_out(words, i + 1).unwrap_or(Direction::In)),
-                1,
-            ),
-            "push-in" | "push-ins" => push(MoveKind::Dolly, Some(Direction::In), 1),
-            "pull-back" | "pullback" | "pull-out" => push(MoveKind::Dolly, Some(Direction::Out), 1),
-            "push" | "pushes" | "pushing"
-                if (lead || camera_subject)
-                    && matches!(
-                        next,
-                        "in" | "forward" | "closer" | "toward" | "towards" | "into"
-                    ) =>
-            {
-                push(MoveKind::Dolly, Some(Direction::In), 2)
-            }
-            "pull" | "pulls" | "pulling"
-                if (lead || camera_subject)
-                    && matches!(next, "back" | "out" | "away")
-                    && !matches!(
-                        w(i + 2),
-                        "the" | "a" | "an" | "his" | "her" | "its" | "their"
-                    ) =>
-            {
-                push(MoveKind::Dolly, Some(Direction::Out), 2)
-            }
-            "truck" | "trucks" | "trucking" if (lead || camera_subject) && directed => push(
-                MoveKind::Truck,
-                dir_after(words, i + 1).filter(|d| matches!(d, Direction::Left | Direction::Right)),
-                1,
-            ),
-            "track" | "tracks" | "tracking"
-                if (lead || camera_subject)
-                    && matches!(
-                        dir_after(words, i + 1),
-                        Some(Direction::Left | Direction::Right)
-                    ) =>
-            {
-                push(MoveKind::Truck, dir_after(words, i + 1), 1)
-            }
-            "tracking" | "follow-cam" | "chase-cam"
-                if matches!(next, "shot" | "camera" | "cam") || word != "tracking" =>
-            {
-                push(MoveKind::Follow, None, 2)
-            }
-            "track" | "tracks" | "follow" | "follows" | "following" | "followed" | "chases"
-            | "chasing"
-                if camera_subject =>
-            {
-                push(MoveKind::Follow, None, 1)
-            }
-            "pedestal" | "pedestals" | "pedestaling" => push(
-                MoveKind::Pedestal,
-                Some(up_down(words, i + 1).unwrap_or(Direction::Up)),
-                1,
-            ),
-            "orbit" | "orbits" | "orbiting" | "orbital" | "360" | "360-degree" => {
-                push(MoveKind::Orbit, rotation(words, i + 1), 1)
-            }
-            "circle" | "circles" | "circling" | "revolves" | "revolving" | "rotates"
-            | "rotating" | "spins" | "sweeps" | "arcs" | "arcing"
-                if (lead || camera_subject)
-                    && (matches!(next, "around" | "round")
-                        || (matches!(
-                            next,
-                            "clockwise"
-                                | "counterclockwise"
-                                | "anticlockwise"
-                                | "counter-clockwise"
-                        ) && matches!(w(i + 2), "around" | "round"))) =>
-            {
-                push(MoveKind::Orbit, rotation(words, i + 1), 2)
-            }
-            "crane" | "cranes" | "craning" | "boom" | "booms" | "jib" | "jibs"
-                if lead || directed =>
-            {
-                push(
-                    MoveKind::Crane,
-                    Some(up_down(words, i + 1).unwrap_or(Direction::Up)),
-                    1,
-                )
-            }
-            "rises" | "rise" | "rising" | "lifts" | "ascends" | "ascending" | "soars"
-            | "climbs" | "elevates"
-                if camera_subject =>
-            {
-                push(MoveKind::Crane, Some(Direction::Up), 1)
-            }
-            "descends" | "descending" | "lowers" | "lowering" | "drops" | "sinks"
-                if camera_subject =>
-            {
-                push(MoveKind::Crane, Some(Direction::Down), 1)
-            }
-            "roll" | "rolls" | "rolling" | "barrel-roll"
-                if camera_subject || next == "clockwise" || next == "counterclockwise" =>
-            {
-                push(
-                    MoveKind::Roll,
-                    rotation(words, i + 1).or(Some(Direction::Clockwise)),
-                    1,
-                )
-            }
-            "rotates" | "rotating" | "spins" | "spinning"
-                if camera_subject
-                    && !words[i + 1..words.len().min(i + 4)]
-                        .iter()
-                        .any(|w| matches!(*w, "around" | "round")) =>
-            {
-                push(
-                    MoveKind::Roll,
-                    rotation(words, i + 1).or(Some(Direction::Clockwise)),
-                    1,
-                )
-            }
-            "handheld" | "hand-held" | "shaky" | "shaky-cam" | "first-person" | "pov" => {
-                push(MoveKind::Handheld, None, 1)
-            }
-            "static" | "locked-off" | "locked" | "tripod" | "stationary" | "fixed" | "still"
-                if matches!(next, "shot" | "camera" | "off" | "frame" | "wide" | "view")
-                    || matches!(word, "locked-off" | "tripod" | "static") =>
-            {
-                push(MoveKind::Static, None, 1)
-            }
-            "moves" | "move" | "moving" | "glides" | "gliding" | "drifts" | "travels" | "flies"
-            | "creeps" | "pushes" | "races" | "swoops"
-                if camera_subject =>
-            {
-                let d = dir_after(words, i + 1);
-                match d {
-                    Some(Direction::Left | Direction::Right) => push(MoveKind::Truck, d, 1),
-                    Some(Direction::Up | Direction::Down) => push(MoveKind::Pedestal, d, 1),
-                    Some(Direction::Out) => push(MoveKind::Dolly, d, 1),
-                    _ => push(MoveKind::Dolly, Some(Direction::In), 1),
-                }
-            }
-            _ => {}
+        {
+            out.push(Cue {
+                kind,
+                direction,
+                speed,
+                end: i + len,
+            });
         }
-        i += 1;
     }
     out
 }
 
-/// The direction stated within the four words after `i`.
+/// The IR's kind of a listed move; `None` for a bodily move that its direction decides.
+fn kind(motion: CameraMotion) -> Option<MoveKind> {
+    Some(match motion {
+        CameraMotion::Pan => MoveKind::Pan,
+        CameraMotion::Tilt => MoveKind::Tilt,
+        CameraMotion::Zoom => MoveKind::Zoom,
+        CameraMotion::Dolly => MoveKind::Dolly,
+        CameraMotion::Truck => MoveKind::Truck,
+        CameraMotion::Pedestal => MoveKind::Pedestal,
+        CameraMotion::Orbit => MoveKind::Orbit,
+        CameraMotion::Crane => MoveKind::Crane,
+        CameraMotion::Roll => MoveKind::Roll,
+        CameraMotion::Follow => MoveKind::Follow,
+        CameraMotion::Handheld => MoveKind::Handheld,
+        CameraMotion::Static => MoveKind::Static,
+        CameraMotion::Travel => return None,
+    })
+}
+
+fn direction(heading: Heading) -> Direction {
+    match heading {
+        Heading::Left => Direction::Left,
+        Heading::Right => Direction::Right,
+        Heading::Up => Direction::Up,
+        Heading::Down => Direction::Down,
+        Heading::In => Direction::In,
+        Heading::Out => Direction::Out,
+        Heading::Clockwise => Direction::Clockwise,
+        Heading::Counterclockwise => Direction::Counterclockwise,
+    }
+}
+
+/// Whether a move of `kind` can go in direction `d` (a pan left or right, a tilt up or down…).
+fn on_axis(kind: MoveKind, d: Direction) -> bool {
+    use Direction as D;
+    match kind {
+        MoveKind::Pan | MoveKind::Truck => matches!(d, D::Left | D::Right),
+        MoveKind::Tilt | MoveKind::Pedestal | MoveKind::Crane => matches!(d, D::Up | D::Down),
+        MoveKind::Zoom | MoveKind::Dolly => matches!(d, D::In | D::Out),
+        MoveKind::Orbit | MoveKind::Roll => matches!(d, D::Clockwise | D::Counterclockwise),
+        MoveKind::Follow | MoveKind::Handheld | MoveKind::Static => false,
+    }
+}
+
+/// The direction stated within the four words after `i`, past determiners, pace words and
+/// words such as "across" ([`Lexicon::is_camera_filler`]).
 fn dir_after(words: &[&str], i: usize) -> Option<Direction> {
+    let lex = lexicon();
     for word in words.iter().skip(i).take(4) {
-        let d = match *word {
-            "left" | "leftward" | "leftwards" => Direction::Left,
-            "right" | "rightward" | "rightwards" => Direction::Right,
-            "up" | "upward" | "upwards" | "skyward" => Direction::Up,
-            "down" | "downward" | "downwards" => Direction::Down,
-            "in" | "forward" | "forwards" | "closer" | "toward" | "towards" | "into" => {
-                Direction::In
-            }
-            "out" | "back" | "backward" | "backwards" | "away" => Direction::Out,
-            "clockwise" => Direction::Clockwise,
-            "counterclockwise" | "anticlockwise" | "counter-clockwise" | "anti-clockwise" => {
-                Direction::Counterclockwise
-            }
-            "across" | "over" | "to" | "the" | "slowly" | "gently" | "quickly" | "slow"
-            | "fast" | "smoothly" | "steadily" | "gradually" => continue,
-            _ => return None,
-        };
-        return Some(d);
+        if let Some(DirectionWord::Toward(h)) = lex.camera_direction(word) {
+            return Some(direction(h));
+        }
+        if !lex.is_camera_filler(word) {
+            return None;
+        }
     }
     None
 }
 
-fn in_out(words: &[&str], i: usize) -> Option<Direction> {
-    dir_after(words, i).and_then(|d| match d {
-        Direction::In | Direction::Out => Some(d),
-        Direction::Up => None,
-        _ => None,
-    })
-}
-
-fn up_down(words: &[&str], i: usize) -> Option<Direction> {
-    dir_after(words, i).filter(|d| matches!(d, Direction::Up | Direction::Down))
-}
-
 /// Rotation sense for orbit/roll, stated anywhere after the cue.
 fn rotation(words: &[&str], i: usize) -> Option<Direction> {
+    let lex = lexicon();
     words
         .iter()
         .skip(i.saturating_sub(3))
-        .find_map(|w| match *w {
-            "clockwise" => Some(Direction::Clockwise),
-            "counterclockwise" | "anticlockwise" | "counter-clockwise" | "anti-clockwise" => {
-                Some(Direction::Counterclockwise)
+        .find_map(|w| match lex.camera_direction(w) {
+            Some(DirectionWord::Toward(h @ (Heading::Clockwise | Heading::Counterclockwise))) => {
+                Some(direction(h))
             }
             _ => None,
         })
 }
 
-/// Speed from adverbs anywhere in the clause.
+/// Speed from pace words anywhere in the clause: a slow one wins, then a fast one.
 fn speed(words: &[&str]) -> Speed {
-    if words.iter().any(|w| {
-        matches!(
-            *w,
-            "slow"
-                | "slowly"
-                | "gently"
-                | "gradual"
-                | "gradually"
-                | "leisurely"
-                | "subtle"
-                | "subtly"
-        )
-    }) {
+    let lex = lexicon();
+    let paces: Vec<Pace> = words.iter().filter_map(|w| lex.camera_pace(w)).collect();
+    if paces.contains(&Pace::Slow) {
         Speed::Slow
-    } else if words.iter().any(|w| {
-        matches!(
-            *w,
-            "fast"
-                | "quick"
-                | "quickly"
-                | "rapid"
-                | "rapidly"
-                | "swift"
-                | "swiftly"
-                | "whip"
-                | "whip-pan"
-                | "sudden"
-                | "suddenly"
-        )
-    }) {
+    } else if paces.contains(&Pace::Fast) {
         Speed::Fast
     } else {
         Speed::Medium
@@ -318,129 +257,28 @@ fn speed(words: &[&str]) -> Speed {
 
 /// The shot size named in `words`, if any. Explicit sizes win over "establishing"/"aerial".
 pub(super) fn framing(words: &[&str]) -> Option<Framing> {
-    let text = format!(" {} ", words.join(" "));
-    let has = |p: &str| text.contains(&format!(" {p} "));
-    let table: &[(&[&str], Framing)] = &[
-        (
-            &[
-                "extreme close-up",
-                "extreme closeup",
-                "extreme close up",
-                "ecu",
-                "macro shot",
-                "macro",
-            ],
-            Framing::ExtremeCloseUp,
-        ),
-        (
-            &["medium close-up", "medium closeup", "medium close up"],
-            Framing::MediumCloseUp,
-        ),
-        (
-            &["extreme wide", "extreme long shot", "extreme-wide"],
-            Framing::ExtremeWide,
-        ),
-        (
-            &[
-                "close-up",
-                "closeup",
-                "close up",
-                "close shot",
-                "tight shot",
-            ],
-            Framing::CloseUp,
-        ),
-        (
-            &[
-                "medium wide",
-                "medium long shot",
-                "cowboy shot",
-                "medium-wide",
-            ],
-            Framing::MediumWide,
-        ),
-        (
-            &["medium shot", "mid shot", "mid-shot", "waist-up", "medium"],
-            Framing::Medium,
-        ),
-        (
-            &["full shot", "full-body", "full body", "full-length"],
-            Framing::Full,
-        ),
-        (
-            &["wide shot", "wide-angle", "wide angle", "long shot", "wide"],
-            Framing::Wide,
-        ),
-        (
-            &[
-                "establishing",
-                "aerial",
-                "panorama",
-                "panoramic",
-                "vista",
-                "bird's-eye view",
-            ],
-            Framing::ExtremeWide,
-        ),
-    ];
-    table
-        .iter()
-        .find(|(phrases, _)| phrases.iter().any(|p| has(p)))
-        .map(|(_, f)| *f)
+    lexicon().shot_size(words).map(|size| match size {
+        ShotSize::ExtremeWide => Framing::ExtremeWide,
+        ShotSize::Wide => Framing::Wide,
+        ShotSize::Full => Framing::Full,
+        ShotSize::MediumWide => Framing::MediumWide,
+        ShotSize::Medium => Framing::Medium,
+        ShotSize::MediumCloseUp => Framing::MediumCloseUp,
+        ShotSize::CloseUp => Framing::CloseUp,
+        ShotSize::ExtremeCloseUp => Framing::ExtremeCloseUp,
+    })
 }
 
 /// The camera angle named in `words`, if any.
 pub(super) fn angle(words: &[&str]) -> Option<Angle> {
-    let text = format!(" {} ", words.join(" "));
-    let has = |p: &str| text.contains(&format!(" {p} "));
-    let table: &[(&[&str], Angle)] = &[
-        (
-            &[
-                "worm's-eye",
-                "worms-eye",
-                "worm's eye",
-                "worm-eye",
-                "ground-level looking up",
-            ],
-            Angle::WormsEye,
-        ),
-        (
-            &[
-                "overhead",
-                "top-down",
-                "top down",
-                "bird's-eye",
-                "birds-eye",
-                "directly above",
-                "straight down",
-            ],
-            Angle::Overhead,
-        ),
-        (
-            &["dutch", "dutch-angle", "oblique", "canted", "tilted angle"],
-            Angle::Dutch,
-        ),
-        (
-            &["low-angle", "low angle", "from below", "looking up at"],
-            Angle::Low,
-        ),
-        (
-            &[
-                "high-angle",
-                "high angle",
-                "from above",
-                "looking down at",
-                "aerial",
-                "drone",
-            ],
-            Angle::High,
-        ),
-        (&["eye-level", "eye level"], Angle::EyeLevel),
-    ];
-    table
-        .iter()
-        .find(|(phrases, _)| phrases.iter().any(|p| has(p)))
-        .map(|(_, a)| *a)
+    lexicon().view_angle(words).map(|a| match a {
+        ViewAngle::EyeLevel => Angle::EyeLevel,
+        ViewAngle::High => Angle::High,
+        ViewAngle::Low => Angle::Low,
+        ViewAngle::Overhead => Angle::Overhead,
+        ViewAngle::Dutch => Angle::Dutch,
+        ViewAngle::WormsEye => Angle::WormsEye,
+    })
 }
 
 #[cfg(test)]
@@ -448,7 +286,8 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str, camera_subject: bool) -> Vec<(MoveKind, Option<Direction>)> {
-        let words: Vec<&str> = text.split(' ').collect();
+        let tokens = super::super::tokenize::tokenize(text);
+        let words: Vec<&Token> = tokens.iter().filter(|t| !t.punct).collect();
         moves(&words, camera_subject)
             .into_iter()
             .map(|c| (c.kind, c.direction))
@@ -512,6 +351,32 @@ mod tests {
         assert_eq!(kinds("she tosses them into a hot pan", false), []);
         assert_eq!(kinds("a truck drives past", false), []);
         assert_eq!(kinds("the clouds roll below", false), []);
+        assert_eq!(kinds("she pulls back the curtain", false), []);
+    }
+
+    #[test]
+    fn inflections_and_phrases_come_from_the_lexicon() {
+        assert_eq!(
+            kinds("the camera is dollying out from the window", true),
+            [(MoveKind::Dolly, Some(Direction::Out))]
+        );
+        assert_eq!(
+            kinds("a locked off shot of a harbour", false),
+            [(MoveKind::Static, None)]
+        );
+        assert_eq!(
+            kinds("the camera glided left past the stalls", true),
+            [(MoveKind::Truck, Some(Direction::Left))]
+        );
+        assert_eq!(
+            kinds("the drone circles slowly around the tower", true),
+            [(MoveKind::Orbit, None)]
+        );
+        assert_eq!(kinds("a tilted angle of a hallway", false), []);
+        assert_eq!(
+            kinds("the camera moves to the lower left", true),
+            [(MoveKind::Dolly, Some(Direction::In))]
+        );
     }
 
     #[test]
