@@ -15,7 +15,7 @@ use crate::ir::{
 
 use super::phase;
 use super::tokens::Phrase;
-use crate::lang::lexicon;
+use crate::lang::{lexicon, third_person};
 
 /// The negative prompt's terms, most important first, one a line (`negative_prompt.txt`).
 fn negative_terms() -> impl Iterator<Item = &'static str> {
@@ -397,9 +397,10 @@ pub fn angle_words(a: Angle) -> &'static str {
     }
 }
 
-/// "camera pans left slowly", "camera orbits clockwise around the giant panda".
+/// "camera pans left slowly", "camera orbits clockwise around the giant panda": a verb
+/// lemma per move, conjugated by [`third_person`].
 pub fn camera_words(storyboard: &Storyboard, m: &CameraMove) -> String {
-    let dir = m.direction.map(direction_word);
+    let dir = m.direction.map(direction_word).unwrap_or_default();
     let target = m
         .target
         .as_deref()
@@ -413,33 +414,42 @@ pub fn camera_words(storyboard: &Storyboard, m: &CameraMove) -> String {
     let verb = match (m.kind, m.direction) {
         (MoveKind::Static, _) => return "static camera".to_string(),
         (MoveKind::Handheld, _) => return "handheld camera, slight shake".to_string(),
-        (MoveKind::Dolly, Some(Direction::In)) => "camera pushes in".to_string(),
-        (MoveKind::Dolly, Some(Direction::Out)) => "camera pulls back".to_string(),
-        (MoveKind::Follow, _) => match &target {
-            Some(t) => format!("camera follows {t}"),
-            None => "camera tracks the subject".to_string(),
-        },
-        (MoveKind::Orbit, _) => match &target {
-            Some(t) => format!("camera orbits {} around {t}", dir.unwrap_or("")),
-            None => format!("camera orbits {}", dir.unwrap_or("")),
-        },
-        (kind, _) => {
-            let v = match kind {
-                MoveKind::Pan => "pans",
-                MoveKind::Tilt => "tilts",
-                MoveKind::Zoom => "zooms",
-                MoveKind::Dolly => "dollies",
-                MoveKind::Truck => "trucks",
-                MoveKind::Pedestal => "pedestals",
-                MoveKind::Crane => "cranes",
-                MoveKind::Roll => "rolls",
-                _ => "moves",
-            };
-            format!("camera {v} {}", dir.unwrap_or(""))
+        (MoveKind::Dolly, Some(Direction::In)) => format!("camera {} in", third_person("push")),
+        (MoveKind::Dolly, Some(Direction::Out)) => {
+            format!("camera {} back", third_person("pull"))
         }
+        (MoveKind::Follow, _) => match &target {
+            Some(t) => format!("camera {} {t}", third_person("follow")),
+            None => format!("camera {} the subject", third_person("track")),
+        },
+        (MoveKind::Orbit, _) => {
+            let orbits = third_person("orbit");
+            match &target {
+                Some(t) => format!("camera {orbits} {dir} around {t}"),
+                None => format!("camera {orbits} {dir}"),
+            }
+        }
+        (kind, _) => format!("camera {} {dir}", third_person(move_verb(kind))),
     };
     let verb = verb.split_whitespace().collect::<Vec<_>>().join(" ");
     format!("{verb} {speed}")
+}
+
+/// The verb lemma that names a move of `kind` in a prompt ("pan", "dolly").
+fn move_verb(kind: MoveKind) -> &'static str {
+    match kind {
+        MoveKind::Pan => "pan",
+        MoveKind::Tilt => "tilt",
+        MoveKind::Zoom => "zoom",
+        MoveKind::Dolly => "dolly",
+        MoveKind::Truck => "truck",
+        MoveKind::Pedestal => "pedestal",
+        MoveKind::Crane => "crane",
+        MoveKind::Roll => "roll",
+        MoveKind::Orbit => "orbit",
+        MoveKind::Follow => "follow",
+        MoveKind::Static | MoveKind::Handheld => "move",
+    }
 }
 
 fn direction_word(d: Direction) -> &'static str {
@@ -474,6 +484,20 @@ mod tests {
         );
         assert_eq!(setting_words("inner city"), "in inner city");
         assert_eq!(setting_words("the street"), "in the street");
+    }
+
+    #[test]
+    fn camera_verbs_are_conjugated() {
+        let storyboard: Storyboard =
+            serde_json::from_str(include_str!("../../examples/panda.json"))
+                .expect("the panda example parses");
+        let mut m = storyboard.shots[0].camera[0].clone();
+        (m.kind, m.direction, m.target, m.speed) = (MoveKind::Dolly, None, None, Speed::Slow);
+        assert_eq!(camera_words(&storyboard, &m), "camera dollies slowly");
+        (m.kind, m.direction) = (MoveKind::Pan, Some(Direction::Left));
+        assert_eq!(camera_words(&storyboard, &m), "camera pans left slowly");
+        (m.kind, m.direction) = (MoveKind::Dolly, Some(Direction::In));
+        assert_eq!(camera_words(&storyboard, &m), "camera pushes in slowly");
     }
 
     #[test]
