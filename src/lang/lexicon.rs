@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use super::upos::Upos;
 use super::verb_forms::{VerbForm, verb_form};
 
+mod article_words;
 mod camera_words;
 mod framing_words;
 mod time_words;

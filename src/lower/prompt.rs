@@ -363,12 +363,12 @@ fn region_noun(r: Region) -> &'static str {
 /// "a wooden table" → "the wooden table".
 pub fn definite(description: &str) -> String {
     let d = description.trim();
-    for article in ["a ", "an ", "A ", "An ", "the ", "The "] {
-        if let Some(rest) = d.strip_prefix(article) {
-            return format!("the {rest}");
+    match d.split_once(' ') {
+        Some((first, rest)) if lexicon().is_article(&first.to_lowercase()) => {
+            format!("the {rest}")
         }
+        _ => d.to_string(),
     }
-    d.to_string()
 }
 
 /// "Wide", "Medium close-up", …
@@ -505,5 +505,7 @@ mod tests {
         assert_eq!(definite("a wooden table"), "the wooden table");
         assert_eq!(definite("an apple"), "the apple");
         assert_eq!(definite("Bob"), "Bob");
+        assert_eq!(definite("The old mill"), "the old mill");
+        assert_eq!(definite("another fox"), "another fox");
     }
 }
