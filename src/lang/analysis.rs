@@ -75,15 +75,7 @@ impl Model {
                 let input = ParseInput::new(&forms, &tags);
                 let heads = self.parser.parse(&input);
                 let labels = self.labeller.label(&input, &heads);
-                let firsts: Vec<bool> = (0..raw.len())
-                    .map(|i| opens_sentence(i.checked_sub(1).map(|j| forms[j])))
-                    .collect();
-                let lemmas: Vec<String> = raw
-                    .iter()
-                    .zip(&tags)
-                    .zip(&firsts)
-                    .map(|((t, &upos), &first)| self.lemmatizer.lemma(&t.text, upos, first))
-                    .collect();
+                let lemmas = self.lemmas(&forms, &tags);
                 let tokens = raw
                     .into_iter()
                     .zip(tags)
@@ -111,8 +103,9 @@ impl Model {
             .zip(tags)
             .enumerate()
             .map(|(i, (w, &t))| {
+                let first = opens_sentence(i.checked_sub(1).map(|j| words[j]));
                 self.lemmatizer
-                    .lemma(w, t, opens_sentence(i.checked_sub(1).map(|j| words[j])))
+                    .lemma_before(w, t, first, tags.get(i + 1).copied())
             })
             .collect()
     }

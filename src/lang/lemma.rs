@@ -1,7 +1,7 @@
 //! The lemmatizer: the treebank's own (form, tag) → lemma pairs where the rules get them
 //! wrong, and suffix-edit rules learned from the treebank for every other word.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +66,42 @@ pub(crate) struct Lemmatizer {
     rules: Vec<(u8, String, Edit)>,
     /// (form, tag) → lemma for the words the rules get wrong, sorted.
     exceptions: Vec<(String, u8, String)>,
+    /// (form, tag, next word's tag) → lemma where the next word decides ("her" before a
+    /// noun is the possessive "her", elsewhere "she"), sorted.
+    context: Vec<(String, u8, u8, String)>,
+    /// Lower-case lemmas of the treebank's content words, sorted: a rule's guess for an
+    /// unseen word that is no known lemma is tried with the usual spelling changes
+    /// ("provok" → "provoke", "hott" → "hot") before it is kept.
+    vocabulary: Vec<String>,
+}
+
+/// Fewest times a (form, tag, next tag) must be seen for its lemma to be kept.
+const MIN_CONTEXT: u32 = 3;
+
+/// The tag number of "no next word" in the context table.
+const END: u8 = u8::MAX;
+
+/// Whether words of this part of speech have their lemmas checked against the vocabulary.
+fn content(upos: Upos) -> bool {
+    matches!(upos, Upos::Noun | Upos::Verb | Upos::Adj | Upos::Adv)
+}
+
+/// The spellings a rule's guess may miss: a dropped or extra final "e", an undoubled or
+/// doubled final consonant.
+fn respellings(guess: &str) -> Vec<String> {
+    let mut out = vec![format!("{guess}e")];
+    if let Some(stem) = guess.strip_suffix('e') {
+        out.push(stem.to_string());
+    }
+    let chars: Vec<char> = guess.chars().collect();
+    if let [.., a, b] = chars.as_slice() {
+        if a == b && !"aeiou".contains(*b) {
+            out.push(chars[..chars.len() - 1].iter().collect());
+        } else if !"aeiouy".contains(*b) && b.is_alphabetic() {
+            out.push(format!("{guess}{b}"));
+        }
+    }
+    out
 }
 
 /// A word's ending as the rules key it: lower case, typographic apostrophes made plain.
@@ -114,14 +150,26 @@ impl Lemmatizer {
     /// Learns rules and exceptions from a treebank; `extra` adds (singular, plural) nouns
     /// the treebank lacks.
     pub(crate) fn train(data: &[GoldSentence], extra: &[(&str, &str)]) -> Lemmatizer {
-        // Distinct (form, tag, lemma) triples with their counts.
+        // Distinct (form, tag, lemma) triples with their counts; the same with the next
+        // word's tag; the content words' lemmas.
         let mut seen: BTreeMap<(String, u8, String), u32> = BTreeMap::new();
+        let mut in_context: BTreeMap<(String, u8, u8, String), u32> = BTreeMap::new();
+        let mut vocabulary = BTreeSet::new();
         for s in data {
             for (i, w) in s.words.iter().enumerate() {
                 let first = opens_sentence(i.checked_sub(1).map(|j| s.words[j].form.as_str()));
                 let form = plain(&w.form);
                 let tag = tag_key(&form, w.upos, first);
-                *seen.entry((form, tag, w.lemma.clone())).or_default() += 1;
+                *seen
+                    .entry((form.clone(), tag, w.lemma.clone()))
+                    .or_default() += 1;
+                let next = s.words.get(i + 1).map_or(END, |n| n.upos.index() as u8);
+                *in_context
+                    .entry((form.clone(), tag, next, w.lemma.clone()))
+                    .or_default() += 1;
+                if content(w.upos) && w.lemma.chars().all(char::is_alphabetic) {
+                    vocabulary.insert(w.lemma.to_lowercase());
+                }
             }
         }
         // Rules count word types, so frequent words do not drown the endings.
@@ -166,6 +214,8 @@ impl Lemmatizer {
         let mut lemmatizer = Lemmatizer {
             rules,
             exceptions: Vec::new(),
+            context: Vec::new(),
+            vocabulary: vocabulary.into_iter().collect(),
         };
         // The most frequent lemma of each (form, tag); kept where the rules differ.
         let mut best: BTreeMap<(String, u8), (u32, String)> = BTreeMap::new();
@@ -200,6 +250,24 @@ impl Lemmatizer {
         }
         exceptions.sort();
         lemmatizer.exceptions = exceptions;
+        // The most frequent lemma of each (form, tag, next tag), kept where it is seen
+        // often enough and differs from what the word gets without its neighbour.
+        let mut best: BTreeMap<(String, u8, u8), (u32, String)> = BTreeMap::new();
+        for ((form, tag, next, lemma), &n) in &in_context {
+            let slot = best
+                .entry((form.clone(), *tag, *next))
+                .or_insert((0, String::new()));
+            if n > slot.0 {
+                *slot = (n, lemma.clone());
+            }
+        }
+        let mut context = Vec::new();
+        for ((form, tag, next), (n, lemma)) in best {
+            if n >= MIN_CONTEXT && lemmatizer.lemma_of(&form, tag) != lemma {
+                context.push((form, tag, next, lemma));
+            }
+        }
+        lemmatizer.context = context;
         lemmatizer
     }
 
@@ -213,7 +281,12 @@ impl Lemmatizer {
             .exceptions
             .windows(2)
             .all(|w| (&w[0].0, w[0].1) < (&w[1].0, w[1].1));
-        if sorted_rules && sorted_exc {
+        let sorted_ctx = self
+            .context
+            .windows(2)
+            .all(|w| (&w[0].0, w[0].1, w[0].2) < (&w[1].0, w[1].1, w[1].2));
+        let sorted_vocab = self.vocabulary.windows(2).all(|w| w[0] < w[1]);
+        if sorted_rules && sorted_exc && sorted_ctx && sorted_vocab {
             Ok(())
         } else {
             Err("lemmatizer tables are not sorted".into())
@@ -238,20 +311,62 @@ impl Lemmatizer {
 
     /// The lemma of `form` read as `upos`; `first` when it opens its sentence.
     pub(crate) fn lemma(&self, form: &str, upos: Upos, first: bool) -> String {
+        self.lemma_of(form, tag_key(&plain(form), upos, first))
+    }
+
+    /// The lemma of `form` read as `upos` before a word read as `next` (`None` at the end
+    /// of the sentence); `first` when it opens its sentence.
+    pub(crate) fn lemma_before(
+        &self,
+        form: &str,
+        upos: Upos,
+        first: bool,
+        next: Option<Upos>,
+    ) -> String {
         let k = plain(form);
         let tag = tag_key(&k, upos, first);
+        let next = next.map_or(END, |t| t.index() as u8);
+        let found = self
+            .context
+            .binary_search_by(|(f, t, n, _)| (f.as_str(), *t, *n).cmp(&(k.as_str(), tag, next)));
+        match found {
+            Ok(i) => self.context[i].3.clone(),
+            Err(_) => self.lemma_of(form, tag),
+        }
+    }
+
+    /// The lemma of a form under a table tag: its exception, else the rules' guess,
+    /// respelled when only a respelling is a known lemma.
+    fn lemma_of(&self, form: &str, tag: u8) -> String {
+        let k = plain(form);
         let found = self
             .exceptions
             .binary_search_by(|(f, t, _)| (f.as_str(), *t).cmp(&(k.as_str(), tag)));
         if let Ok(i) = found {
             return self.exceptions[i].2.clone();
         }
-        self.by_rule(form, tag).unwrap_or_else(|| form.to_string())
+        let Some(guess) = self.by_rule(form, tag) else {
+            return form.to_string();
+        };
+        let checked = Upos::from_index(usize::from(tag / 2)).is_some_and(content);
+        if !checked || self.known(&guess) {
+            return guess;
+        }
+        respellings(&guess)
+            .into_iter()
+            .find(|r| self.known(r))
+            .unwrap_or(guess)
     }
 
-    /// Number of rules and exceptions.
+    /// Whether `word` (any case) is a lemma of the vocabulary.
+    fn known(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.vocabulary.binary_search(&lower).is_ok()
+    }
+
+    /// Number of rules and exceptions (by word and by word with its neighbour).
     pub(crate) fn size(&self) -> (usize, usize) {
-        (self.rules.len(), self.exceptions.len())
+        (self.rules.len(), self.exceptions.len() + self.context.len())
     }
 }
 
@@ -270,5 +385,13 @@ mod tests {
         ] {
             assert_eq!(Edit::between(f, l).apply(f).as_deref(), Some(l), "{f}");
         }
+    }
+
+    #[test]
+    fn respellings_restore_e_and_doubled_letters() {
+        assert!(respellings("provok").contains(&"provoke".to_string()));
+        assert!(respellings("processe").contains(&"process".to_string()));
+        assert!(respellings("hott").contains(&"hot".to_string()));
+        assert!(respellings("smel").contains(&"smell".to_string()));
     }
 }

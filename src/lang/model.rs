@@ -14,7 +14,7 @@ use super::perceptron::{StoredWeights, Weights};
 use super::tagger::{StoredTagger, Tagger};
 
 /// The format version this build reads and writes.
-pub(crate) const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 2;
 /// The first bytes of every model file.
 const MAGIC: &[u8; 12] = b"scenec-lang\n";
 
