@@ -11,13 +11,22 @@ use super::verb_forms::{VerbForm, verb_form};
 
 mod article_words;
 mod camera_words;
+mod duration_words;
 mod framing_words;
+mod phrase_words;
+mod place_words;
+mod pronoun_words;
+mod style_words;
 mod time_words;
 
 pub use camera_words::{
     CameraContext, CameraMotion, CameraReading, DirectionWord, Heading, MoveCondition, Pace,
     ShotSize, ViewAngle,
 };
+pub use duration_words::DurationScope;
+pub use phrase_words::{DeterminerKind, SubjectLead};
+pub use place_words::{PathWord, RelationWord};
+pub use pronoun_words::PronounKind;
 
 /// The class of a listed noun: what sort of thing it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -17,6 +17,7 @@
 
 mod analysis;
 mod conllu;
+pub mod deprel;
 mod error;
 mod features;
 mod labeller;
@@ -38,8 +39,9 @@ pub use analysis::{Analysis, Sentence, Token};
 pub use conllu::{GoldSentence, GoldWord, parse_conllu, read_conllu};
 pub use error::LangError;
 pub use lexicon::{
-    CameraContext, CameraMotion, CameraReading, Closed, DirectionWord, Heading, Lexicon,
-    MoveCondition, NounClass, Pace, ShotSize, ViewAngle, lexicon, regular_singular,
+    CameraContext, CameraMotion, CameraReading, Closed, DeterminerKind, DirectionWord,
+    DurationScope, Heading, Lexicon, MoveCondition, NounClass, Pace, PathWord, PronounKind,
+    RelationWord, ShotSize, SubjectLead, ViewAngle, lexicon, regular_singular,
 };
 pub use model::Model;
 pub use morph::{gerund, lemma, past, plural, singular, third_person};
