@@ -5,19 +5,13 @@ use std::collections::HashMap;
 
 use super::kinds::kind_of;
 use super::tokenize::{Token, join};
-use super::words::{is_function_word, is_verb_after_noun, number};
+use super::words::{is_function_word, is_of, is_verb_after_noun, number};
 use crate::check::limits::{MAX_COUNT, MAX_ID_CHARS};
 use crate::ir::{Entity, EntityKind};
-use crate::lang::{Closed, Upos, lexicon, regular_singular, singular};
+use crate::lang::{Closed, PronounKind, Upos, lexicon, regular_singular, singular};
 
 /// Longest id before its `_n` suffix: room for a suffix of up to seven digits.
 const MAX_BASE_ID_CHARS: usize = MAX_ID_CHARS - 8;
-
-/// Characters that English calls "it".
-const IT_CHARACTERS: &[&str] = &[
-    "robot", "android", "cyborg", "baby", "creature", "monster", "alien", "hand", "figure",
-    "toddler",
-];
 
 /// A parsed noun phrase.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,8 +95,9 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     if first.punct {
         return None;
     }
+    // "her" before content words is a possessive ("her red coat").
     if lexicon().is(Closed::Pronoun, first.lower.as_str())
-        && !(first.lower == "her" && opens_content(tokens, i + 1))
+        && !(lexicon().is(Closed::Possessive, first.lower.as_str()) && opens_content(tokens, i + 1))
     {
         return Some(NounPhrase {
             start: i,
@@ -122,8 +117,9 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     while let Some(t) = tokens.get(j) {
         let w = t.lower.as_str();
         let stated = stated_count(w);
-        if lexicon().is(Closed::Determiner, w) || w == "her" || stated.is_some() {
-            possessive |= lexicon().is(Closed::Possessive, w) || w == "her";
+        let owner = lexicon().is(Closed::Possessive, w);
+        if lexicon().is(Closed::Determiner, w) || owner || stated.is_some() {
+            possessive |= owner;
             count = stated.or(count);
             j += 1;
         } else {
@@ -133,7 +129,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     let content_start = j;
     // "one of them", "each of the kids": a part of a group stands for the group.
     if j > i
-        && tokens.get(j).is_some_and(|t| t.lower == "of")
+        && tokens.get(j).is_some_and(|t| is_of(&t.lower))
         && let Some(mut group) = noun_phrase(tokens, j + 1)
     {
         if group.pronoun.as_deref() == Some("them") {
@@ -219,7 +215,7 @@ pub(super) fn noun_phrase(tokens: &[Token], i: usize) -> Option<NounPhrase> {
     let modifiers = words[..split].to_vec();
     let mut end = j;
     let mut of = owner;
-    if tokens.get(j).is_some_and(|t| t.lower == "of")
+    if tokens.get(j).is_some_and(|t| is_of(&t.lower))
         && let Some(mut inner) = noun_phrase(tokens, j + 1)
     {
         end = inner.end;
@@ -432,15 +428,16 @@ impl Registry {
     }
 
     fn pronoun(&mut self, p: &str, as_subject: bool) -> Option<String> {
+        let pronoun = lexicon().pronoun_kind(p);
         let fits = |id: &String| {
             let kind = self.kind(id);
-            match p {
-                "he" | "him" | "himself" | "she" | "her" | "herself" => {
-                    kind == Some(EntityKind::Character)
-                }
-                "it" | "itself" => match kind {
+            match pronoun {
+                Some(PronounKind::Person) => kind == Some(EntityKind::Character),
+                Some(PronounKind::Thing) => match kind {
                     Some(EntityKind::Crowd) => false,
-                    Some(EntityKind::Character) => IT_CHARACTERS.iter().any(|w| id.ends_with(w)),
+                    Some(EntityKind::Character) => {
+                        id_head(id).is_some_and(|h| lexicon().is_it_character(h))
+                    }
                     _ => true,
                 },
                 _ => true,
@@ -450,11 +447,11 @@ impl Registry {
         // ghost glows, then it fades away").
         let loose = |id: &String| {
             let kind = self.kind(id);
-            match p {
-                "he" | "him" | "himself" | "she" | "her" | "herself" => {
+            match pronoun {
+                Some(PronounKind::Person) => {
                     matches!(kind, Some(EntityKind::Object | EntityKind::Animal))
                 }
-                "it" | "itself" => kind == Some(EntityKind::Character),
+                Some(PronounKind::Thing) => kind == Some(EntityKind::Character),
                 _ => false,
             }
         };
@@ -556,11 +553,15 @@ fn person_by_suffix(word: &str) -> Option<EntityKind> {
     let w = regular_singular(word)
         .filter(|s| s.len() > 3)
         .unwrap_or_else(|| word.to_string());
-    (w.len() > 4
-        && ["er", "ist", "or", "ian", "ess"]
-            .iter()
-            .any(|s| w.ends_with(s)))
-    .then_some(EntityKind::Character)
+    lexicon()
+        .has_agent_suffix(&w)
+        .then_some(EntityKind::Character)
+}
+
+/// The noun an id ends with, before any number suffix ("tin_robot_2" → "robot").
+fn id_head(id: &str) -> Option<&str> {
+    id.rsplit('_')
+        .find(|part| !part.is_empty() && !part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A snake_case identifier fragment from a word.

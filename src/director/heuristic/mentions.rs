@@ -6,15 +6,10 @@ use super::entities::{NounPhrase, Registry, noun_phrase};
 use super::kinds::kind_of;
 use super::placements::is_region_word;
 use super::tokenize::Token;
+use super::words::is_of;
 use crate::ir::EntityKind;
-use crate::lang::{Closed, Upos, lexicon};
-
-/// Dependency relations (Universal Dependencies labels) of a noun that takes part in what
-/// a clause shows.
-const PARTICIPANT_RELATIONS: &[&str] = &["obj", "iobj", "obl", "nmod", "conj"];
-
-/// Dependency relations of the words a noun phrase opens with before its head.
-const PREMODIFIER_RELATIONS: &[&str] = &["det", "amod", "compound", "nummod", "nmod:poss"];
+use crate::lang::deprel::{is_participant, is_premodifier};
+use crate::lang::{DeterminerKind, Upos, lexicon};
 
 /// Registers, in `registry`, every thing the clause's `tokens` name that is no entity yet,
 /// except what the clause already reads otherwise: its setting ("on a rocky cliff") and the
@@ -22,18 +17,12 @@ const PREMODIFIER_RELATIONS: &[&str] = &["det", "amod", "compound", "nummod", "n
 /// complement belongs to the noun before it ("a sculpture of a swan").
 pub(super) fn register(tokens: &[Token], taken: &[&str], registry: &mut Registry) {
     for (i, token) in tokens.iter().enumerate() {
-        let relation = token.deprel.as_str();
-        let base = relation.split(':').next().unwrap_or(relation);
         // a time or measure ("obl:tmod", "obl:npmod") is no participant
-        if token.upos != Upos::Noun
-            || !PARTICIPANT_RELATIONS.contains(&base)
-            || relation.contains("tmod")
-            || relation.contains("npmod")
-        {
+        if token.upos != Upos::Noun || !is_participant(&token.deprel) {
             continue;
         }
         let start = phrase_start(tokens, i);
-        if start > 0 && tokens[start - 1].lower == "of" && !of_the_video(tokens, start - 1) {
+        if start > 0 && is_of(&tokens[start - 1].lower) && !of_the_video(tokens, start - 1) {
             continue;
         }
         let Some(np) = noun_phrase(tokens, start) else {
@@ -70,7 +59,7 @@ fn phrase_start(tokens: &[Token], i: usize) -> usize {
     let mut start = i;
     while start > 0 && {
         let t = &tokens[start - 1];
-        !t.punct && PREMODIFIER_RELATIONS.contains(&t.deprel.as_str())
+        !t.punct && is_premodifier(&t.deprel)
     } {
         start -= 1;
     }
@@ -102,9 +91,9 @@ fn names_a_thing(np: &NounPhrase) -> bool {
         return false;
     }
     let first = np.text.split(' ').next().unwrap_or("").to_lowercase();
-    let determined =
-        np.possessive || np.count.is_some() || lex.is(Closed::Determiner, first.as_str());
-    let indefinite = matches!(first.as_str(), "a" | "an");
+    let kind = lex.determiner_kind(&first);
+    let determined = np.possessive || np.count.is_some() || kind.is_some();
+    let indefinite = kind == Some(DeterminerKind::Indefinite);
     // "in the dust", "through the smoke": an effect is an entity when introduced as one
     match kind_of(head) {
         Some(EntityKind::Effect) => indefinite,

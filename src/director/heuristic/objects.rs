@@ -7,7 +7,7 @@ use super::placements::{self, Path};
 use super::predicate::Verb;
 use super::tokenize::Token;
 use crate::ir::{Affected, Placement, Relation};
-use crate::lang::{Spatial, Upos, lexicon};
+use crate::lang::{PronounKind, Spatial, Upos, lexicon};
 
 /// The noun phrase a placing verb acts on, with its entity when it is a pronoun: that one
 /// is resolved before the clause's path is read, so that "puts it on the bench" reads "it"
@@ -42,8 +42,15 @@ pub(super) fn candidate(
     if np.pronoun.is_none() && !names_thing(tokens, &np) {
         return None;
     }
+    // "puts it on the bench": a thing just moved is what "it" names.
+    let thing = |p: &str| {
+        matches!(
+            lex.pronoun_kind(p),
+            Some(PronounKind::Thing | PronounKind::Group)
+        )
+    };
     let id = match np.pronoun.as_deref() {
-        Some("it" | "them") if registry.moved.is_some() => {
+        Some(p) if thing(p) && registry.moved.is_some() => {
             let id = registry.moved.clone();
             if let Some(id) = &id {
                 registry.note(id, false);
@@ -87,7 +94,7 @@ pub(super) fn affected(
     path: &mut Path,
     registry: &mut Registry,
 ) -> Option<Affected> {
-    let named_off = (verb.rest..tokens.len()).any(|k| tokens[k].lower == "off");
+    let named_off = off_at(tokens, verb).is_some();
     if path.to.is_none() && !named_off {
         return None;
     }
@@ -114,6 +121,12 @@ pub(super) fn affected(
     })
 }
 
+/// Where the clause's complement says "off" ("knocks the pen off the desk"), the particle
+/// of taking a thing away that no word class holds alone.
+fn off_at(tokens: &[Token], verb: &Verb) -> Option<usize> {
+    (verb.rest..tokens.len()).find(|&k| tokens[k].lower == "off")
+}
+
 /// "off the desk": where an object taken off an anchor ends.
 fn taken_off(
     tokens: &[Token],
@@ -121,7 +134,7 @@ fn taken_off(
     object: &str,
     registry: &mut Registry,
 ) -> Option<Placement> {
-    let off = (verb.rest..tokens.len()).find(|&k| tokens[k].lower == "off")?;
+    let off = off_at(tokens, verb)?;
     let np = noun_phrase(tokens, off + 1)?;
     let anchor = registry
         .resolve(&np, false)

@@ -4,8 +4,9 @@
 
 use super::entities::{NounPhrase, Registry, noun_phrase};
 use super::tokenize::Token;
+use super::words::is_of;
 use crate::ir::{Placement, Region, Relation};
-use crate::lang::{RegionWord, Spatial, lexicon};
+use crate::lang::{Closed, PathWord, RegionWord, RelationWord, Spatial, lexicon};
 
 /// Where an action starts and ends.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,7 +52,8 @@ pub(super) fn path(tokens: &[Token], start: usize, verb: &str, registry: &mut Re
             continue;
         }
         let over_ok = lex.is_spatial(Spatial::Over, verb);
-        if w == "from" {
+        let role = lex.path_word(w);
+        if role == Some(PathWord::Source) {
             if let Some((p, end)) = place(tokens, i + 1, over_ok, registry) {
                 out.from = Some(p);
                 i = end;
@@ -59,13 +61,15 @@ pub(super) fn path(tokens: &[Token], start: usize, verb: &str, registry: &mut Re
                 continue;
             }
         } else if let Some((p, end)) = place(tokens, i, over_ok, registry) {
-            let lead_region = matches!(w, "on" | "at" | "in") && p.relation.is_none();
+            let lead_region = role == Some(PathWord::At) && p.relation.is_none();
             // "over to the upper left" goes there; "sits to the left of the lamp" is there.
-            let directional = matches!(w, "into" | "onto" | "toward" | "towards")
-                || (w == "to" && i > 0 && lex.is_spatial(Spatial::Particle, word(i - 1)));
+            let directional = role.is_some_and(PathWord::is_directional)
+                || (role == Some(PathWord::To)
+                    && i > 0
+                    && lex.is_spatial(Spatial::Particle, word(i - 1)));
             let weak = p.relation == Some(Relation::OnTopOf) && owned(tokens, i);
             // "left to right", "right edge to left edge": the first region is the start.
-            if w == "to"
+            if role == Some(PathWord::To)
                 && last_end == i
                 && out.from.is_none()
                 && let Some(previous) = out.to.take_if(|t| t.relation.is_none())
@@ -128,10 +132,9 @@ pub(super) fn opens_path(tokens: &[Token]) -> bool {
     while lex.is_spatial(Spatial::Particle, word(k)) {
         k += 1;
     }
-    matches!(
-        word(k),
-        "from" | "to" | "into" | "onto" | "toward" | "towards"
-    ) || region_at(tokens, k).is_some()
+    lex.path_word(word(k))
+        .is_some_and(|r| r == PathWord::Source || r.is_goal())
+        || region_at(tokens, k).is_some()
 }
 
 /// Whether the noun phrase at `i` (after its preposition) opens with a possessive
@@ -149,7 +152,11 @@ fn passing(tokens: &[Token], start: usize, registry: &mut Registry, out: &mut Pa
     if related(&out.from) || related(&out.to) {
         return;
     }
-    let at = if tokens.get(start).is_some_and(|t| t.lower == "by") {
+    // "passes by the lamppost".
+    let at = if tokens
+        .get(start)
+        .is_some_and(|t| lexicon().is(Closed::Preposition, t.lower.as_str()))
+    {
         start + 1
     } else {
         start
@@ -186,7 +193,9 @@ fn screen_sense(tokens: &[Token], path: &Path) -> Option<f64> {
     }
     (0..tokens.len()).find_map(|k| {
         let (a, end) = region_at(tokens, k)?;
-        tokens.get(end).filter(|t| t.lower == "to")?;
+        tokens
+            .get(end)
+            .filter(|t| lexicon().path_word(&t.lower) == Some(PathWord::To))?;
         let (b, _) = region_at(tokens, end + 1)?;
         let (a, b) = (region_x(a)?, region_x(b)?);
         (a != b).then_some(b - a)
@@ -221,23 +230,34 @@ fn region_placement(region: Region) -> Placement {
     }
 }
 
-/// Depth movement cues and their length in tokens.
+/// Depth movement cues and their length in tokens: "toward the camera", "away from the
+/// viewer", "into the distance", "to the foreground".
 fn depth_cue(tokens: &[Token], i: usize) -> Option<(Region, usize)> {
+    let lex = lexicon();
     let w = |k: usize| tokens.get(i + k).map_or("", |t| t.lower.as_str());
-    let viewer = |s: &str| lexicon().is_spatial(Spatial::Viewer, s);
-    let far = |s: &str| s == "horizon" || lexicon().region_word(s) == Some(RegionWord::Depth);
-    let background = |s: &str| far(s) || lexicon().region_word(s) == Some(RegionWord::Background);
-    let foreground = |s: &str| lexicon().region_word(s) == Some(RegionWord::Foreground);
-    match (w(0), w(1), w(2)) {
-        ("toward" | "towards", "the", v) if viewer(v) => Some((Region::Foreground, 3)),
-        ("toward" | "towards", v, _) if viewer(v) => Some((Region::Foreground, 2)),
-        ("away", "from", "the") if viewer(w(3)) => Some((Region::Background, 4)),
-        ("away", "from", v) if viewer(v) => Some((Region::Background, 3)),
-        ("into" | "toward" | "towards" | "to", "the", v) if background(v) => {
-            Some((Region::Background, 3))
-        }
-        ("into" | "to", "the", v) if foreground(v) => Some((Region::Foreground, 3)),
-        ("off", "into", "the") if far(w(3)) => Some((Region::Background, 4)),
+    let role = lex.path_word(w(0))?;
+    let lead = match role {
+        PathWord::Away if lex.path_word(w(1)) == Some(PathWord::Source) => 2,
+        PathWord::Away => return None,
+        _ => 1,
+    };
+    let article = usize::from(lex.is(Closed::Determiner, w(lead)));
+    let noun = w(lead + article);
+    let len = lead + article + 1;
+    if lex.is_spatial(Spatial::Viewer, noun) {
+        return match role {
+            PathWord::Toward => Some((Region::Foreground, len)),
+            PathWord::Away => Some((Region::Background, len)),
+            _ => None,
+        };
+    }
+    if article == 0 || !role.is_goal() {
+        return None;
+    }
+    match lex.region_word(noun) {
+        _ if lex.is_far_noun(noun) => Some((Region::Background, len)),
+        Some(RegionWord::Depth | RegionWord::Background) => Some((Region::Background, len)),
+        Some(RegionWord::Foreground) => Some((Region::Foreground, len)),
         _ => None,
     }
 }
@@ -246,37 +266,46 @@ fn depth_cue(tokens: &[Token], i: usize) -> Option<(Region, usize)> {
 /// "in front of", "to the left of", "on top of", "behind", "into"… A word grading the
 /// relation ("high above", "just behind") is part of it.
 fn relation_lead(tokens: &[Token], i: usize, over_ok: bool) -> Option<(Relation, usize)> {
+    let lex = lexicon();
     let w = |k: usize| tokens.get(i + k).map_or("", |t| t.lower.as_str());
-    let side = |k: usize| side_relation(w(k));
-    if lexicon().is_spatial(Spatial::Degree, w(0))
+    let side = |k: usize| side_relation(w(k)).filter(|_| is_of(w(k + 1)));
+    if lex.is_spatial(Spatial::Degree, w(0))
         && let Some((relation, len)) = relation_lead(tokens, i + 1, over_ok)
     {
         return Some((relation, len + 1));
     }
-    let found = match (w(0), w(1), w(2)) {
-        ("in", "front", "of") => (Relation::InFrontOf, 3),
-        ("to" | "at" | "on", "the", _)
-            if side(2).is_some() && w(3) == "of" && !frame_word(w(4), w(5)) =>
-        {
-            (side(2)?, 4)
+    let article = |k: usize| lex.is(Closed::Determiner, w(k));
+    let leads_side = lex
+        .path_word(w(0))
+        .is_some_and(|r| matches!(r, PathWord::To | PathWord::At));
+    // "to the left of the tree", "the right of it", "left of the lamp".
+    let (relation, len) = match (side(0), side(1), side(2)) {
+        (_, _, Some(relation)) if leads_side && article(1) => (relation, 4),
+        (_, Some(relation), _) if article(0) => (relation, 3),
+        (Some(relation), _, _) => (relation, 2),
+        _ => {
+            let words: Vec<&str> = (0..4).map(w).collect();
+            let (word, len) = lex.relation_phrase(&words)?;
+            (relation_of(word, over_ok)?, len)
         }
-        ("the", _, "of") if side(1).is_some() && !frame_word(w(3), w(4)) => (side(1)?, 3),
-        (_, "of", _) if side(0).is_some() && !frame_word(w(2), w(3)) => (side(0)?, 2),
-        ("on" | "onto" | "to", "the", "top") if w(3) == "of" && !frame_word(w(4), w(5)) => {
-            (Relation::OnTopOf, 4)
-        }
-        ("on" | "onto", "top", "of") => (Relation::OnTopOf, 3),
-        ("next" | "close", "to", _) => (Relation::NextTo, 2),
-        ("behind", _, _) => (Relation::Behind, 1),
-        ("above", _, _) => (Relation::Above, 1),
-        ("over", _, _) if over_ok => (Relation::Above, 1),
-        ("below" | "under" | "underneath" | "beneath", _, _) => (Relation::Below, 1),
-        ("onto" | "on" | "atop" | "upon", _, _) => (Relation::OnTopOf, 1),
-        ("inside" | "into" | "within", _, _) => (Relation::Inside, 1),
-        ("beside" | "alongside" | "near", _, _) => (Relation::NextTo, 1),
-        _ => return None,
     };
-    Some(found)
+    (!frame_word(w(len), w(len + 1))).then_some((relation, len))
+}
+
+/// The relation a relation phrase names; "over" is "above" only after a verb for which
+/// it means that (`over_ok`: "flies over the lake", not "walks over to the lamp").
+fn relation_of(word: RelationWord, over_ok: bool) -> Option<Relation> {
+    Some(match word {
+        RelationWord::InFrontOf => Relation::InFrontOf,
+        RelationWord::Behind => Relation::Behind,
+        RelationWord::Above => Relation::Above,
+        RelationWord::Over if over_ok => Relation::Above,
+        RelationWord::Over => return None,
+        RelationWord::Below => Relation::Below,
+        RelationWord::OnTopOf => Relation::OnTopOf,
+        RelationWord::Inside => Relation::Inside,
+        RelationWord::NextTo => Relation::NextTo,
+    })
 }
 
 /// "its left", "to its right side", "on their left": a side of the entity a pronoun names,
@@ -284,14 +313,10 @@ fn relation_lead(tokens: &[Token], i: usize, over_ok: bool) -> Option<(Relation,
 fn owner_side(tokens: &[Token], i: usize, registry: &mut Registry) -> Option<(Placement, usize)> {
     let w = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let mut k = i;
-    if matches!(w(k), "to" | "on" | "at" | "toward" | "towards") {
+    if lexicon().path_word(w(k)).is_some_and(PathWord::leads_place) {
         k += 1;
     }
-    let pronoun = match w(k) {
-        "its" => "it",
-        "their" => "them",
-        _ => return None,
-    };
+    let pronoun = lexicon().possessive_pronoun(w(k))?;
     let relation = side_relation(w(k + 1))?;
     let mut end = k + 2;
     if lexicon().region_word(w(end)) == Some(RegionWord::Part) {
@@ -356,13 +381,13 @@ pub(super) fn place(
     }
     // Screen regions: "(to|on|at) (the) left (side|edge) (of the frame)".
     let mut j = i;
-    if matches!(w(0), "to" | "on" | "at" | "in" | "toward" | "towards") {
+    if lexicon().path_word(w(0)).is_some_and(PathWord::leads_place) {
         j += 1;
     }
     let region_word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let (region, mut end) = region_at(tokens, j)?;
-    if region_word(end) == "of" {
-        let k = end + 1 + usize::from(region_word(end + 1) == "the");
+    if is_of(region_word(end)) {
+        let k = end + 1 + usize::from(lexicon().is(Closed::Determiner, region_word(end + 1)));
         if frame_word(region_word(k), "") {
             end = k + 1;
         } else if let Some(np) = noun_phrase(tokens, end + 1) {
@@ -388,10 +413,11 @@ pub(super) fn place(
     }
     // A bare "left"/"right" counts after a lead word or "from", or before "to" and another
     // region ("left to right"): "turns left" is a turn.
-    let bare = j == i && tokens.get(i).is_some_and(|t| t.lower != "the");
+    let role = |k: usize| lexicon().path_word(region_word(k));
+    let bare = j == i && !lexicon().is(Closed::Determiner, w(0));
     if bare
-        && !(i > 0 && matches!(region_word(i - 1), "from" | "to"))
-        && !(region_word(end) == "to" && region_at(tokens, end + 1).is_some())
+        && !(i > 0 && matches!(role(i - 1), Some(PathWord::Source | PathWord::To)))
+        && !(role(end) == Some(PathWord::To) && region_at(tokens, end + 1).is_some())
     {
         return None;
     }
@@ -405,7 +431,7 @@ fn region_at(tokens: &[Token], j: usize) -> Option<(Region, usize)> {
     let lex = lexicon();
     let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let mut k = j;
-    if word(k) == "the" {
+    if lex.is(Closed::Determiner, word(k)) {
         k += 1;
     }
     while lex.is_spatial(Spatial::Degree, word(k)) {
@@ -476,7 +502,7 @@ fn side_relation(word: &str) -> Option<Relation> {
 
 fn frame_word(a: &str, b: &str) -> bool {
     let frame = |w: &str| lexicon().is_spatial(Spatial::Frame, w);
-    frame(a) || (a == "the" && frame(b))
+    frame(a) || (lexicon().is(Closed::Determiner, a) && frame(b))
 }
 
 #[cfg(test)]

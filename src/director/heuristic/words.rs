@@ -13,12 +13,15 @@ pub(super) fn number(word: &str) -> Option<f64> {
     {
         return Some(f64::from(n));
     }
-    if word == "a" || word == "an" {
-        return None;
-    }
     word.parse::<f64>()
         .ok()
         .filter(|v| v.is_finite() && *v >= 0.0)
+}
+
+/// Whether `word` is "of", the preposition that binds a noun phrase to the noun before it
+/// ("a row of huts", "the left of the tree"); no word class says it alone.
+pub(super) fn is_of(word: &str) -> bool {
+    word == "of"
 }
 
 /// Whether `word` is an adverb.
@@ -80,10 +83,6 @@ fn is_unlisted_verb_after(tokens: &[Token], i: usize, head: &str) -> bool {
             || lexicon().is(Closed::Preposition, n.lower.as_str())
             || lexicon().is(Closed::Determiner, n.lower.as_str())
             || is_adverb(&n.lower)
-            || matches!(
-                n.lower.as_str(),
-                "up" | "down" | "out" | "away" | "off" | "back"
-            )
     });
     // After an unlisted head, only where the clause ends ("the campfire crackles,").
     let ends_clause = tokens.get(i + 1).is_none_or(|n| n.punct);
