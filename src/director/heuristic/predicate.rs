@@ -7,17 +7,7 @@ use super::tokenize::{Token, join};
 use super::verbs::{Form, known_verb};
 use super::words::{is_adverb, is_function_word, is_verb_after_noun, number};
 use crate::ir::EntityKind;
-use crate::lang::{Closed, lexicon};
-
-/// Verbs whose "to V" or "V-ing" complement is the real action ("begins to play").
-const CATENATIVES: &[&str] = &[
-    "begin", "start", "continue", "try", "seem", "appear", "keep", "manage", "decide", "go",
-];
-
-/// Particles that belong to the verb ("picks up", "backs away").
-const PARTICLES: &[&str] = &[
-    "up", "down", "out", "away", "off", "back", "over", "forward", "aside",
-];
+use crate::lang::{Closed, DeterminerKind, PathWord, SubjectLead, lexicon};
 
 /// The most words an action description keeps.
 const MAX_DESCRIPTION_WORDS: usize = 14;
@@ -58,15 +48,13 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
         i = np.end;
         subjects.push(np);
         // Coordinated subjects: "a man and his dog walk".
-        while tokens.get(i).is_some_and(|t| t.lower == "and" || t.is(','))
+        while tokens.get(i).is_some_and(joins_subjects)
             && let Some(more) = noun_phrase(tokens, i + 1)
             && more.pronoun.is_none()
         {
             let after = skip_adverbs(tokens, more.end);
             if is_verb_after_noun(tokens, after, "they")
-                || tokens
-                    .get(after)
-                    .is_some_and(|t| t.lower == "and" || t.is(','))
+                || tokens.get(after).is_some_and(joins_subjects)
             {
                 i = more.end;
                 subjects.push(more);
@@ -83,33 +71,13 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
         let mut attributes = true;
         let mut companions = Vec::new();
         for _ in 0..2 {
-            if tokens.get(k).is_some_and(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "over"
-                        | "wearing"
-                        | "holding"
-                        | "carrying"
-                        | "of"
-                        | "on"
-                        | "in"
-                        | "at"
-                        | "near"
-                        | "by"
-                        | "under"
-                        | "above"
-                        | "behind"
-                        | "beside"
-                        | "with"
-                        | "inside"
-                        | "from"
-                )
-            }) && let Some(pp) = noun_phrase(tokens, k + 1)
+            if let Some(lead) = tokens.get(k).and_then(|t| lexicon().subject_lead(&t.lower))
+                && let Some(pp) = noun_phrase(tokens, k + 1)
             {
-                if tokens[k].lower == "with" && is_animate(&pp) {
+                if lead == SubjectLead::Companion && is_animate(&pp) {
                     companions.push(pp.clone());
                 }
-                attributes &= is_attribute(&tokens[k].lower, &pp);
+                attributes &= is_attribute(lead, &pp);
                 if attributes {
                     attribute_end = Some(pp.end);
                 }
@@ -156,17 +124,21 @@ pub(super) fn parse(tokens: &[Token]) -> Parsed {
 /// Whether a phrase after a subject describes it rather than placing it: "with a red
 /// umbrella", "wearing a cap", "in a grey coat" (but not "in the kitchen", a setting, nor
 /// "in a dark chapel": after "in", only clothes describe).
-fn is_attribute(preposition: &str, phrase: &NounPhrase) -> bool {
-    match preposition {
+fn is_attribute(lead: SubjectLead, phrase: &NounPhrase) -> bool {
+    match lead {
         // A companion is an entity of its own ("a man with his dog").
-        "with" | "holding" | "carrying" => phrase.pronoun.is_none() && !is_animate(phrase),
-        "wearing" => phrase.pronoun.is_none(),
-        "in" => {
-            let head = phrase.head();
-            lexicon().is_garment(head)
+        SubjectLead::Companion | SubjectLead::Held => {
+            phrase.pronoun.is_none() && !is_animate(phrase)
         }
-        _ => false,
+        SubjectLead::Worn => phrase.pronoun.is_none(),
+        SubjectLead::Garment => lexicon().is_garment(phrase.head()),
+        SubjectLead::Place => false,
     }
+}
+
+/// Whether the token joins two coordinated subjects ("a man and his dog", "a cat, a dog").
+fn joins_subjects(t: &Token) -> bool {
+    t.lower == "and" || t.is(',')
 }
 
 /// Whether a phrase names a listed character, animal or crowd.
@@ -191,29 +163,28 @@ fn starts_with_verb(tokens: &[Token], i: usize) -> bool {
                 && known_verb(&t.lower).is_some_and(|(_, f)| {
                     f != Form::Base
                         || !lexicon().is_noun(&t.lower)
-                        || tokens.get(i + 1).is_some_and(|n| {
-                            matches!(
-                                n.lower.as_str(),
-                                "a" | "an"
-                                    | "the"
-                                    | "his"
-                                    | "her"
-                                    | "their"
-                                    | "its"
-                                    | "up"
-                                    | "down"
-                                    | "out"
-                                    | "away"
-                                    | "back"
-                                    | "to"
-                                    | "on"
-                                    | "into"
-                                    | "from"
-                            )
-                        })
+                        || tokens
+                            .get(i + 1)
+                            .is_some_and(|n| opens_verb_complement(&n.lower))
                 })
                 && !lexicon().is(Closed::Determiner, t.lower.as_str())
         })
+}
+
+/// Whether `word`, after a base form that is also a noun, makes it a verb: an article or
+/// a possessive opening its object ("cut the rope"), a particle ("back away") or a path
+/// ("head to the door", "climb into the car").
+fn opens_verb_complement(word: &str) -> bool {
+    let lex = lexicon();
+    lex.determiner_kind(word).is_some_and(|k| {
+        matches!(
+            k,
+            DeterminerKind::Indefinite | DeterminerKind::Definite | DeterminerKind::Possessive
+        )
+    }) || lex.is_verb_particle(word)
+        || lex
+            .path_word(word)
+            .is_some_and(|r| matches!(r, PathWord::Source | PathWord::To | PathWord::Into))
 }
 
 fn skip_adverbs(tokens: &[Token], mut i: usize) -> usize {
@@ -272,9 +243,12 @@ fn verb_group(tokens: &[Token], start: usize, unlisted_first: bool) -> Option<Ve
             passive = copula && form == Form::Past;
             lemma = base;
             // "begins to play", "starts moving".
-            if CATENATIVES.contains(&lemma.as_str()) {
+            if lexicon().is_catenative(&lemma) {
                 let mut j = skip_adverbs(tokens, i + 1);
-                if tokens.get(j).is_some_and(|t| t.lower == "to") {
+                if tokens
+                    .get(j)
+                    .is_some_and(|t| lexicon().path_word(&t.lower) == Some(PathWord::To))
+                {
                     j += 1;
                 }
                 if let Some((inner, _)) = tokens.get(j).and_then(|t| known_verb(&t.lower))
@@ -311,7 +285,7 @@ fn verb_group(tokens: &[Token], start: usize, unlisted_first: bool) -> Option<Ve
     };
     while tokens
         .get(rest)
-        .is_some_and(|t| PARTICLES.contains(&t.lower.as_str()) && !opens_noun(tokens, rest + 1))
+        .is_some_and(|t| lexicon().is_verb_particle(&t.lower) && !opens_noun(tokens, rest + 1))
     {
         rest += 1;
     }
@@ -344,20 +318,9 @@ fn verb_group(tokens: &[Token], start: usize, unlisted_first: bool) -> Option<Ve
 /// Whether a noun phrase opens at `i` (so the word before is a preposition, not a particle).
 fn opens_noun(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "my"
-                | "your"
-                | "our"
-                | "this"
-                | "that"
-        )
+        lexicon()
+            .determiner_kind(&t.lower)
+            .is_some_and(DeterminerKind::picks_one)
     })
 }
 

@@ -1,28 +1,14 @@
 //! Style words (cinematic, anime, watercolor, time-lapse, documentary…) → the storyboard's
 //! style string.
 
-use crate::lang::lexicon;
-
-/// Multi-word style phrases and what they become.
-const PHRASES: &[(&str, &str)] = &[
-    ("slow motion", "slow motion"),
-    ("golden hour", "golden hour light"),
-    ("black and white", "black and white"),
-    ("film noir", "film noir, high-contrast black and white"),
-    ("stop motion", "stop-motion animation"),
-    ("oil painting", "oil painting"),
-    ("pixel art", "pixel art"),
-    ("time lapse", "time-lapse"),
-    ("studio ghibli", "hand-drawn anime style"),
-    ("nature documentary", "nature documentary"),
-];
+use crate::lang::{Closed, lexicon};
 
 /// The style phrases named in the lower-case `words`, joined with commas ("" when none).
 pub(super) fn style(words: &[&str]) -> String {
     let text = format!(" {} ", words.join(" "));
     let mut out: Vec<&str> = Vec::new();
-    for (phrase, style) in PHRASES {
-        if text.contains(&format!(" {phrase} ")) && !out.contains(style) {
+    for (phrase, style) in lexicon().style_phrases() {
+        if text.contains(&format!(" {phrase} ")) && !out.contains(&style) {
             out.push(style);
         }
     }
@@ -37,7 +23,7 @@ pub(super) fn style(words: &[&str]) -> String {
     if let Some(pos) = text.find(" in the style of ") {
         let rest: Vec<&str> = text[pos + 17..]
             .split_whitespace()
-            .take_while(|w| !matches!(*w, "," | "." | "and" | "with" | "as" | "while"))
+            .take_while(|w| !ends_name(w))
             .take(4)
             .collect();
         if !rest.is_empty() {
@@ -53,6 +39,14 @@ pub(super) fn style(words: &[&str]) -> String {
         }
     }
     out.join(", ")
+}
+
+/// Whether `word` ends a name after "in the style of": a comma, a full stop, a
+/// conjunction or a preposition ("… of monet, with …", "… of monet and …").
+fn ends_name(word: &str) -> bool {
+    matches!(word, "," | ".")
+        || lexicon().is(Closed::Conjunction, word)
+        || lexicon().is(Closed::Preposition, word)
 }
 
 #[cfg(test)]

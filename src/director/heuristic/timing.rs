@@ -3,7 +3,7 @@
 
 use super::tokenize::Token;
 use super::words::{is_function_word, number};
-use crate::lang::{Closed, lexicon};
+use crate::lang::{Closed, DurationScope, lexicon};
 
 /// Seconds given to an action when the prompt names no duration.
 pub(super) const DEFAULT_ACTION_S: f64 = 2.5;
@@ -34,7 +34,7 @@ pub(super) fn extract(tokens: &mut Vec<Token>) -> Durations {
             if let Some(n) = tokens.get(i).and_then(|t| number(&t.lower))
                 && tokens
                     .get(i + 1)
-                    .is_some_and(|t| t.lower == "shots" || t.lower == "scenes")
+                    .is_some_and(|t| lexicon().is_shots_noun(&t.lower))
             {
                 found.shots = Some(n as usize);
                 tokens.drain(i..i + 2);
@@ -48,10 +48,11 @@ pub(super) fn extract(tokens: &mut Vec<Token>) -> Durations {
             .map(|k| tokens[k].lower.as_str())
             .unwrap_or("");
         let after = tokens.get(i + len).map_or("", |t| t.lower.as_str());
-        let (start, end, total) = match (before, after) {
-            ("for" | "during", _) if !lexicon().is_video_noun(after) => (i - 1, i + len, false),
-            ("over" | "lasting" | "spanning", _) => (i - 1, i + len, true),
-            ("in" | "within", _) => (i - 1, i + len, false),
+        let (start, end, total) = match (lexicon().duration_scope(before), after) {
+            (Some(DurationScope::Action), _) if !lexicon().is_video_noun(after) => {
+                (i - 1, i + len, false)
+            }
+            (Some(DurationScope::Total), _) => (i - 1, i + len, true),
             (_, "long") => (i, i + len + 1, true),
             (_, "of") => (i, i + len, true),
             _ if names_video(tokens, i + len) || opens_clause(tokens, i, len) => (i, i + len, true),
@@ -119,11 +120,7 @@ fn quantity(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
 }
 
 fn unit_scale(unit: &str) -> Option<f64> {
-    match unit {
-        "s" | "sec" | "secs" | "second" | "seconds" => Some(1.0),
-        "min" | "mins" | "minute" | "minutes" => Some(60.0),
-        _ => None,
-    }
+    lexicon().duration_unit(unit)
 }
 
 #[cfg(test)]

@@ -1,25 +1,12 @@
 //! Shortening a title at a phrase boundary: "Cat jumps onto the kitchen table next to the
 //! old wooden chair" becomes "Cat jumps onto the kitchen table", never "… table next to".
 
+use super::words::is_of;
 use crate::ir::Entity;
 use crate::lang::{Closed, lexicon, plural};
 
 /// The most words a title keeps when it can be cut at a phrase boundary.
 pub(super) const MAX_TITLE_WORDS: usize = 10;
-
-/// Words that continue a multi-word preposition when they follow the word given with them
-/// ("next to", "in front of", "away from"): no phrase starts there.
-const CONTINUATIONS: &[(&str, &[&str])] = &[
-    ("to", &["next", "close", "due", "according"]),
-    (
-        "of",
-        &[
-            "front", "top", "out", "left", "right", "ahead", "side", "middle", "edge", "because",
-            "instead", "inside", "outside",
-        ],
-    ),
-    ("from", &["away", "apart"]),
-];
 
 /// How a title names an entity: its description without the article, in the plural when
 /// there are several ("a red kite" with a count of 3 → "red kites"), else its id as words.
@@ -69,16 +56,13 @@ fn opens_phrase(words: &[&str], k: usize) -> bool {
             .to_lowercase()
     };
     let (before, word) = (lower(before), lower(word));
-    let continues_after = |first: &str, second: &str| {
-        CONTINUATIONS
-            .iter()
-            .any(|(w, after)| *w == second && after.contains(&first))
-    };
+    let continues_after =
+        |first: &str, second: &str| lexicon().continues_preposition(first, second);
     let next = words.get(k + 1).map(|w| lower(w)).unwrap_or_default();
     // "up to the peak" (a particle) but "next to the chair" (a preposition of two words)
     let particle =
         lexicon().is(Closed::Preposition, next.as_str()) && !continues_after(&word, &next);
-    let opener = (lexicon().is(Closed::Preposition, word.as_str()) && word != "of" && !particle)
+    let opener = (lexicon().is(Closed::Preposition, word.as_str()) && !is_of(&word) && !particle)
         || lexicon().is(Closed::Conjunction, word.as_str());
     let continues = continues_after(&before, &word);
     // "up onto", "and then": the phrase opened with the word before
