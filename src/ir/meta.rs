@@ -37,8 +37,9 @@ pub struct Meta {
     /// retries, a director fallback.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// What the prompt analysis says the storyboard must show (the fidelity predicates the
-    /// LLM and replay directors' answers were checked against); empty when not checked.
+    /// What the prompt analysis says the storyboard must show (the fidelity predicates):
+    /// every director records them; the LLM and replay directors' answers were checked
+    /// against them. Empty with the gate off.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub predicates: Vec<Predicate>,
 }

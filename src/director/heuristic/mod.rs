@@ -42,7 +42,7 @@ use async_trait::async_trait;
 
 pub use crate::lang::verb_lemma as lemma;
 
-use super::{Directed, Director, DirectorError, Request, checked_prompt};
+use super::{Directed, Director, DirectorError, Request, checked_prompt, fidelity};
 use crate::check::limits::MAX_DURATION_S;
 use crate::check::{self, Diagnostic};
 use crate::ir::{Angle, Framing, Meta, SCHEMA_VERSION, Shot, Storyboard, Transition};
@@ -178,6 +178,9 @@ impl Director for Heuristic {
     async fn direct(&self, request: &Request) -> Result<Directed, DirectorError> {
         let started = Instant::now();
         let (mut storyboard, cut) = self.decompose_noted(request)?;
+        // the predicates a replayed or LLM storyboard of this prompt is checked against,
+        // read off the storyboard before the fixes exactly as `fidelity::predicates` does
+        let predicates = fidelity::extract(&request.prompt, &storyboard, request.duration_s);
         let mut diagnostics: Vec<Diagnostic> = cut.into_iter().collect();
         diagnostics.extend(check::fix(&mut storyboard));
         diagnostics.extend(
@@ -190,6 +193,7 @@ impl Director for Heuristic {
             prompt_version: Some(RULES_VERSION.into()),
             attempts: 1,
             elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+            predicates,
             ..Meta::default()
         };
         Ok(Directed {
@@ -421,5 +425,14 @@ mod tests {
                 Err(DirectorError::PromptTooLong { .. })
             ));
         }
+    }
+
+    #[tokio::test]
+    async fn meta_records_the_predicates_the_gate_would_check() {
+        let request = Request::new("a panda walks from left to right, then turns and waves");
+        let directed = Heuristic.direct(&request).await.unwrap();
+        assert!(!directed.meta.predicates.is_empty());
+        assert_eq!(directed.meta.predicates, fidelity::predicates(&request));
+        assert!(fidelity::check(&directed.storyboard, &directed.meta.predicates).is_empty());
     }
 }
