@@ -5,10 +5,11 @@
 //! wiremock ends with complete output.
 
 use scenec::batch::BatchLine;
-use scenec::batch::ingest::{Ingested, Round, ingest};
+use scenec::batch::ingest::{Ingested, Judging, Round, ingest};
 use scenec::batch::requests::{RequestLine, emit, to_jsonl};
+use scenec::director::fidelity;
 use scenec::director::fidelity::FidelityMode;
-use scenec::director::{Director, LlmDirector, LlmSettings, OutputMode, Request};
+use scenec::director::{Director, Heuristic, LlmDirector, LlmSettings, OutputMode, Request};
 use scenec::{Compiler, backend};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
@@ -41,6 +42,12 @@ fn settings(base: &str) -> LlmSettings {
     s
 }
 
+/// The director's attempts, without the fidelity gate (see `settings`).
+const UNGATED: Judging = Judging {
+    max_attempts: 3,
+    fidelity: FidelityMode::Off,
+};
+
 fn offline() -> LlmDirector {
     LlmDirector::new(settings("http://127.0.0.1:9")).unwrap()
 }
@@ -72,7 +79,7 @@ fn ingest_rounds(input: Option<&str>, rounds: &[(&[RequestLine], &str)]) -> Inge
         offline().prompts(),
         input.map(str::as_bytes),
         &rounds,
-        3,
+        UNGATED,
     )
     .unwrap()
 }
@@ -481,8 +488,100 @@ async fn a_round_trip_through_a_run_batch_loop_ends_with_complete_output() {
         offline().prompts(),
         Some(input.as_bytes()),
         &rounds,
-        3,
+        UNGATED,
     )
     .unwrap();
     assert_eq!(out.lines[0].keyframes.as_ref().unwrap().backend, "wan");
+}
+
+/// The heuristic director's storyboard for `prompt`: a valid answer that shows it.
+fn storyboard_of(prompt: &str) -> Value {
+    serde_json::to_value(Heuristic.decompose(&Request::new(prompt)).unwrap()).unwrap()
+}
+
+#[test]
+fn the_fidelity_gate_judges_each_line_as_an_interactive_compile_and_keeps_the_others() {
+    const BIRD: &str = "a blue cat and a white bird sit on a bench";
+    let input = concat!(
+        "{\"id\": \"good\", \"prompt\": \"a panda walks from left to right\"}\n",
+        "{\"id\": \"bird\", \"prompt\": \"a blue cat and a white bird sit on a bench\"}\n",
+    );
+    let requests = emit(&offline(), input, None).unwrap().requests;
+    let reply = |id: &str, prompt: &str| {
+        ok_line(
+            id,
+            completion_body(&storyboard_of(prompt).to_string(), "stop"),
+        )
+    };
+    // the bird's answer drops the bird
+    let results = [
+        reply("good", "a panda walks from left to right"),
+        reply("bird", "a blue cat sits on a bench"),
+    ]
+    .join("\n");
+    let rounds = [Round {
+        requests: &requests,
+        results: results.as_bytes(),
+    }];
+    let run = |fidelity| {
+        let judging = Judging {
+            max_attempts: 3,
+            fidelity,
+        };
+        ingest(
+            &compiler(),
+            offline().prompts(),
+            Some(input.as_bytes()),
+            &rounds,
+            judging,
+        )
+        .unwrap()
+    };
+
+    let warned = run(FidelityMode::Warn);
+    assert!(
+        warned.next.is_empty(),
+        "a batch sends no repair request for fidelity findings"
+    );
+    let (good, bird) = (&warned.lines[0], &warned.lines[1]);
+    assert!(good.error.is_none() && good.fidelity.is_empty());
+    assert!(bird.error.is_none() && bird.storyboard.is_some() && bird.keyframes.is_some());
+    // the same findings as the gate gives an interactive compile of that storyboard
+    let expected = fidelity::check(
+        bird.storyboard.as_ref().unwrap(),
+        &fidelity::predicates(&Request::new(BIRD)),
+    );
+    assert_eq!(bird.fidelity, expected);
+    assert_eq!(bird.fidelity[0].code, fidelity::codes::ENTITY_MISSING);
+    assert!(
+        bird.fidelity[0].message.contains("white bird"),
+        "{:?}",
+        bird.fidelity
+    );
+    let written: Value =
+        serde_json::from_str(to_jsonl(&warned.lines).unwrap().lines().nth(1).unwrap()).unwrap();
+    assert_eq!(written["fidelity"][0]["code"], "F0101");
+    let clean: Value =
+        serde_json::from_str(to_jsonl(&warned.lines).unwrap().lines().next().unwrap()).unwrap();
+    assert!(clean.get("fidelity").is_none(), "no key without findings");
+
+    let strict = run(FidelityMode::Strict);
+    let codes: Vec<Option<&str>> = strict.lines.iter().map(code).collect();
+    assert_eq!(codes, [None, Some("unfaithful")]);
+    let message = &strict.lines[1].error.as_ref().unwrap().message;
+    assert!(
+        message.contains("F0101") && message.contains("white bird"),
+        "{message}"
+    );
+    assert!(
+        strict.lines[0].storyboard.is_some(),
+        "the other line is kept"
+    );
+
+    let off = run(FidelityMode::Off);
+    assert!(
+        off.lines
+            .iter()
+            .all(|l| l.error.is_none() && l.fidelity.is_empty())
+    );
 }

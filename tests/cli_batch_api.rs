@@ -215,3 +215,63 @@ fn ingest_refuses_unpaired_files_and_a_file_that_is_not_a_requests_file() {
         .code(2)
         .stderr(contains("line 1 is not a Batch API request line"));
 }
+
+#[test]
+fn ingest_runs_the_fidelity_gate_with_the_director_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let req = dir.path().join("req.jsonl");
+    let results = dir.path().join("results.jsonl");
+    let out = dir.path().join("out.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            "{\"id\": 1, \"prompt\": \"a panda walks from left to right\"}\n",
+            "{\"id\": 2, \"prompt\": \"a blue cat and a white bird sit on a bench\"}\n",
+        ),
+    )
+    .unwrap();
+    scenec()
+        .args(["batch"])
+        .arg(&input)
+        .arg("--emit-requests")
+        .arg(&req)
+        .args(["--model", "m"])
+        .assert()
+        .success();
+    // the panda answers both: faithful to the first prompt, not to the second
+    let panda = panda().to_string();
+    std::fs::write(
+        &results,
+        format!("{}\n{}\n", answer("1", &panda), answer("2", &panda)),
+    )
+    .unwrap();
+    let ingest = |flags: &[&str]| {
+        scenec()
+            .args(["batch"])
+            .arg(&input)
+            .arg("--requests")
+            .arg(&req)
+            .arg("--ingest")
+            .arg(&results)
+            .arg("-o")
+            .arg(&out)
+            .args(flags)
+            .assert()
+            .success();
+        read_lines(&out)
+    };
+    let warned = ingest(&[]);
+    assert!(warned[0]["error"].is_null() && warned[0].get("fidelity").is_none());
+    assert!(warned[1]["error"].is_null() && warned[1]["storyboard"].is_object());
+    assert_eq!(warned[1]["fidelity"][0]["code"], "F0101");
+    assert_eq!(warned[1]["fidelity"][0]["severity"], "warning");
+    let strict = ingest(&["--strict-fidelity"]);
+    assert!(strict[0]["error"].is_null());
+    assert_eq!(strict[1]["error"]["code"], "unfaithful");
+    let off = ingest(&["--no-fidelity"]);
+    assert!(
+        off.iter()
+            .all(|l| l["error"].is_null() && l.get("fidelity").is_none())
+    );
+}

@@ -15,6 +15,12 @@
 //!   is not a chat completion): the same request again.
 //!
 //! Refusals and other failures are final.
+//!
+//! A valid storyboard then goes through the fidelity gate against its prompt (read back from
+//! the first request's user message), as in an interactive compile. A batch sends no repair
+//! request for the gate's findings: the answer is final for the gate, and its line carries
+//! them as warnings in `fidelity` (or, strict, becomes an `unfaithful` error line); the other
+//! lines are unaffected.
 
 use std::collections::HashMap;
 
@@ -25,13 +31,14 @@ use super::requests::{RequestLine, accepted};
 use super::results::{Answer, parse_result};
 use super::{BatchError, BatchLine, items, text};
 use crate::Compiler;
-use crate::check::Diagnostic;
+use crate::check::{Diagnostic, Severity};
+use crate::director::fidelity::{self, FidelityMode};
 use crate::director::llm::OutputMode;
 use crate::director::llm::prompts::PromptSet;
 use crate::director::llm::repair::{Verdict, judge, repair_conversation};
 use crate::director::llm::request::{messages_of, with_messages};
 use crate::director::llm::response::ChatResponse;
-use crate::director::{Directed, DirectorError, Transcript};
+use crate::director::{Directed, DirectorError, Request, Transcript};
 use crate::ir::Meta;
 use crate::schema;
 
@@ -54,6 +61,17 @@ pub struct Ingested {
     pub next: Vec<RequestLine>,
 }
 
+/// How answers are judged beyond the schema and the checker: the director's settings that a
+/// batch honours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judging {
+    /// The most answers judged per item (`--max-attempts`).
+    pub max_attempts: u32,
+    /// What the fidelity gate does with a valid storyboard that misses what the prompt says
+    /// (`--strict-fidelity`, `--no-fidelity`).
+    pub fidelity: FidelityMode,
+}
+
 /// A round's requests by custom_id.
 type Asked<'a> = HashMap<&'a str, &'a RequestLine>;
 
@@ -66,14 +84,15 @@ struct Item<'a> {
 
 /// Ingests `rounds` (at least one; the first defines the items). `input`, the original
 /// `{"id", "prompt"}` file, restores ids to their JSON type and input order, and turns the
-/// lines that became no request into error lines. `prompts` renders repair messages (use the
-/// templates the requests were built with); `max_attempts` bounds the judged answers per item.
+/// lines that became no request into error lines. `prompts` renders repair messages and reads
+/// the prompts back (use the templates the requests were built with); `judging` bounds the
+/// judged answers per item and sets the fidelity gate.
 pub fn ingest(
     compiler: &Compiler,
     prompts: &PromptSet,
     input: Option<&[u8]>,
     rounds: &[Round<'_>],
-    max_attempts: u32,
+    judging: Judging,
 ) -> Result<Ingested, DirectorError> {
     let Some(first_round) = rounds.first() else {
         return Ok(Ingested::default());
@@ -105,7 +124,7 @@ pub fn ingest(
     let mut settled: Vec<(String, BatchLine)> = Vec::new();
     let mut next = Vec::new();
     for item in &items {
-        let (line, request) = settle(compiler, prompts, &asked, item, max_attempts)?;
+        let (line, request) = settle(compiler, prompts, &asked, item, judging)?;
         settled.push((item.first.custom_id.clone(), line));
         next.extend(request);
     }
@@ -197,7 +216,7 @@ fn settle(
     prompts: &PromptSet,
     asked: &[Asked<'_>],
     item: &Item<'_>,
-    max_attempts: u32,
+    judging: Judging,
 ) -> Result<Settled, DirectorError> {
     let cid = item.first.custom_id.as_str();
     let failed = |code: &str, message: String| {
@@ -254,13 +273,14 @@ fn settle(
                     .filter(|v| matches!(v, Verdict::Valid { .. } | Verdict::Invalid { .. }))
                     .count() as u32,
                 cut: earlier.iter().any(|v| matches!(v, Verdict::Length)),
-                max_attempts,
+                max_attempts: judging.max_attempts,
             };
             let answered = Answered {
                 compiler,
                 prompts,
                 first: item.first,
                 request,
+                fidelity: judging.fidelity,
             };
             answered.settle(response, &history)
         }
@@ -285,6 +305,8 @@ struct Answered<'a> {
     first: &'a RequestLine,
     /// The request the completion answers.
     request: &'a RequestLine,
+    /// What the fidelity gate does.
+    fidelity: FidelityMode,
 }
 
 impl Answered<'_> {
@@ -334,20 +356,48 @@ impl Answered<'_> {
             }
             Verdict::Valid {
                 storyboard,
-                diagnostics,
+                mut diagnostics,
             } => {
+                let attempts = history.judged + 1;
+                let mut meta = meta(self.prompts, self.request, response, attempts);
+                if self.fidelity != FidelityMode::Off {
+                    let Some(prompt) = self.prompt() else {
+                        return Ok((
+                            failed(
+                                "invalid_request",
+                                format!(
+                                    "the first request for {cid:?} does not quote its prompt as the templates do, so the fidelity gate cannot read what the storyboard must show; ingest with the templates that wrote it (--prompt-dir), or with --no-fidelity to take the storyboard unchecked"
+                                ),
+                            ),
+                            None,
+                        ));
+                    };
+                    meta.predicates = fidelity::predicates(&prompt);
+                    let findings = fidelity::check(&storyboard, &meta.predicates);
+                    if !findings.is_empty() && self.fidelity == FidelityMode::Strict {
+                        let e = DirectorError::Unfaithful {
+                            attempts,
+                            storyboard: Box::new(storyboard),
+                            diagnostics: findings.into_iter().map(as_error).collect(),
+                            transcript: Box::default(),
+                        };
+                        return Ok((failed(e.code(), e.to_string()), None));
+                    }
+                    if !findings.is_empty() {
+                        meta.notes.push(format!(
+                            "the storyboard still misses {} thing(s) the prompt says (fidelity warnings F…); a batch sends no repair request for them",
+                            findings.len()
+                        ));
+                    }
+                    diagnostics.extend(findings);
+                }
                 let directed = Directed {
                     storyboard,
-                    meta: meta(self.prompts, self.request, response, history.judged + 1),
+                    meta,
                     diagnostics,
                 };
                 let line = match self.compiler.accept(directed) {
-                    Ok(c) => BatchLine {
-                        id: Value::String(cid.to_owned()),
-                        storyboard: Some(c.storyboard.into_storyboard()),
-                        keyframes: Some(c.plan),
-                        error: None,
-                    },
+                    Ok(c) => BatchLine::compiled(Value::String(cid.to_owned()), c),
                     Err(e) => failed(compile_code(&e), e.to_string()),
                 };
                 Ok((line, None))
@@ -404,6 +454,23 @@ impl Answered<'_> {
                 ))
             }
         }
+    }
+}
+
+impl Answered<'_> {
+    /// The request the item's first request was written for, read back from its user message.
+    fn prompt(&self) -> Option<Request> {
+        let messages = messages_of(&self.first.body)?;
+        let user = messages.iter().rev().find(|m| m.role == "user")?;
+        self.prompts.read_user(&user.content)
+    }
+}
+
+/// A fidelity finding as the error an `unfaithful` line reports, as the director does.
+fn as_error(d: Diagnostic) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        ..d
     }
 }
 

@@ -3,9 +3,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::director::Request;
+use crate::check::Diagnostic;
+use crate::director::{Request, fidelity};
 use crate::ir::{KeyframePlan, Storyboard};
-use crate::{CompileError, Compiler};
+use crate::{CompileError, Compiled, Compiler};
 
 /// One output line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -18,6 +19,10 @@ pub struct BatchLine {
     pub keyframes: Option<KeyframePlan>,
     /// Null on success.
     pub error: Option<BatchError>,
+    /// What the storyboard still misses of the prompt (the fidelity gate's warnings, codes
+    /// F…), as an interactive compile prints them; the key is left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fidelity: Vec<Diagnostic>,
 }
 
 impl BatchLine {
@@ -28,6 +33,23 @@ impl BatchLine {
             storyboard: None,
             keyframes: None,
             error: Some(error),
+            fidelity: Vec::new(),
+        }
+    }
+
+    /// The line of a compile that succeeded: its storyboard, its keyframes and the fidelity
+    /// warnings among its diagnostics.
+    pub fn compiled(id: Value, compiled: Compiled) -> Self {
+        Self {
+            id,
+            storyboard: Some(compiled.storyboard.into_storyboard()),
+            keyframes: Some(compiled.plan),
+            error: None,
+            fidelity: compiled
+                .diagnostics
+                .into_iter()
+                .filter(|d| fidelity::codes::is_fidelity(&d.code))
+                .collect(),
         }
     }
 }
@@ -147,13 +169,7 @@ pub(crate) async fn compile(
     match result {
         Ok(c) => {
             let tokens = c.meta.prompt_tokens + c.meta.completion_tokens;
-            let line = BatchLine {
-                id,
-                storyboard: Some(c.storyboard.into_storyboard()),
-                keyframes: Some(c.plan),
-                error: None,
-            };
-            (line, tokens)
+            (BatchLine::compiled(id, c), tokens)
         }
         Err(e) => (
             BatchLine::failed(id, error(compile_code(&e), e.to_string())),

@@ -9,8 +9,8 @@
 //! result still ends with one line per input line.
 //!
 //! Result lines are recognised strictly: a JSON object with exactly the keys `id`,
-//! `storyboard`, `keyframes` and `error`, holding either a storyboard and keyframes or an
-//! error `{"code", "message"}`. Anything else (a prompts file, a Batch API results file,
+//! `storyboard`, `keyframes` and `error` (and, on a compiled line, maybe `fidelity`), holding
+//! either a storyboard and keyframes or an error `{"code", "message"}`. Anything else (a prompts file, a Batch API results file,
 //! `{"id": 0}`) is refused, so `--resume` never appends to a file that is not a batch output.
 
 use std::collections::{HashMap, HashSet};
@@ -25,6 +25,8 @@ use super::input::{DUPLICATE_ID, Item, id_key};
 
 /// The keys of a result line, as the batch writes them.
 const RESULT_KEYS: [&str; 4] = ["id", "storyboard", "keyframes", "error"];
+/// The key a result line has only when it holds fidelity warnings.
+const FIDELITY_KEY: &str = "fidelity";
 
 /// The results already present in an output file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -219,7 +221,10 @@ fn result_line(raw: &[u8]) -> Result<Present, String> {
     let Some(object) = value.as_object() else {
         return Err("not a JSON object".into());
     };
-    if let Some(key) = object.keys().find(|k| !RESULT_KEYS.contains(&k.as_str())) {
+    if let Some(key) = object
+        .keys()
+        .find(|k| !RESULT_KEYS.contains(&k.as_str()) && *k != FIDELITY_KEY)
+    {
         let looks = match key.as_str() {
             "custom_id" | "response" => {
                 "; it looks like a Batch API results file, which --ingest reads"
@@ -423,6 +428,10 @@ mod tests {
         assert!(reason(vague).contains("\"error\" is not"));
         let object_id = format!("{}\n", ok("{}"));
         assert!(reason(&object_id).contains("neither a string"));
+        // a compiled line with fidelity warnings is a result line
+        let warned =
+            "{\"id\":\"w\",\"storyboard\":{},\"keyframes\":{},\"error\":null,\"fidelity\":[]}\n";
+        assert!(scanned(warned).is_ok(), "{}", reason(warned));
         // a whole-looking last line without its newline is only kept when it is a result line
         let tail = scanned(&format!("{}\n{{\"id\":0}}", ok("1"))).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(tail.torn.map(|t| t.line), Some(2));

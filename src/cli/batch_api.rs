@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use scenec::Compiler;
-use scenec::batch::ingest::{self, Round};
+use scenec::batch::ingest::{self, Judging, Round};
 use scenec::batch::requests;
 use scenec::director::LlmDirector;
 use scenec::lower::LowerOptions;
@@ -170,21 +170,18 @@ fn ingest_rounds(
         .map(|(requests, results)| Round { requests, results })
         .collect();
     let settings = director.llm.settings(false).map_err(|e| e.to_string())?;
-    let max_attempts = settings.max_attempts;
+    let judging = Judging {
+        max_attempts: settings.max_attempts,
+        fidelity: settings.fidelity,
+    };
     let llm = LlmDirector::new(settings).map_err(|e| e.to_string())?;
     let backend = backends::named(backend_name)?;
     let compiler = Compiler::builder()
         .boxed_backend(backend)
         .lower_options(lowering.clone())
         .build();
-    let ingested = ingest::ingest(
-        &compiler,
-        llm.prompts(),
-        input.as_deref(),
-        &rounds,
-        max_attempts,
-    )
-    .map_err(|e| e.to_string())?;
+    let ingested = ingest::ingest(&compiler, llm.prompts(), input.as_deref(), &rounds, judging)
+        .map_err(|e| e.to_string())?;
     write_jsonl(files.out, &ingested.lines)?;
     let failed = ingested.lines.iter().filter(|l| l.error.is_some()).count();
     let mut summary = format!(

@@ -1,6 +1,11 @@
 //! The fidelity gate's stable codes (`F` for fidelity), grouped like the checker's. The
 //! README's code table mirrors this list.
 
+/// Whether `code` is one of the gate's (the checker's codes start with `E` or `W`).
+pub fn is_fidelity(code: &str) -> bool {
+    code.starts_with('F')
+}
+
 /// The prompt names an entity the storyboard lacks.
 pub const ENTITY_MISSING: &str = "F0101";
 /// The entity is there without an adjective the prompt gives it.
