@@ -7,6 +7,10 @@
 //! Every dev-suite prompt must end in a storyboard that passes the schema and the checker,
 //! or in a typed error that carries its transcript. With `SCENEC_RECORD_CASSETTES=DIR` the
 //! exchanges are recorded as cassettes (how `tests/cassettes/` was made).
+//!
+//! It ends with a one-line summary on standard error (shown with `-- --nocapture`): prompts,
+//! valid storyboards (and how many kept fidelity warnings), typed errors by kind, mean
+//! attempts and mean seconds per compile — the figures the README quotes.
 
 use std::time::Instant;
 
@@ -61,7 +65,8 @@ async fn dev_suite_prompts_end_valid_or_in_a_typed_error_with_transcript() {
     }
     let all = dev_suite();
     let cases = spread(&all, std::env::var("SCENEC_LLAMA_CASES").ok().as_deref());
-    let (mut valid, mut failed, mut attempts, mut wall) = (0u32, 0u32, 0u32, 0f64);
+    let (mut valid, mut warned, mut failed, mut attempts, mut wall) =
+        (0u32, 0u32, 0u32, 0u32, 0f64);
     let mut codes = std::collections::BTreeMap::<&'static str, u32>::new();
     for (id, prompt) in &cases {
         let started = Instant::now();
@@ -84,6 +89,12 @@ async fn dev_suite_prompts_end_valid_or_in_a_typed_error_with_transcript() {
                 assert!(directed.meta.attempts >= 1);
                 attempts += directed.meta.attempts;
                 valid += 1;
+                warned += u32::from(
+                    directed
+                        .diagnostics
+                        .iter()
+                        .any(|d| scenec::director::fidelity::codes::is_fidelity(&d.code)),
+                );
             }
             Err(err) => {
                 let transcript = err
@@ -97,8 +108,8 @@ async fn dev_suite_prompts_end_valid_or_in_a_typed_error_with_transcript() {
         }
     }
     let n = cases.len().max(1) as f64;
-    println!(
-        "llama.cpp dev suite: {} prompts, {valid} valid, {failed} typed errors {codes:?}, mean attempts {:.2}, mean wall {:.2} s",
+    eprintln!(
+        "llama.cpp e2e: {} prompts, {valid} valid ({warned} with fidelity warnings), {failed} typed errors {codes:?}, mean attempts {:.2}, mean {:.1} s per compile",
         cases.len(),
         f64::from(attempts) / n,
         wall / n
