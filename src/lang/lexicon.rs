@@ -3,9 +3,10 @@
 //! settings, body parts, garments, appearance states, adjectives, verbs, the closed word
 //! classes (determiners, pronouns, prepositions…), number words and style keywords.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+// The word tables hash with FNV-1a ([`super::fast_hash`]): std's maps, a faster hasher.
+use super::fast_hash::{WordMap as HashMap, WordSet as HashSet};
 use super::upos::Upos;
 use super::verb_forms::{VerbForm, verb_form};
 
@@ -81,7 +82,11 @@ pub struct Lexicon {
     garments: HashSet<&'static str>,
     styles: Vec<(&'static str, &'static str)>,
     closed: HashMap<Closed, HashSet<&'static str>>,
+    /// Every word of every closed class (one lookup for [`Lexicon::is_closed`]).
+    any_closed: HashSet<&'static str>,
     numbers: Vec<&'static str>,
+    /// Each number word's value: its first place in `numbers`.
+    number_values: HashMap<&'static str, u32>,
     ly_adjectives: HashSet<&'static str>,
     irregular_plurals: HashSet<&'static str>,
     adjective_suffixes: Vec<&'static str>,
@@ -109,20 +114,20 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A `word<TAB>number` list as a map; lines without a number are skipped.
-fn counts(text: &'static str) -> HashMap<&'static str, u32> {
+fn counts<M: FromIterator<(&'static str, u32)>>(text: &'static str) -> M {
     lines(text)
         .filter_map(|l| l.split_once('\t'))
         .filter_map(|(w, n)| n.trim().parse().ok().map(|n| (w, n)))
         .collect()
 }
 
-/// A list as a set.
-fn set(text: &'static str) -> HashSet<&'static str> {
+/// A list as a set (any set type: the word tables' or std's).
+fn set<S: FromIterator<&'static str>>(text: &'static str) -> S {
     lines(text).collect()
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut nouns = HashMap::new();
+    let mut nouns = HashMap::default();
     // Later lists win: specific classes are inserted after the generic object list.
     for (text, class) in [
         (include_str!("lexicon/objects.txt"), NounClass::Object),
@@ -142,7 +147,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .filter_map(|l| l.split_once(char::is_whitespace))
             .map(|(form, base)| (form, base.trim()))
             .collect();
-    let mut verbs = set(include_str!("lexicon/verbs.txt"));
+    let mut verbs: HashSet<&'static str> = set(include_str!("lexicon/verbs.txt"));
     verbs.extend(irregular.values().copied());
     verbs.extend(time_words::verbs());
     let closed = [
@@ -162,7 +167,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     ]
     .into_iter()
     .map(|(class, text)| (class, set(text)))
-    .collect();
+    .collect::<HashMap<Closed, HashSet<&'static str>>>();
+    let any_closed = closed.values().flatten().copied().collect();
+    let numbers: Vec<&'static str> = lines(include_str!("lexicon/numbers.txt")).collect();
+    let mut number_values = HashMap::default();
+    for (i, word) in numbers.iter().enumerate() {
+        if let Ok(value) = u32::try_from(i) {
+            number_values.entry(*word).or_insert(value);
+        }
+    }
     Lexicon {
         verbs,
         irregular,
@@ -178,7 +191,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .filter_map(|l| l.split_once('\t'))
             .collect(),
         closed,
-        numbers: lines(include_str!("lexicon/numbers.txt")).collect(),
+        any_closed,
+        numbers,
+        number_values,
         ly_adjectives: set(include_str!("lexicon/ly_adjectives.txt")),
         irregular_plurals: set(include_str!("lexicon/irregular_plurals.txt")),
         adjective_suffixes: lines(include_str!("lexicon/adjective_suffixes.txt")).collect(),
@@ -278,15 +293,12 @@ impl Lexicon {
 
     /// Whether `word` belongs to any closed class.
     pub fn is_closed(&self, word: &str) -> bool {
-        self.closed.values().any(|s| s.contains(word))
+        self.any_closed.contains(word)
     }
 
     /// The value of a number word ("three" → 3), if listed.
     pub fn number_word(&self, word: &str) -> Option<u32> {
-        self.numbers
-            .iter()
-            .position(|w| *w == word)
-            .and_then(|i| u32::try_from(i).ok())
+        self.number_values.get(word).copied()
     }
 
     /// Whether `word`, ending in -ly, is an adjective or noun rather than an adverb.

@@ -19,6 +19,7 @@ mod analysis;
 mod conllu;
 pub mod deprel;
 mod error;
+mod fast_hash;
 mod features;
 mod labeller;
 mod lemma;

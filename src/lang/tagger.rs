@@ -1,11 +1,12 @@
 //! The part-of-speech tagger: greedy left-to-right decoding with an averaged perceptron
 //! over word, affix, shape, neighbour, ambiguity-class and previous-tag features.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::conllu::GoldSentence;
+use super::fast_hash::WordMap;
 use super::features::{SplitMix, key, normalize, prefix, shape, str_hash, suffix};
 use super::perceptron::{Scorer, StoredWeights, Trainer, Weights};
 use super::upos::Upos;
@@ -26,7 +27,7 @@ struct Word {
 /// The tagger's trained parts: weights and the ambiguity classes of frequent words.
 pub(crate) struct Tagger {
     scorer: Scorer,
-    ambiguity: HashMap<String, u32>,
+    ambiguity: WordMap<String, u32>,
 }
 
 /// The stored form of the tagger.

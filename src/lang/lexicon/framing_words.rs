@@ -2,8 +2,9 @@
 //! the video is made or framed ("footage", "angle", "eye level"). A data file beside this
 //! one, parsed once on first use.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use crate::lang::fast_hash::WordSet as HashSet;
 
 use super::{Lexicon, set};
 

@@ -3,8 +3,9 @@
 //! material state a transformation starts from) and verbs of speech. Data files beside this
 //! one, parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use crate::lang::fast_hash::{WordMap as HashMap, WordSet as HashSet};
 
 use super::{Lexicon, lines, set};
 
