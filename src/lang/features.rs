@@ -15,15 +15,28 @@ pub(crate) fn str_hash(s: &str) -> u64 {
 }
 
 /// SplitMix64's finaliser: a strong, fixed mixing of 64 bits.
-fn finalize(mut z: u64) -> u64 {
+const fn finalize(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
 
+/// The mixed start of every template's keys, computed at compile time (a feature key costs
+/// one mixing a part instead of one more for its template number).
+const SEEDS: [u64; 256] = {
+    let mut seeds = [0; 256];
+    let mut t = 0;
+    while t < 256 {
+        seeds[t] = finalize((t as u64).wrapping_add(0x9e37_79b9_7f4a_7c15));
+        t += 1;
+    }
+    seeds
+};
+
 /// The key of feature `template` over `parts`; never 0 (0 marks an empty table slot).
+#[inline]
 pub(crate) fn key(template: u8, parts: &[u64]) -> u32 {
-    let mut h = finalize(u64::from(template).wrapping_add(0x9e37_79b9_7f4a_7c15));
+    let mut h = SEEDS[usize::from(template)];
     for &p in parts {
         h = finalize(h ^ p);
     }

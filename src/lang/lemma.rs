@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::conllu::GoldSentence;
-use super::features::suffix;
+use super::features::{prefix, suffix};
 use super::upos::Upos;
 
 /// Longest word ending the rules look at.
@@ -297,11 +297,13 @@ impl Lemmatizer {
         let lower = key_of(form);
         let len = lower.chars().count();
         let class = rule_class(form, tag);
+        // the letters last to first: the reversed ending of n letters is their first n
+        let reversed: String = lower.chars().rev().collect();
         for n in (0..=MAX_SUFFIX.min(len)).rev() {
-            let end: String = suffix(&lower, n).chars().rev().collect();
+            let end = prefix(&reversed, n);
             let found = self
                 .rules
-                .binary_search_by(|(t, e, _)| (*t, e.as_str()).cmp(&(class, end.as_str())));
+                .binary_search_by(|(t, e, _)| (*t, e.as_str()).cmp(&(class, end)));
             if let Some(l) = found.ok().and_then(|i| self.rules[i].2.apply(form)) {
                 return Some(l);
             }

@@ -162,7 +162,8 @@ pub(crate) struct StoredWeights {
 pub(crate) struct Scorer {
     weights: Weights,
     slots: Vec<u32>,
-    slot_rows: Vec<u32>,
+    /// The entries (start, end) of each slot's row, so a hit reads one pair.
+    slot_rows: Vec<(u32, u32)>,
     mask: usize,
 }
 
@@ -203,14 +204,14 @@ impl Weights {
         let size = (self.keys.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![0u32; size];
-        let mut slot_rows = vec![0u32; size];
+        let mut slot_rows = vec![(0u32, 0u32); size];
         for (row, &k) in self.keys.iter().enumerate() {
             let mut i = slot_of(k, mask);
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
             slots[i] = k;
-            slot_rows[i] = row as u32;
+            slot_rows[i] = (self.starts[row], self.starts[row + 1]);
         }
         Scorer {
             weights: self,
@@ -290,8 +291,8 @@ impl Scorer {
             loop {
                 let k = self.slots[i];
                 if k == f {
-                    let row = self.slot_rows[i] as usize;
-                    let (a, b) = (w.starts[row] as usize, w.starts[row + 1] as usize);
+                    let (a, b) = self.slot_rows[i];
+                    let (a, b) = (a as usize, b as usize);
                     for (&c, &v) in w.entry_class[a..b].iter().zip(&w.entry_value[a..b]) {
                         out[usize::from(c)] += i32::from(v);
                     }
