@@ -6,9 +6,10 @@
 //! is not corrected: too many real words are one letter from a listed one ("marsh",
 //! "march").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::fast_hash::WordSet;
 use super::lexicon::lexicon;
 use super::morph::{gerund, past, plural, third_person};
 use super::verb_forms::verb_form;
@@ -30,13 +31,13 @@ const MIN_LEN: usize = 3;
 /// Every lexicon word and its inflections, by first letter.
 struct Vocabulary {
     by_initial: HashMap<char, Vec<String>>,
-    known: HashSet<String>,
-    treebank: HashSet<&'static str>,
+    known: WordSet<String>,
+    treebank: WordSet<&'static str>,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let lex = lexicon();
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: WordSet<String> = WordSet::default();
     for word in lex.words() {
         known.insert(word.to_string());
     }
@@ -109,51 +110,54 @@ pub fn correction(word: &str) -> Option<&'static str> {
     best.filter(|_| !tied).map(|(_, w)| w)
 }
 
-/// The cost of the one typing slip that turns `typed` into `meant`, if one does.
+/// The cost of the one typing slip that turns `typed` (ASCII lower case) into `meant`, if
+/// one does.
 fn slip_cost(typed: &str, meant: &str) -> Option<f32> {
     if meant.contains("ph") && meant.replacen("ph", "f", 1) == typed {
         return Some(SOUND);
     }
-    let t: Vec<char> = typed.chars().collect();
-    let m: Vec<char> = meant.chars().collect();
+    // Every slip below keeps all of `meant`'s letters but one in ASCII `typed`: a word with
+    // other letters, or longer or shorter by more than one, is no slip of it. (The candidate
+    // search tries every listed word of the same initial: this test rejects most at once.)
+    if !meant.is_ascii() || meant.len().abs_diff(typed.len()) > 1 {
+        return None;
+    }
+    let (t, m) = (typed.as_bytes(), meant.as_bytes());
     let long_enough = t.len() >= MIN_SLIP_LEN;
     if t.len() == m.len() {
-        let diff: Vec<usize> = (0..t.len()).filter(|&i| t[i] != m[i]).collect();
-        return match diff.as_slice() {
-            [i, j] if *j == i + 1 && t[*i] == m[*j] && t[*j] == m[*i] => Some(SWAP),
+        let mut diff = (0..t.len()).filter(|&i| t[i] != m[i]);
+        return match (diff.next(), diff.next(), diff.next()) {
+            (Some(i), Some(j), None) if j == i + 1 && t[i] == m[j] && t[j] == m[i] => Some(SWAP),
             _ => None,
         };
     }
     if t.len() == m.len() + 1 {
         // an extra letter: only a doubled one ("zebbra"); any other would too often turn a
         // real unlisted word into a listed one ("heron" → "hero")
-        let at = first_difference(&m, &t);
+        let at = first_difference(m, t);
         return (at > 0 && t[at] == t[at - 1] && t[at + 1..] == m[at..]).then_some(DOUBLING);
     }
-    if m.len() == t.len() + 1 {
-        let at = first_difference(&t, &m);
-        if m[at + 1..] != t[at..] {
-            return None;
-        }
-        let doubled = at > 0 && m[at] == m[at - 1];
-        // a dropped vowel inside a word that is not itself shaped like an inflection
-        // ("string" is no slip of "staring")
-        let dropped_vowel = long_enough
-            && at + 1 < m.len()
-            && matches!(m[at], 'a' | 'e' | 'i' | 'o' | 'u')
-            && !typed.ends_with("ing");
-        return if doubled {
-            Some(DOUBLING)
-        } else {
-            dropped_vowel.then_some(SLIP)
-        };
+    let at = first_difference(t, m);
+    if m[at + 1..] != t[at..] {
+        return None;
     }
-    None
+    let doubled = at > 0 && m[at] == m[at - 1];
+    // a dropped vowel inside a word that is not itself shaped like an inflection
+    // ("string" is no slip of "staring")
+    let dropped_vowel = long_enough
+        && at + 1 < m.len()
+        && matches!(m[at], b'a' | b'e' | b'i' | b'o' | b'u')
+        && !typed.ends_with("ing");
+    if doubled {
+        Some(DOUBLING)
+    } else {
+        dropped_vowel.then_some(SLIP)
+    }
 }
 
 /// The first index where `shorter` and `longer` differ (the length of `shorter` when it
 /// is a prefix of `longer`).
-fn first_difference(shorter: &[char], longer: &[char]) -> usize {
+fn first_difference(shorter: &[u8], longer: &[u8]) -> usize {
     shorter
         .iter()
         .zip(longer)
