@@ -9,7 +9,8 @@
 //! An outcome is `accepted` (a storyboard from the first reply), `retried` (a storyboard after
 //! an HTTP-level retry of an unusable body), `repaired` (a storyboard after a repair request
 //! carrying the diagnostics; `mentions` must appear in that request), `unfaithful` (a valid
-//! storyboard kept with fidelity warnings after every attempt missed what the prompt says) or
+//! storyboard kept with fidelity warnings after every attempt missed what the prompt says;
+//! an unfaithful case also gives `repair`, the exact repair message its findings must make) or
 //! the code of the typed `DirectorError`, which must carry a transcript. A panic anywhere
 //! fails the case.
 //!
@@ -82,6 +83,10 @@ struct Case {
     /// The prompt asked for, when not the panda prompt.
     #[serde(default)]
     prompt: Option<String>,
+    /// The exact repair message (the second request's last message); every case of the
+    /// `unfaithful` category gives it.
+    #[serde(default)]
+    repair: Option<String>,
     /// Why this outcome is the right one (printed when the case fails).
     why: String,
 }
@@ -236,6 +241,11 @@ fn judge(case: &Case, expected: &str, ran: &Ran) -> Result<String, String> {
                 if !repair.contains(mentions) {
                     return Err(format!("the repair request lacks {mentions:?}: {repair}"));
                 }
+                if let Some(expected) = &case.repair
+                    && repair != *expected
+                {
+                    return Err(format!("the repair message is {repair:?}"));
+                }
                 let echoed = echoed_chars(ran).ok_or("the repair request echoes no reply")?;
                 if echoed > MAX_ECHOED_REPLY_CHARS + 64 {
                     return Err(format!("the repair request echoes {echoed} characters"));
@@ -342,6 +352,11 @@ async fn every_bad_reply_ends_in_its_expected_storyboard_or_typed_error() {
             CATEGORIES.contains(&case.category.as_str()),
             "unknown category {}",
             case.category
+        );
+        assert!(
+            case.category != "unfaithful" || case.repair.is_some(),
+            "{:?}: an unfaithful case gives its expected repair message",
+            case.file
         );
         *per_category.entry(case.category.clone()).or_default() += 1;
     }
