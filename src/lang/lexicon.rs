@@ -12,6 +12,7 @@ use super::verb_forms::{VerbForm, verb_form};
 
 mod article_words;
 mod camera_words;
+mod change_words;
 mod duration_words;
 mod framing_words;
 mod phrase_words;

@@ -4,7 +4,7 @@
 use super::analyze::Draft;
 use super::entities::noun_phrase;
 use super::tokenize::{Token, join};
-use crate::lang::lexicon;
+use crate::lang::{Closed, Upos, lexicon};
 
 /// The material state a transforming verb implies its entity starts in: what melts is
 /// solid, what freezes or boils is liquid. `None` when the verb implies none.
@@ -38,14 +38,12 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
     // "from X to Y" with appearance words on either side.
     let mut i = start;
     while i < tokens.len() && !tokens[i].punct {
-        if word(i) == "from"
-            && let Some(to_at) = (i + 1..tokens.len()).find(|&k| matches!(word(k), "to" | "into"))
+        if lexicon().is_change_source(word(i))
+            && let Some(to_at) = (i + 1..tokens.len()).find(|&k| lexicon().is_change_goal(word(k)))
         {
             let from = phrase(&tokens[i + 1..to_at]);
             let to_end = (to_at + 1..tokens.len())
-                .find(|&k| {
-                    tokens[k].punct || matches!(word(k), "as" | "while" | "and" | "then" | "when")
-                })
+                .find(|&k| tokens[k].punct || lexicon().is(Closed::Conjunction, word(k)))
                 .unwrap_or(tokens.len());
             let to = phrase(&tokens[to_at + 1..to_end]);
             if is_state(&from) || is_state(&to) {
@@ -62,10 +60,10 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
     let mut i = start;
     // "comes out purple", "turns bright red".
     if lexicon().is_change_verb(verb) {
-        while matches!(
-            word(i),
-            "out" | "up" | "to" | "completely" | "slowly" | "gradually" | "fully"
-        ) {
+        while tokens
+            .get(i)
+            .is_some_and(|t| t.upos == Upos::Adv || lexicon().is_change_lead(&t.lower))
+        {
             i += 1;
         }
         let run: Vec<&str> = (i..tokens.len())
@@ -85,19 +83,12 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
         }
     }
     // "becomes a yellow flower", "turns into a frog" (below).
-    if matches!(verb, "become" | "grow" | "turn")
-        && word(start) != "into"
+    if lexicon().is_becoming_verb(verb)
+        && lexicon().is_article(word(start))
         && let Some(np) = noun_phrase(tokens, start)
         && np.pronoun.is_none()
-        && matches!(word(start), "a" | "an" | "the")
     {
-        let text = np.text.to_lowercase();
-        let text = text
-            .strip_prefix("a ")
-            .or_else(|| text.strip_prefix("an "))
-            .or_else(|| text.strip_prefix("the "))
-            .unwrap_or(&text)
-            .to_string();
+        let text = without_article(&np.text.to_lowercase());
         return Some(Change {
             transform: true,
             at: start,
@@ -109,23 +100,17 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
     if is_transforming(verb) {
         let into = (start..tokens.len())
             .take_while(|&k| !tokens[k].punct)
-            .find(|&k| word(k) == "into")?;
+            .find(|&k| lexicon().is_remake_preposition(word(k)))?;
         let np = noun_phrase(tokens, into + 1)?;
         // "crumbles into the sea" goes somewhere; it does not become the sea.
         if np.referent().is_place() {
             return None;
         }
-        let text = np.text.clone();
-        let text = text
-            .strip_prefix("a ")
-            .or_else(|| text.strip_prefix("an "))
-            .unwrap_or(&text)
-            .to_string();
         return Some(Change {
             transform: true,
             at: into,
             from: None,
-            to: Some(text.to_lowercase()),
+            to: Some(without_article(&np.text.to_lowercase())),
         });
     }
     None
@@ -137,7 +122,7 @@ pub(super) fn change(tokens: &[Token], start: usize, verb: &str) -> Option<Chang
 pub(super) fn next_change(tokens: &[Token], last: &Draft) -> Option<Draft> {
     let from = last.state_to.clone()?;
     let (first, rest) = tokens.split_first()?;
-    if !matches!(first.lower.as_str(), "to" | "into") || rest.iter().all(|t| t.punct) {
+    if !lexicon().is_change_goal(&first.lower) || rest.iter().all(|t| t.punct) {
         return None;
     }
     let to = phrase(rest);
@@ -161,7 +146,7 @@ pub(super) fn next_change(tokens: &[Token], last: &Draft) -> Option<Draft> {
 fn phrase(tokens: &[Token]) -> String {
     tokens
         .iter()
-        .filter(|t| !t.punct && !matches!(t.lower.as_str(), "a" | "an" | "the"))
+        .filter(|t| !t.punct && !lexicon().is_article(&t.lower))
         .map(|t| t.lower.as_str())
         .collect::<Vec<_>>()
         .join(" ")
@@ -174,20 +159,15 @@ fn is_state(phrase: &str) -> bool {
 
 /// Whether a word can be part of an appearance ("deep", "orange").
 fn is_state_word(word: &str) -> bool {
-    lexicon().is_state_word(word)
-        || matches!(
-            word,
-            "deep"
-                | "bright"
-                | "pale"
-                | "light"
-                | "dark"
-                | "vivid"
-                | "fiery"
-                | "brilliant"
-                | "soft"
-                | "rich"
-        )
+    lexicon().is_state_word(word) || lexicon().is_shade_word(word)
+}
+
+/// A phrase without its leading article ("a puddle of water" → "puddle of water").
+fn without_article(phrase: &str) -> String {
+    match phrase.split_once(' ') {
+        Some((first, rest)) if lexicon().is_article(first) => rest.to_string(),
+        _ => phrase.to_string(),
+    }
 }
 
 /// The appearance words among an entity's modifiers ("green" in "a green apple").
