@@ -10,11 +10,13 @@ use super::fast_hash::{WordMap as HashMap, WordSet as HashSet};
 use super::upos::Upos;
 use super::verb_forms::{VerbForm, verb_form};
 
+mod absence_words;
 mod article_words;
 mod camera_words;
 mod change_words;
 mod duration_words;
 mod framing_words;
+mod name_words;
 mod phrase_words;
 mod place_words;
 mod pronoun_words;

@@ -25,6 +25,10 @@ pub(super) fn register(tokens: &[Token], taken: &[&str], registry: &mut Registry
         if start > 0 && is_of(&tokens[start - 1].lower) && !of_the_video(tokens, start - 1) {
             continue;
         }
+        // "without a single mistake": an absent thing is not shown
+        if start > 0 && lexicon().is_absence_preposition(&tokens[start - 1].lower) {
+            continue;
+        }
         let Some(np) = noun_phrase(tokens, start) else {
             continue;
         };
@@ -43,12 +47,13 @@ pub(super) fn register(tokens: &[Token], taken: &[&str], registry: &mut Registry
     }
 }
 
-/// Whether the "of" at `at` follows a word about the video or a comma ("medium shot, eye
-/// level, of a violinist"): its complement is what the video shows, not part of a thing.
+/// Whether the "of" at `at` follows a word about the video or a comma, or opens the clause
+/// after its framing was split off ("medium shot, eye level, of a violinist"): its
+/// complement is what the video shows, not part of a thing.
 fn of_the_video(tokens: &[Token], at: usize) -> bool {
     at.checked_sub(1)
         .and_then(|k| tokens.get(k))
-        .is_some_and(|t| {
+        .is_none_or(|t| {
             t.punct || lexicon().is_framing_noun(&t.lower) || lexicon().is_video_noun(&t.lower)
         })
 }
@@ -126,5 +131,18 @@ mod tests {
             ids("A cinematic video of a scene where a fox digs."),
             ["fox"]
         );
+    }
+
+    #[test]
+    fn an_of_phrase_after_a_framing_lead_in_is_what_the_video_shows() {
+        let shown = ids("Close-up, low angle, of a potter shaping a bowl.");
+        assert_eq!(shown.first().map(String::as_str), Some("potter"));
+    }
+
+    #[test]
+    fn what_a_clause_is_without_is_no_entity() {
+        let shown = ids("The collie races through the course without a single mistake.");
+        assert!(shown.contains(&"collie".to_string()), "{shown:?}");
+        assert!(!shown.contains(&"mistake".to_string()), "{shown:?}");
     }
 }

@@ -3,14 +3,17 @@
 //! ([`crate::lang::correction`]).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
-use crate::lang::correction;
+use crate::lang::{self, Analysis, Upos, correction, lexicon};
 
 /// `text` tidied; borrowed when nothing changed.
 pub(super) fn tidy(text: &str) -> Cow<'_, str> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
+    // the tagger's reading of the prompt as written, for telling names from misspellings
+    let reading: OnceCell<Analysis> = OnceCell::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -22,7 +25,14 @@ pub(super) fn tidy(text: &str) -> Cow<'_, str> {
             let bounded = |k: Option<&char>| k.is_none_or(|c| !joins_word(*c));
             let fixed = (bounded(i.checked_sub(1).and_then(|k| chars.get(k)))
                 && bounded(chars.get(end)))
-            .then(|| corrected(&word, sentence_start(&chars, i)))
+            .then(|| {
+                let opens = sentence_start(&chars, i);
+                let name = || {
+                    let at = chars[..i].iter().map(|c| c.len_utf8()).sum();
+                    is_name(text, &word, at, reading.get_or_init(|| lang::analyze(text)))
+                };
+                corrected(&word, opens, name)
+            })
             .flatten();
             match fixed {
                 Some(fixed) => {
@@ -32,6 +42,11 @@ pub(super) fn tidy(text: &str) -> Cow<'_, str> {
                 None => out.push_str(&word),
             }
             i = end;
+            // "Dr. Chen": a title's period is no sentence end; the name follows without it
+            if title_before_name(&chars, &word, end) {
+                i += 1;
+                changed = true;
+            }
             continue;
         }
         if is_pictograph(c) {
@@ -53,8 +68,9 @@ pub(super) fn tidy(text: &str) -> Cow<'_, str> {
 }
 
 /// The correction of `word`: in lower case, or capitalised as written when it opens a
-/// sentence. Other capitalised words are names and stay as written.
-fn corrected(word: &str, opens_sentence: bool) -> Option<String> {
+/// sentence and is no name (`is_name`, asked only then). Other capitalised words are names
+/// and stay as written.
+fn corrected(word: &str, opens_sentence: bool, is_name: impl FnOnce() -> bool) -> Option<String> {
     if word.chars().all(|c| c.is_ascii_lowercase()) {
         return correction(word).map(String::from);
     }
@@ -64,9 +80,40 @@ fn corrected(word: &str, opens_sentence: bool) -> Option<String> {
         return None;
     }
     let fixed = correction(&word.to_ascii_lowercase())?;
+    if is_name() {
+        return None;
+    }
     let mut letters = fixed.chars();
     let head = letters.next()?.to_ascii_uppercase();
     Some(std::iter::once(head).chain(letters).collect())
+}
+
+/// Whether the capitalised `word` at byte `at` of `text` is a name rather than a misspelt
+/// word opening a sentence: the tagger reads it as a proper noun, or the prompt writes it
+/// capitalised again ("Lena found a sparrow. … Lena opened the box").
+fn is_name(text: &str, word: &str, at: usize, reading: &Analysis) -> bool {
+    let proper = reading
+        .sentences
+        .iter()
+        .flat_map(|s| &s.tokens)
+        .find(|t| t.span.start == at)
+        .is_some_and(|t| t.upos == Upos::Propn);
+    let again = text.match_indices(word).any(|(k, _)| {
+        k != at
+            && !text[..k].ends_with(|c: char| c.is_alphanumeric())
+            && !text[k + word.len()..].starts_with(|c: char| c.is_alphanumeric())
+    });
+    proper || again
+}
+
+/// Whether `word`, ending at `end`, is a capitalised abbreviated title whose period there is
+/// followed by a space and a capitalised name ("Dr. Chen", "Ms. Ortiz").
+fn title_before_name(chars: &[char], word: &str, end: usize) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+        && chars.get(end) == Some(&'.')
+        && chars.get(end + 1).is_some_and(|c| c.is_whitespace())
+        && chars.get(end + 2).is_some_and(|c| c.is_uppercase())
+        && lexicon().is_title(&word.to_lowercase())
 }
 
 /// Characters that make a letter run part of a longer word ("10-second", "bird's").
@@ -115,5 +162,25 @@ mod tests {
         assert_eq!(tidy("Gril meets a dog"), "Girl meets a dog");
         assert_eq!(tidy("then Dgo waves"), "then Dgo waves");
         assert!(matches!(tidy("a dgo-like shape"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_name_opening_a_sentence_is_not_corrected() {
+        // "Lena" is one swap from "lean", "Nadia" none; the tagger reads both as names
+        assert_eq!(tidy("Lena walks in"), "Lena walks in");
+        assert_eq!(
+            tidy("Lena found a sparrow. Later Lena opened the box."),
+            "Lena found a sparrow. Later Lena opened the box."
+        );
+        assert_eq!(tidy("Dgo runs"), "Dog runs");
+    }
+
+    #[test]
+    fn a_title_keeps_its_name_in_the_sentence() {
+        assert_eq!(
+            tidy("Dr. Chen opens the door. Ms. Ortiz waves."),
+            "Dr Chen opens the door. Ms Ortiz waves."
+        );
+        assert_eq!(tidy("She sees the dr. Then"), "She sees the dr. Then");
     }
 }
