@@ -14,12 +14,14 @@ mod absence_words;
 mod article_words;
 mod camera_words;
 mod change_words;
+mod clause_words;
 mod duration_words;
 mod framing_words;
 mod name_words;
 mod phrase_words;
 mod place_words;
 mod pronoun_words;
+mod setting_words;
 mod style_words;
 mod time_words;
 
@@ -27,10 +29,14 @@ pub use camera_words::{
     CameraContext, CameraMotion, CameraReading, DirectionWord, Heading, MoveCondition, Pace,
     ShotSize, ViewAngle,
 };
+pub use clause_words::{
+    Coordination, CueRole, CutCue, PhraseRole, ShotChange, Subordinator, TimeRelation,
+};
 pub use duration_words::DurationScope;
 pub use phrase_words::{DeterminerKind, SubjectLead};
 pub use place_words::{PathWord, RelationWord};
 pub use pronoun_words::PronounKind;
+pub use setting_words::SettingWord;
 
 /// The class of a listed noun: what sort of thing it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

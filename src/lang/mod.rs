@@ -40,9 +40,10 @@ pub use analysis::{Analysis, Sentence, Token};
 pub use conllu::{GoldSentence, GoldWord, parse_conllu, read_conllu};
 pub use error::LangError;
 pub use lexicon::{
-    CameraContext, CameraMotion, CameraReading, Closed, DeterminerKind, DirectionWord,
-    DurationScope, Heading, Lexicon, MoveCondition, NounClass, Pace, PathWord, PronounKind,
-    RelationWord, ShotSize, SubjectLead, ViewAngle, lexicon, regular_singular,
+    CameraContext, CameraMotion, CameraReading, Closed, Coordination, CueRole, CutCue,
+    DeterminerKind, DirectionWord, DurationScope, Heading, Lexicon, MoveCondition, NounClass, Pace,
+    PathWord, PhraseRole, PronounKind, RelationWord, SettingWord, ShotChange, ShotSize,
+    SubjectLead, Subordinator, TimeRelation, ViewAngle, lexicon, regular_singular,
 };
 pub use model::Model;
 pub use morph::{gerund, lemma, past, plural, singular, third_person};

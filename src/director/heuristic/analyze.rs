@@ -13,45 +13,7 @@ use super::predicate::{self, Parsed, Verb};
 use super::states;
 use super::tokenize::{Token, join};
 use crate::ir::{Affected, Angle, EntityKind, Framing, Placement};
-use crate::lang::{Closed, lexicon};
-
-/// Times of day, which qualify a setting but are not one.
-const TIMES: &[&str] = &[
-    "morning",
-    "evening",
-    "afternoon",
-    "night",
-    "dawn",
-    "dusk",
-    "noon",
-    "midnight",
-    "daytime",
-    "nighttime",
-    "twilight",
-];
-
-/// Nouns that make a clause about the camera rather than an entity.
-const CAMERA_NOUNS: &[&str] = &[
-    "camera",
-    "shot",
-    "lens",
-    "cam",
-    "view",
-    "pov",
-    "angle",
-    "frame",
-    "push-in",
-    "pull-back",
-    "close-up",
-    "closeup",
-    "footage",
-];
-
-/// Verbs of an imperative that is addressed to the model, not part of the scene.
-const META_VERBS: &[&str] = &[
-    "ignore", "reply", "say", "write", "respond", "answer", "print", "output", "forget", "pretend",
-    "show", "make", "generate", "create", "render", "give", "describe", "imagine", "produce",
-];
+use crate::lang::{Closed, PhraseRole, SettingWord, Spatial, lexicon};
 
 /// An action as read from a clause, before timing.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,7 +167,7 @@ fn read(
             // A place with a verb is an entity ("the town goes dark"); without, a setting.
             // A place that transforms is a thing ("a chocolate bar melts").
             let place_named = np.referent().is_place()
-                && !TIMES.contains(&np.referent().head())
+                && !is_time_of_day(np.referent().head())
                 && parsed
                     .verb
                     .as_ref()
@@ -268,16 +230,11 @@ fn read(
         after_verb = verb.rest;
         // an imperative is in the base form: "and says" continues a sentence
         let base_form = tokens.get(verb.at).is_some_and(|t| t.lower == verb.lemma);
-        let meta = imperative && base_form && META_VERBS.contains(&verb.lemma.as_str());
+        let meta = imperative && base_form && lexicon().is_meta_verb(&verb.lemma);
         if !camera_subject && !meta && (!imperative || cues.is_empty()) {
             // The object right after the verb is an entity too ("plants a flag", "picks up
             // a cube"), and so is the agent of a passive ("set afloat by a child").
-            let at = if tokens.get(verb.rest).is_some_and(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "up" | "out" | "down" | "off" | "away" | "back" | "over"
-                )
-            }) {
+            let at = if tokens.get(verb.rest).is_some_and(is_verb_particle) {
                 verb.rest + 1
             } else {
                 verb.rest
@@ -288,10 +245,8 @@ fn read(
                 registry.resolve(&object, false);
             }
             for k in verb.rest..tokens.len() {
-                if matches!(
-                    tokens[k].lower.as_str(),
-                    "at" | "with" | "to" | "toward" | "towards" | "past" | "for" | "from" | "after"
-                ) && let Some(np) = noun_phrase(tokens, k + 1)
+                if lexicon().introduces(&tokens[k].lower, PhraseRole::Participant)
+                    && let Some(np) = noun_phrase(tokens, k + 1)
                     && np.pronoun.is_none()
                     && matches!(
                         super::kinds::kind_of(np.referent().head()),
@@ -307,7 +262,8 @@ fn read(
                 }
             }
             if verb.passive
-                && let Some(by) = (verb.rest..tokens.len()).find(|&k| tokens[k].lower == "by")
+                && let Some(by) = (verb.rest..tokens.len())
+                    .find(|&k| lexicon().introduces(&tokens[k].lower, PhraseRole::Agent))
                 && let Some(agent) = noun_phrase(tokens, by + 1)
                 && is_thing(&agent)
             {
@@ -420,7 +376,7 @@ fn heading(tokens: &[Token]) -> Option<Option<NounPhrase>> {
     if tokens[end.min(tokens.len())..].iter().all(|t| t.punct) {
         return bare.then_some(None);
     }
-    if !matches!(word(end), "for" | "about") {
+    if !lex.introduces(word(end), PhraseRole::Topic) {
         return None;
     }
     let product = noun_phrase(tokens, end + 1)
@@ -552,135 +508,90 @@ fn is_camera_phrase(np: &NounPhrase) -> bool {
     let head = np.head();
     let lex = lexicon();
     // A partitive that is also a listed entity noun ("a couple dances") is not the camera.
-    (CAMERA_NOUNS.contains(&head)
-        || (lex.is_partitive(head) && super::kinds::kind_of(head).is_none()))
+    (lex.is_camera_noun(head) || (lex.is_partitive(head) && super::kinds::kind_of(head).is_none()))
         && np.of.is_none()
-        || (np.of.is_none()
-            && np
-                .nouns
-                .iter()
-                .any(|n| matches!(n.as_str(), "camera" | "drone" | "shot"))
-            && CAMERA_NOUNS.contains(&head))
 }
 
-/// Prepositions that open a place phrase ("in a bamboo forest", "past a bakery", "above
-/// the valley").
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "through", "across", "along", "inside", "into", "around", "over", "near",
-    "down", "past", "above", "below", "beneath", "under", "behind", "beside", "by", "outside",
-    "within", "toward", "towards", "among", "amid", "atop", "onto", "from", "to",
-];
+/// Whether `t` is a phrasal verb's particle before its object ("picks up a cube", "knocks
+/// over a vase"): a motion particle that is not a preposition of place ("up", "away"), or
+/// one the parser attaches to the verb ("over", not "across the ridge").
+fn is_verb_particle(t: &Token) -> bool {
+    let lex = lexicon();
+    lex.is_spatial(Spatial::Particle, &t.lower)
+        && (!lex.is_place_preposition(&t.lower) || t.deprel == "compound:prt")
+}
 
-/// Landforms that are a shot's ground when something stands on them ("on a rocky cliff"),
-/// though listed as things.
-const LANDFORMS: &[&str] = &["cliff", "mountain", "hill", "volcano", "dune", "ridge"];
-
-/// Buildings whose inside is a shot's setting when something is in or enters them ("sneaks
-/// into a barn"), though listed as things.
-const BUILDINGS: &[&str] = &[
-    "barn",
-    "house",
-    "cabin",
-    "hut",
-    "church",
-    "cathedral",
-    "temple",
-    "castle",
-    "tower",
-    "lighthouse",
-    "tent",
-    "igloo",
-    "palace",
-    "stadium",
-    "treehouse",
-    "building",
-    "skyscraper",
-    "windmill",
-];
-
-/// Light and weather a scene happens under ("under the midday sun", "in the rain"): the
-/// setting when no place is named.
-const AMBIENCE: &[&str] = &[
-    "sun",
-    "moon",
-    "stars",
-    "sky",
-    "sunlight",
-    "moonlight",
-    "rain",
-    "snow",
-    "fog",
-    "mist",
-    "storm",
-    "snowfall",
-    "drizzle",
-];
+/// Whether `word` names a time of day ("dusk"), which qualifies a setting but is not one.
+fn is_time_of_day(word: &str) -> bool {
+    lexicon().setting_word(word) == Some(SettingWord::TimeOfDay)
+}
 
 /// The setting a clause names: a place after a preposition, with a time of day; else a
 /// landform something stands on or a building something is in; else the light or weather
 /// it happens under.
 fn setting(tokens: &[Token]) -> Option<String> {
+    let lex = lexicon();
     let phrases = || {
         tokens.iter().enumerate().filter_map(|(i, t)| {
-            PLACE_PREPOSITIONS
-                .contains(&t.lower.as_str())
-                .then(|| noun_phrase(tokens, i + 1).map(|np| (t.lower.as_str(), np)))
+            let p = t.lower.as_str();
+            (lex.is_place_preposition(p) || lex.sets(p, SettingWord::Place))
+                .then(|| noun_phrase(tokens, i + 1).map(|np| (p, np)))
                 .flatten()
         })
     };
     let place = phrases().find(|(_, np)| {
         np.referent().is_place()
-            && !TIMES.contains(&np.referent().head())
-            && !matches!(
-                np.head(),
-                "distance" | "horizon" | "ground" | "floor" | "surface"
-            )
+            && !is_time_of_day(np.referent().head())
+            && lex.setting_word(np.head()) != Some(SettingWord::Part)
     });
     if let Some((_, np)) = place {
         return Some(place_text(tokens, &np));
     }
+    // a landform something stands on, a building something is in
     let ground = phrases().find(|(p, np)| {
         np.pronoun.is_none()
-            && ((matches!(*p, "on" | "atop" | "onto" | "across" | "over")
-                && LANDFORMS.contains(&np.head()))
-                || (matches!(*p, "in" | "into" | "inside" | "within")
-                    && BUILDINGS.contains(&np.head())))
+            && lex.setting_word(np.head()).is_some_and(|kind| {
+                matches!(kind, SettingWord::Landform | SettingWord::Building) && lex.sets(p, kind)
+            })
     });
     if let Some((_, np)) = ground {
         return Some(place_text(tokens, &np));
     }
     phrases()
         .find(|(p, np)| {
-            matches!(*p, "under" | "beneath" | "in" | "through")
-                && np.pronoun.is_none()
+            np.pronoun.is_none()
                 && np.of.is_none()
-                && AMBIENCE.contains(&np.head())
+                && lex.setting_word(np.head()).is_some_and(|kind| {
+                    matches!(kind, SettingWord::Weather | SettingWord::Light) && lex.sets(p, kind)
+                })
         })
         .map(|(p, np)| {
             // "trots through snow" happens in snow.
-            let p = if p == "through" { "in" } else { p };
-            format!("{p} {}", lower_first(&join(&tokens[np.start..np.end])))
+            format!(
+                "{} {}",
+                lex.setting_wording(p),
+                lower_first(&join(&tokens[np.start..np.end]))
+            )
         })
 }
 
-/// A place phrase as written, with a following time of day ("a city street at night").
+/// A place phrase as written, with a following time of day or weather ("a city street at
+/// night", "a harbor in the fog").
 fn place_text(tokens: &[Token], np: &NounPhrase) -> String {
-    let mut end = np.end;
+    let lex = lexicon();
     let w = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
-    if matches!(w(end), "at" | "during" | "in")
-        && matches!(
-            w(end + 1),
-            "dawn" | "dusk" | "night" | "sunset" | "sunrise" | "noon" | "midnight" | "twilight"
-        )
-    {
+    let preposition = w(np.end);
+    // "at dusk", "in the rain"
+    let when = |k: usize| {
+        lex.setting_word(w(k)).is_some_and(|kind| {
+            matches!(kind, SettingWord::TimeOfDay | SettingWord::Weather)
+                && lex.sets(preposition, kind)
+        })
+    };
+    let mut end = np.end;
+    if when(end + 1) {
         end += 2;
-    } else if matches!(w(end), "at" | "during" | "in")
-        && w(end + 1) == "the"
-        && matches!(
-            w(end + 2),
-            "rain" | "snow" | "morning" | "evening" | "night" | "afternoon"
-        )
-    {
+    } else if lex.is(Closed::Determiner, w(end + 1)) && when(end + 2) {
         end += 3;
     }
     let start = np.referent().start;
@@ -744,6 +655,10 @@ mod tests {
             Some("under the hot sun".into())
         );
         assert_eq!(of("a deer walks through snow"), Some("in snow".into()));
+        assert_eq!(
+            of("a lantern glows on a city street in the fog"),
+            Some("a city street in the fog".into())
+        );
         assert_eq!(
             of("a robot rolls from the garage to the garden"),
             Some("the garage".into())

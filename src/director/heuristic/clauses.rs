@@ -6,7 +6,9 @@ use super::tokenize::{Token, join};
 use super::verbs::{Form, known_verb};
 use super::words::{is_adverb, is_verb_after_noun, number};
 use crate::ir::Transition;
-use crate::lang::{Closed, lexicon};
+use crate::lang::{
+    Closed, Coordination, CueRole, ShotChange, Spatial, TimeRelation, lexicon, verb_lemma,
+};
 
 /// How a clause relates in time to the clause it is attached to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,6 +52,7 @@ pub(super) struct Clause {
 
 /// Splits `tokens` into clauses, in text order.
 pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
+    let lex = lexicon();
     let mut s = Splitter::default();
     let mut i = 0;
     while i < tokens.len() {
@@ -96,93 +99,89 @@ pub(super) fn split(tokens: &[Token]) -> Vec<Clause> {
             i += len;
             continue;
         }
-        match w {
-            "and" | "or" | "but" if next == Some("then") => {
+        let coordination = lex.coordination(w);
+        // "and" and "but" join clauses; "or" only before "then"
+        let joins = coordination.is_some_and(|c| c != Coordination::Alternative);
+        if coordination.is_some() && next.is_some_and(is_sequencing_conjunction) {
+            s.close();
+            s.marked = true;
+            i += 2;
+            continue;
+        }
+        if joins && empty {
+            s.joined = coordination == Some(Coordination::Addition);
+            i += 1;
+            continue;
+        }
+        // "a man and his dog walk": a subject list, not two clauses.
+        if joins
+            && (starts_predicate(tokens, i + 1)
+                || (starts_clause(tokens, i + 1)
+                    && super::predicate::parse(&s.current).verb.is_some()))
+        {
+            s.close();
+            s.joined = coordination == Some(Coordination::Addition);
+            i += 1;
+            continue;
+        }
+        // "after that", "after which": a two-word sequence phrase
+        if next.is_some_and(|n| lex.is_sequence_word(&format!("{w} {n}"))) {
+            s.close();
+            s.marked = true;
+            i += 2;
+            continue;
+        }
+        // A run-on sentence: "…over a volcano A dragon flies…".
+        if !empty
+            && opens_run_on(w)
+            && s.current.last().is_some_and(|p| {
+                !p.punct
+                    && !super::words::is_function_word(&p.lower)
+                    && known_verb(&p.lower).is_none()
+            })
+            && starts_clause(tokens, i)
+        {
+            s.close();
+            continue;
+        }
+        // "the camera then tilts down": the subject stays with its verb.
+        if is_sequencing_conjunction(w)
+            && !empty
+            && starts_predicate(tokens, i + 1)
+            && noun_phrase(&s.current, 0).is_some_and(|np| np.end == s.current.len())
+        {
+            s.marked = true;
+            i += 1;
+            continue;
+        }
+        if is_sequencing_conjunction(w) {
+            s.close();
+            s.marked = true;
+            i += 1;
+            continue;
+        }
+        if empty && lex.is_sequence_word(w) {
+            s.marked = true;
+            i += 1;
+            continue;
+        }
+        if let Some(sub) = lex.subordinator(w).filter(|sub| {
+            (sub.opens_predicate && starts_predicate(tokens, i + 1)) || starts_clause(tokens, i + 1)
+        }) {
+            let fronted = empty;
+            if !fronted {
                 s.close();
-                s.marked = true;
-                i += 2;
-                continue;
             }
-            "and" | "but" if empty => {
-                s.joined = w == "and";
-                i += 1;
-                continue;
-            }
-            // "a man and his dog walk": a subject list, not two clauses.
-            "and" | "but"
-                if starts_predicate(tokens, i + 1)
-                    || (starts_clause(tokens, i + 1)
-                        && super::predicate::parse(&s.current).verb.is_some()) =>
-            {
-                s.close();
-                s.joined = w == "and";
-                i += 1;
-                continue;
-            }
-            "after" if matches!(next, Some("that" | "this" | "which")) => {
-                s.close();
-                s.marked = true;
-                i += 2;
-                continue;
-            }
-            // A run-on sentence: "…over a volcano A dragon flies…".
-            "a" | "an" | "the"
-                if !empty
-                    && s.current.last().is_some_and(|p| {
-                        !p.punct
-                            && !super::words::is_function_word(&p.lower)
-                            && known_verb(&p.lower).is_none()
-                    })
-                    && starts_clause(tokens, i) =>
-            {
-                s.close();
-                continue;
-            }
-            // "the camera then tilts down": the subject stays with its verb.
-            "then"
-                if !empty
-                    && starts_predicate(tokens, i + 1)
-                    && noun_phrase(&s.current, 0).is_some_and(|np| np.end == s.current.len()) =>
-            {
-                s.marked = true;
-                i += 1;
-                continue;
-            }
-            "then" => {
-                s.close();
-                s.marked = true;
-                i += 1;
-                continue;
-            }
-            _ if empty && lexicon().is_sequence_word(w) => {
-                s.marked = true;
-                i += 1;
-                continue;
-            }
-            "before" | "after" | "while" | "whilst" | "as" | "when" | "once" | "until" | "till"
-            | "where"
-                if (matches!(
-                    w,
-                    "before" | "after" | "while" | "whilst" | "until" | "till"
-                ) && starts_predicate(tokens, i + 1))
-                    || starts_clause(tokens, i + 1) =>
-            {
-                let fronted = empty;
-                if !fronted {
-                    s.close();
-                }
-                s.link = match (w, fronted) {
-                    ("before", false) | ("until" | "till", _) => Link::Sequential,
-                    ("after", false) => Link::Earlier,
-                    ("before", true) => Link::FrontedAfter,
-                    ("after" | "once", true) => Link::FrontedBefore,
-                    (_, true) => Link::FrontedDuring,
-                    _ => Link::Simultaneous,
-                };
-                i += 1;
-                continue;
-            }
-            _ => {}
+            s.link = match (sub.relation, fronted) {
+                (TimeRelation::Before, false) | (TimeRelation::Until, _) => Link::Sequential,
+                (TimeRelation::After, false) => Link::Earlier,
+                (TimeRelation::During, false) => Link::Simultaneous,
+                (TimeRelation::Before, true) => Link::FrontedAfter,
+                (TimeRelation::After, true) => Link::FrontedBefore,
+                (TimeRelation::During, true) => Link::FrontedDuring,
+            };
+            i += 1;
+            continue;
         }
         s.current.push(t.clone());
         i += 1;
@@ -208,7 +207,8 @@ struct Splitter {
 
 impl Splitter {
     /// Closes the clause being collected (when it has words or opens a shot) and starts a
-    /// new one in the same sentence.
+    /// new one in the same sentence. A sequence word with no clause yet ("Then, …", "After
+    /// that, …") still marks the next one.
     fn close(&mut self) {
         if self.current.iter().any(|t| !t.punct) || self.cut.is_some() {
             let mut tokens = std::mem::take(&mut self.current);
@@ -221,14 +221,13 @@ impl Splitter {
                 sentence: self.sentence,
                 cut: self.cut.take(),
                 joined_by_and: self.joined,
-                marked: self.marked,
+                marked: std::mem::take(&mut self.marked),
                 quote: self.quote.take(),
             });
         }
         self.current.clear();
         self.link = Link::Sequential;
         self.joined = false;
-        self.marked = false;
     }
 }
 
@@ -273,43 +272,68 @@ fn invert_speaker(tokens: &mut Vec<Token>) {
     }
 }
 
+/// Whether `word` is a conjunction that also puts its clause in sequence ("then").
+fn is_sequencing_conjunction(word: &str) -> bool {
+    let lex = lexicon();
+    lex.is(Closed::Conjunction, word) && lex.is_sequence_word(word)
+}
+
+/// Whether `word` may open the subject of a run-on sentence's next clause: a determiner
+/// that is never a conjunction ("a", "the", "his"; not "that").
+fn opens_run_on(word: &str) -> bool {
+    let lex = lexicon();
+    lex.is(Closed::Determiner, word) && !lex.is(Closed::Conjunction, word)
+}
+
 /// A shot-change cue at `i` ("cut to", "the scene cuts to", "dissolve to", "open on") and
 /// how many tokens it spans.
 fn cut_cue(tokens: &[Token], i: usize) -> Option<(Transition, usize)> {
+    let lex = lexicon();
     let w = |k: usize| tokens.get(i + k).map_or("", |t| t.lower.as_str());
-    let (skip, lead) = match (w(0), w(1), w(2)) {
-        ("the", "scene" | "camera" | "film" | "video", _) => (2, w(2)),
-        ("smash" | "hard" | "jump", _, _) => (1, w(1)),
-        _ => (0, w(0)),
-    };
-    let after = w(skip + 1);
+    let cue = |k: usize| lex.cut_cue(&verb_lemma(w(k)));
     let sentence_start = i == 0
         || tokens
             .get(i.wrapping_sub(1))
             .is_some_and(|t| t.ends_sentence() || t.is(':') || t.is(';'));
-    let transition = match (lead, after) {
-        ("cut" | "cuts", "to") => Transition::Cut,
-        ("match", "cut" | "cuts") if w(skip + 2) == "to" => {
-            return Some((Transition::MatchCut, skip + 3));
-        }
-        ("dissolve" | "dissolves", "to" | "into") => Transition::Dissolve,
-        ("fade" | "fades", "to" | "into") if w(skip + 2) != "black" => Transition::Fade,
-        ("wipe" | "wipes", "to") => Transition::Wipe,
-        ("open" | "opens" | "end" | "ends" | "close" | "closes", "on" | "with")
-            if sentence_start =>
-        {
-            Transition::Cut
-        }
-        // "Shot 2: her feet pound the pavement", "Scene 3 - a street".
-        ("shot" | "scene", n) if sentence_start && number(n).is_some() => {
-            let colon = tokens
-                .get(i + skip + 2)
-                .is_some_and(|t| t.punct && matches!(t.lower.as_str(), ":" | "-" | "—" | "–"));
-            return Some((Transition::Cut, skip + 2 + usize::from(colon)));
-        }
-        _ => return None,
+    // "Shot 2: her feet pound the pavement", "Scene 3 - a street".
+    if sentence_start && lex.is_video_noun(w(0)) && number(w(1)).is_some() {
+        let colon = tokens
+            .get(i + 2)
+            .is_some_and(|t| t.punct && matches!(t.lower.as_str(), ":" | "-" | "—" | "–"));
+        return Some((Transition::Cut, 2 + usize::from(colon)));
+    }
+    // "the scene cuts to": the video or the camera as the cue's subject
+    let subject =
+        lex.is(Closed::Determiner, w(0)) && (lex.is_video_noun(w(1)) || lex.is_camera_noun(w(1)));
+    let skip = if subject { 2 } else { 0 };
+    // "smash cut to", "match cut to": the cut's kind before it
+    let kind = cue(skip).filter(|c| c.role == CueRole::Kind);
+    let lead = skip + usize::from(kind.is_some());
+    let verb = cue(lead)?;
+    let takes = match verb.role {
+        CueRole::Verb => verb.takes(w(lead + 1)),
+        CueRole::Opening => kind.is_none() && sentence_start && verb.takes(w(lead + 1)),
+        CueRole::Kind | CueRole::Dark => false,
     };
-    Some((transition, skip + 2))
+    // "fade to black" ends the video: no new shot
+    let dark = lex
+        .cut_cue(w(lead + 2))
+        .is_some_and(|c| c.role == CueRole::Dark);
+    if !takes || dark {
+        return None;
+    }
+    let change = match (kind.and_then(|k| k.change), verb.change?) {
+        (Some(kind), ShotChange::Cut) => kind,
+        (_, change) => change,
+    };
+    let transition = match change {
+        ShotChange::Cut => Transition::Cut,
+        ShotChange::MatchCut => Transition::MatchCut,
+        ShotChange::Dissolve => Transition::Dissolve,
+        ShotChange::Fade => Transition::Fade,
+        ShotChange::Wipe => Transition::Wipe,
+    };
+    Some((transition, lead + 2))
 }
 
 /// Whether a verb phrase (no subject) starts at `i`, adverbs skipped.
@@ -324,22 +348,10 @@ pub(super) fn starts_predicate(tokens: &[Token], mut i: usize) -> bool {
             && !t.lower.ends_with("ss")
             && !lexicon().is_noun(&t.lower)
             && tokens.get(i + 1).is_some_and(|n| {
-                matches!(
-                    n.lower.as_str(),
-                    "it" | "them"
-                        | "him"
-                        | "her"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "its"
-                        | "their"
-                        | "up"
-                        | "down"
-                        | "out"
-                        | "away"
-                )
+                let lex = lexicon();
+                lex.is(Closed::Determiner, &n.lower)
+                    || lex.is(Closed::Pronoun, &n.lower)
+                    || lex.is_spatial(Spatial::Particle, &n.lower)
             })
     };
     tokens.get(i).is_some_and(|t| {
@@ -506,6 +518,37 @@ mod tests {
             ]
         );
         assert_eq!(join(&clauses[1].tokens), "a clock ringing");
+    }
+
+    #[test]
+    fn cut_cues_read_their_kind_and_any_inflection() {
+        let clauses = split(&tokenize(
+            "A dog sleeps. Smash cut to a cat. Match cut to a wheel. The video ends on a \
+             sunset. The film fades to black.",
+        ));
+        let cuts: Vec<_> = clauses.iter().map(|c| c.cut).collect();
+        assert_eq!(
+            cuts,
+            [
+                None,
+                Some(Transition::Cut),
+                Some(Transition::MatchCut),
+                Some(Transition::Cut),
+                None
+            ]
+        );
+        assert_eq!(join(&clauses[1].tokens), "a cat");
+    }
+
+    #[test]
+    fn once_and_after_that_put_a_clause_first_or_in_sequence() {
+        assert_eq!(
+            ordered("The lights go out once the clock strikes twelve."),
+            ["the clock strikes twelve", "The lights go out"]
+        );
+        let clauses = split(&tokenize("A dog barks. After that, it sleeps."));
+        assert_eq!(join(&clauses[1].tokens), "it sleeps");
+        assert!(clauses[1].marked);
     }
 
     #[test]
