@@ -217,6 +217,25 @@ fn build(
     serde_json::from_value(doc).unwrap_or_else(|e| panic!("generated storyboard: {e}"))
 }
 
+/// A case the property once found: a 0.07–0.70 s walk whose end keyframe rounds to a frame
+/// before the walk ends on comfy-schedule's coarse grid, so the boxes there have covered only
+/// part of the path; the validator expects the share of the path the keyframes cover.
+#[test]
+fn a_short_path_on_a_coarse_keyframe_grid_validates_clean() {
+    let sb: Storyboard = serde_json::from_str(SHORT_PATHS).unwrap_or_else(|e| panic!("{e}"));
+    let (checked, _) = scenec::check::accept(sb.clone())
+        .unwrap_or_else(|r| panic!("the checker rejects it: {:?}", r.diagnostics));
+    for profile in scenec::target::ALL {
+        let plan = lower(&checked, profile, &LowerOptions::default())
+            .unwrap_or_else(|e| panic!("{}: cannot lower: {e}", profile.name));
+        let findings = validate(&sb, &plan);
+        assert!(findings.is_empty(), "{}: {findings:?}", profile.name);
+    }
+}
+
+/// The storyboard of [`a_short_path_on_a_coarse_keyframe_grid_validates_clean`].
+const SHORT_PATHS: &str = r#"{"schema_version":"2","title":"generated","duration_s":1.4,"style":"","entities":[{"id":"e0","kind":"character","description":"test thing 0","count":1},{"id":"e1","kind":"character","description":"test thing 1","count":2}],"shots":[{"id":"s1","duration_s":1.4,"setting":"a stage","description":"things happen","framing":"full","angle":"eye_level","cast":[{"entity":"e0","placement":{"region":"right","relation":null,"anchor":null},"enter_s":null,"exit_s":null},{"entity":"e1","placement":{"region":"center","relation":null,"anchor":null},"enter_s":null,"exit_s":null}],"camera":[],"actions":[{"entity":"e0","verb":"walk","description":"walks","start_s":0.14,"end_s":0.7,"from":{"region":"right","relation":null,"anchor":null},"to":{"region":"left","relation":null,"anchor":null},"state_from":"calm","state_to":"excited","object":null},{"entity":"e1","verb":"walk","description":"walks","start_s":0.07,"end_s":0.7,"from":{"region":"center","relation":null,"anchor":null},"to":{"region":"left","relation":null,"anchor":null},"state_from":"calm","state_to":"excited","object":null}],"transition":"cut"}]}"#;
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 

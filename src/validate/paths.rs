@@ -10,7 +10,8 @@ use super::timing::ShotView;
 use super::{Finding, codes};
 
 /// Least share of the frame a path moves a box along its axis (less when the box is so
-/// large that the frame leaves it less room).
+/// large that the frame leaves it less room, or when its keyframes, rounded to whole
+/// frames, cover less than the whole action).
 const CLEAR_SHARE: f64 = 0.15;
 
 /// Horizontal rank of a region (left to right), for regions that state a side.
@@ -79,7 +80,8 @@ pub fn check(
         ) else {
             continue;
         };
-        let on_screen = misses(from, to, &b0, &b1);
+        let covered = covered_share(view, plan, (k0, k1), (a.start_s, a.end_s));
+        let on_screen = misses(from, to, &b0, &b1, covered);
         if on_screen.is_empty() {
             continue;
         }
@@ -89,7 +91,7 @@ pub fn check(
             let back = |k: usize, b: &Rect| {
                 start_frame_box(&start, &Lens::of(&plan.keyframes[k].camera), b, height)
             };
-            Some(misses(from, to, &back(k0, &b0)?, &back(k1, &b1)?))
+            Some(misses(from, to, &back(k0, &b0)?, &back(k1, &b1)?, covered))
         });
         // A box the frame cuts does not tell its size, so neither its distance nor where
         // the starting camera would see it: once the camera has moved, the plan cannot
@@ -128,9 +130,28 @@ fn start_frame_box(start: &Lens, now: &Lens, b: &Rect, height: f64) -> Option<Re
     Some([u - hw, v - hh, u + hw, v + hh])
 }
 
+/// The share of the action's time between its start and end keyframes: below 1 when a
+/// short action's ends round to frames inside it (an action of 0.07–0.70 s on an 8 fps
+/// grid ends at a keyframe of 0.625 s, before the box has travelled its whole path).
+fn covered_share(
+    view: &ShotView<'_>,
+    plan: &KeyframePlan,
+    keys: (usize, usize),
+    action: (f64, f64),
+) -> f64 {
+    let (start, end) = action;
+    if end - start <= 0.0 {
+        return 1.0;
+    }
+    let t0 = view.time_of(plan.keyframes[keys.0].frame).max(start);
+    let t1 = view.time_of(plan.keyframes[keys.1].frame).min(end);
+    ((t1 - t0) / (end - start)).clamp(0.0, 1.0)
+}
+
 /// What the boxes `b0` (at the path's start) and `b1` (at its end) fail to show of a path
-/// from region `from` to region `to`, one sentence per axis.
-fn misses(from: Region, to: Region, b0: &Rect, b1: &Rect) -> Vec<String> {
+/// from region `from` to region `to`, one sentence per axis, when the keyframes cover
+/// `covered` of the action's time.
+fn misses(from: Region, to: Region, b0: &Rect, b1: &Rect, covered: f64) -> Vec<String> {
     let axes = [
         (
             x_rank(from).zip(x_rank(to)),
@@ -152,7 +173,7 @@ fn misses(from: Region, to: Region, b0: &Rect, b1: &Rect) -> Vec<String> {
             continue;
         }
         let sign = if r1 > r0 { 1.0 } else { -1.0 };
-        let need = CLEAR_SHARE.min(0.5 * (1.0 - size).max(0.0));
+        let need = CLEAR_SHARE.min(0.5 * (1.0 - size).max(0.0)) * covered;
         if moved * sign + 0.002 < need {
             let way = words[usize::from(r1 > r0)];
             out.push(format!(
