@@ -122,12 +122,20 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// A `word<TAB>number` list as a map; lines without a number are skipped.
-fn counts<M: FromIterator<(&'static str, u32)>>(text: &'static str) -> M {
+/// The `word<TAB>value` lines of `text` whose value (trimmed) `parse` reads; lines without
+/// a tab or with a value `parse` rejects are skipped.
+fn pairs<T>(
+    text: &'static str,
+    parse: impl Fn(&'static str) -> Option<T>,
+) -> impl Iterator<Item = (&'static str, T)> {
     lines(text)
         .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(w, n)| n.trim().parse().ok().map(|n| (w, n)))
-        .collect()
+        .filter_map(move |(word, value)| Some((word, parse(value.trim())?)))
+}
+
+/// A `word<TAB>number` list as a map; lines without a number are skipped.
+fn counts<M: FromIterator<(&'static str, u32)>>(text: &'static str) -> M {
+    pairs(text, |n| n.parse().ok()).collect()
 }
 
 /// A list as a set (any set type: the word tables' or std's).

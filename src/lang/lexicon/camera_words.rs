@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Closed, Lexicon, lines};
+use super::{Closed, Lexicon, lines, pairs};
 use crate::lang::verb_forms::candidates;
 
 /// What a camera move does (`camera_moves.txt`, second column).
@@ -178,16 +178,6 @@ struct CameraWords {
     context: HashMap<&'static str, CameraContext>,
     sizes: Phrases<ShotSize>,
     angles: Phrases<ViewAngle>,
-}
-
-/// The `word<TAB>value` lines of `text` whose value `parse` reads.
-fn pairs<T>(
-    text: &'static str,
-    parse: fn(&str) -> Option<T>,
-) -> impl Iterator<Item = (&'static str, T)> {
-    lines(text)
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(move |(word, value)| Some((word, parse(value.trim())?)))
 }
 
 fn heading(name: &str) -> Option<Heading> {

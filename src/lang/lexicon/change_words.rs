@@ -7,15 +7,11 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::{Lexicon, lines};
+use super::{Lexicon, pairs};
 
 /// The `(word, role)` pairs of `change_words.txt`.
-static CHANGE_WORDS: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
-    lines(include_str!("change_words.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(word, role)| (word, role.trim()))
-        .collect()
-});
+static CHANGE_WORDS: LazyLock<HashSet<(&'static str, &'static str)>> =
+    LazyLock::new(|| pairs(include_str!("change_words.txt"), Some).collect());
 
 /// Whether `word` has `role` in `change_words.txt`.
 fn has_role(word: &str, role: &str) -> bool {

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::{Lexicon, lines, regular_singular, set};
+use super::{Lexicon, pairs, regular_singular, set};
 
 /// What a stated length measures, by the word before it (`duration_leads.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,21 +25,18 @@ struct DurationWords {
 }
 
 static DURATION_WORDS: LazyLock<DurationWords> = LazyLock::new(|| DurationWords {
-    units: lines(include_str!("duration_units.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(unit, seconds)| Some((unit, seconds.trim().parse().ok()?)))
-        .collect(),
-    leads: lines(include_str!("duration_leads.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(word, scope)| {
-            let scope = match scope.trim() {
-                "action" => DurationScope::Action,
-                "total" => DurationScope::Total,
-                _ => return None,
-            };
-            Some((word, scope))
+    units: pairs(include_str!("duration_units.txt"), |seconds| {
+        seconds.parse().ok()
+    })
+    .collect(),
+    leads: pairs(include_str!("duration_leads.txt"), |scope| {
+        Some(match scope {
+            "action" => DurationScope::Action,
+            "total" => DurationScope::Total,
+            _ => return None,
         })
-        .collect(),
+    })
+    .collect(),
     shot_nouns: set(include_str!("shot_nouns.txt")),
 });
 

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::{Closed, Lexicon, lines, set};
+use super::{Closed, Lexicon, pairs, set};
 use crate::lang::verb_forms::{VerbForm, verb_form};
 
 /// What a determiner says of its noun phrase (`determiner_kinds.txt`, `possessives.txt`).
@@ -59,35 +59,29 @@ struct PhraseWords {
 }
 
 static PHRASE_WORDS: LazyLock<PhraseWords> = LazyLock::new(|| PhraseWords {
-    determiners: lines(include_str!("determiner_kinds.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(word, kind)| {
-            let kind = match kind.trim() {
-                "indefinite" => DeterminerKind::Indefinite,
-                "definite" => DeterminerKind::Definite,
-                "demonstrative" => DeterminerKind::Demonstrative,
-                "quantifier" => DeterminerKind::Quantifier,
-                _ => return None,
-            };
-            Some((word, kind))
+    determiners: pairs(include_str!("determiner_kinds.txt"), |kind| {
+        Some(match kind {
+            "indefinite" => DeterminerKind::Indefinite,
+            "definite" => DeterminerKind::Definite,
+            "demonstrative" => DeterminerKind::Demonstrative,
+            "quantifier" => DeterminerKind::Quantifier,
+            _ => return None,
         })
-        .collect(),
+    })
+    .collect(),
     catenatives: set(include_str!("catenative_verbs.txt")),
     particles: set(include_str!("verb_particles.txt")),
-    subject_leads: lines(include_str!("subject_phrase_leads.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(word, kind)| {
-            let kind = match kind.trim() {
-                "companion" => SubjectLead::Companion,
-                "held" => SubjectLead::Held,
-                "worn" => SubjectLead::Worn,
-                "garment" => SubjectLead::Garment,
-                "place" => SubjectLead::Place,
-                _ => return None,
-            };
-            Some((word, kind))
+    subject_leads: pairs(include_str!("subject_phrase_leads.txt"), |kind| {
+        Some(match kind {
+            "companion" => SubjectLead::Companion,
+            "held" => SubjectLead::Held,
+            "worn" => SubjectLead::Worn,
+            "garment" => SubjectLead::Garment,
+            "place" => SubjectLead::Place,
+            _ => return None,
         })
-        .collect(),
+    })
+    .collect(),
     compound_prepositions: set(include_str!("compound_prepositions.txt")),
 });
 

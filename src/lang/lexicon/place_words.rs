@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::{Lexicon, lines, set};
+use super::{Lexicon, pairs, set};
 
 /// What a word opening a path or a place says of it (`path_words.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,25 +75,21 @@ struct PlaceWords {
 }
 
 static PLACE_WORDS: LazyLock<PlaceWords> = LazyLock::new(|| {
-    let paths = lines(include_str!("path_words.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(word, role)| {
-            let role = match role.trim() {
-                "source" => PathWord::Source,
-                "to" => PathWord::To,
-                "toward" => PathWord::Toward,
-                "into" => PathWord::Into,
-                "at" => PathWord::At,
-                "away" => PathWord::Away,
-                _ => return None,
-            };
-            Some((word, role))
+    let paths = pairs(include_str!("path_words.txt"), |role| {
+        Some(match role {
+            "source" => PathWord::Source,
+            "to" => PathWord::To,
+            "toward" => PathWord::Toward,
+            "into" => PathWord::Into,
+            "at" => PathWord::At,
+            "away" => PathWord::Away,
+            _ => return None,
         })
-        .collect();
-    let relations: HashMap<&'static str, RelationWord> = lines(include_str!("relation_words.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(phrase, relation)| {
-            let relation = match relation.trim() {
+    })
+    .collect();
+    let relations: HashMap<&'static str, RelationWord> =
+        pairs(include_str!("relation_words.txt"), |relation| {
+            Some(match relation {
                 "in-front-of" => RelationWord::InFrontOf,
                 "behind" => RelationWord::Behind,
                 "above" => RelationWord::Above,
@@ -103,8 +99,7 @@ static PLACE_WORDS: LazyLock<PlaceWords> = LazyLock::new(|| {
                 "inside" => RelationWord::Inside,
                 "next-to" => RelationWord::NextTo,
                 _ => return None,
-            };
-            Some((phrase, relation))
+            })
         })
         .collect();
     let longest_relation = relations

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::{Lexicon, lines, set};
+use super::{Lexicon, lines, pairs, set};
 
 /// What a personal pronoun may stand for (`pronoun_kinds.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,22 +28,16 @@ struct PronounWords {
 }
 
 static PRONOUN_WORDS: LazyLock<PronounWords> = LazyLock::new(|| PronounWords {
-    kinds: lines(include_str!("pronoun_kinds.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(word, kind)| {
-            let kind = match kind.trim() {
-                "person" => PronounKind::Person,
-                "thing" => PronounKind::Thing,
-                "group" => PronounKind::Group,
-                _ => return None,
-            };
-            Some((word, kind))
+    kinds: pairs(include_str!("pronoun_kinds.txt"), |kind| {
+        Some(match kind {
+            "person" => PronounKind::Person,
+            "thing" => PronounKind::Thing,
+            "group" => PronounKind::Group,
+            _ => return None,
         })
-        .collect(),
-    possessives: lines(include_str!("possessive_pronouns.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(possessive, pronoun)| (possessive, pronoun.trim()))
-        .collect(),
+    })
+    .collect(),
+    possessives: pairs(include_str!("possessive_pronouns.txt"), Some).collect(),
     it_characters: set(include_str!("it_characters.txt")),
     agent_suffixes: lines(include_str!("agent_suffixes.txt")).collect(),
 });

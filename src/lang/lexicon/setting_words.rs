@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Lexicon, lines};
+use super::{Lexicon, lines, pairs};
 
 /// A kind of noun that qualifies or makes a shot's setting (`setting_words.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,10 +42,7 @@ struct SettingWords {
 }
 
 static SETTING_WORDS: LazyLock<SettingWords> = LazyLock::new(|| SettingWords {
-    nouns: lines(include_str!("setting_words.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(word, kind)| Some((word, setting_word(kind.trim())?)))
-        .collect(),
+    nouns: pairs(include_str!("setting_words.txt"), setting_word).collect(),
     prepositions: lines(include_str!("setting_prepositions.txt"))
         .filter_map(|l| {
             let mut cols = l.split('\t');

@@ -4,14 +4,10 @@
 
 use std::sync::LazyLock;
 
-use super::{Lexicon, lines};
+use super::{Lexicon, pairs};
 
-static STYLE_PHRASES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    lines(include_str!("style_phrases.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(phrase, style)| (phrase, style.trim()))
-        .collect()
-});
+static STYLE_PHRASES: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| pairs(include_str!("style_phrases.txt"), Some).collect());
 
 impl Lexicon {
     /// The style names of several words with the style phrase each becomes ("golden hour"

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::lang::fast_hash::{WordMap as HashMap, WordSet as HashSet};
 
-use super::{Lexicon, lines, set};
+use super::{Lexicon, lines, pairs, set};
 
 /// The lists this module reads.
 struct TimeWords {
@@ -26,16 +26,10 @@ static TIME_WORDS: LazyLock<TimeWords> = LazyLock::new(|| TimeWords {
     sequence_words: set(include_str!("sequence_words.txt")),
     change_verbs: set(include_str!("change_verbs.txt")),
     transforming_verbs: set(include_str!("transforming_verbs.txt")),
-    material_states: lines(include_str!("material_states.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(verb, state)| (verb, state.trim()))
-        .collect(),
+    material_states: pairs(include_str!("material_states.txt"), Some).collect(),
     speech_verbs: set(include_str!("speech_verbs.txt")),
     time_nouns: set(include_str!("time_nouns.txt")),
-    tens: lines(include_str!("tens.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(word, value)| Some((word, value.trim().parse().ok()?)))
-        .collect(),
+    tens: pairs(include_str!("tens.txt"), |value| value.parse().ok()).collect(),
 });
 
 /// The verbs of speech, change and transformation, for the lexicon's verb set.
